@@ -1,0 +1,30 @@
+import type { Company, DataStatuses } from './schemas.ts';
+
+/** What the user asked to create. */
+export interface CreateCompanyInput {
+  readonly name: string;
+  readonly description?: string;
+  /** Codat tags (≤ 10). Integrators who ask for "groups" use tags. */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+export interface RequestOptions {
+  readonly signal?: AbortSignal;
+}
+
+export interface CreateOptions extends RequestOptions {
+  /** Same key, same company: the server replays the first answer instead of creating again. */
+  readonly idempotencyKey: string;
+}
+
+/**
+ * The integrator's backend, as the element sees it. `createFetchBackend` implements the REST contract;
+ * any object with these four methods can be given to the element's `backend` property instead.
+ * Methods reject with a {@link BackendError}.
+ */
+export interface OnboardBackend {
+  createCompany(input: CreateCompanyInput, options: CreateOptions): Promise<Company>;
+  getCompany(companyId: string, options?: RequestOptions): Promise<Company>;
+  getDataStatus(companyId: string, options?: RequestOptions): Promise<DataStatuses>;
+  refreshData(companyId: string, options?: RequestOptions): Promise<void>;
+}

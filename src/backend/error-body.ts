@@ -1,0 +1,50 @@
+import { ErrorBodySchema } from './schemas.ts';
+
+const FALLBACK_BY_STATUS: Record<number, string> = {
+  400: 'The server could not accept this request.',
+  401: 'You are not signed in, or your session has expired. Sign in again and retry.',
+  403: 'You are not allowed to do this.',
+  404: 'We could not find this company.',
+  409: 'This request conflicts with another one in progress. Please try again.',
+  413: 'This request is too large.',
+  429: 'Too many requests right now. Please wait a moment and try again.',
+};
+
+/** The human part of an error body: our `{error, code, field}` or the platform's `{error, validation}`. */
+export function describeErrorBody(
+  status: number,
+  bodyText: string,
+): { message: string; code?: string; field?: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(bodyText);
+  } catch {
+    json = undefined; // HTML error pages from proxies carry nothing we should show.
+  }
+  const parsed = ErrorBodySchema.safeParse(json);
+  const body = parsed.success ? parsed.data : {};
+  const validation = (body.validation?.errors ?? [])
+    .map((item) => item.message)
+    .filter((m): m is string => typeof m === 'string' && m.length > 0);
+  const stated = body.error ?? body.message;
+  const message =
+    [stated, ...validation].filter((m) => m !== undefined && m.trim().length > 0).join(' ') ||
+    FALLBACK_BY_STATUS[status] ||
+    (status >= 500
+      ? `The server had a problem (HTTP ${status}). Please try again.`
+      : `The request failed (HTTP ${status}).`);
+  return {
+    message,
+    ...(body.code === undefined ? {} : { code: body.code }),
+    ...(body.field === undefined ? {} : { field: body.field }),
+  };
+}
+
+/** `Retry-After` as milliseconds: delta-seconds or an HTTP date. `undefined` when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}

@@ -1,0 +1,180 @@
+import type * as z from 'zod/mini';
+import type { CreateCompanyInput, CreateOptions, OnboardBackend, RequestOptions } from './backend.ts';
+import { describeErrorBody, parseRetryAfter } from './error-body.ts';
+import { BackendError, HttpError, NetworkError, ResponseShapeError, TimeoutError } from './errors.ts';
+import { CompanySchema, DataStatusesSchema } from './schemas.ts';
+
+type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
+
+/** Options of {@link createFetchBackend}. */
+export interface FetchBackendOptions {
+  /** Base URL of the integrator's backend, e.g. `/api` or `https://example.com/onboard`. */
+  readonly baseUrl: string;
+  /** The fetch to use. Default: the global `fetch`. */
+  readonly fetch?: typeof fetch;
+  /**
+   * Headers for every request, or a function returning them (called per request, so a token can refresh).
+   * After a 401 the function is called once more and the request repeated before giving up.
+   * Default: none.
+   */
+  readonly headers?: HeadersSource;
+  /** Per-request timeout in milliseconds. Default: 15 000. */
+  readonly timeoutMs?: number;
+  /** Extra attempts for requests that are safe to repeat (reads, refresh; any call on 429/503). Default: 2. */
+  readonly retries?: number;
+  /** First retry delay in milliseconds, doubled per attempt unless `Retry-After` says otherwise. Default: 500. */
+  readonly retryDelayMs?: number;
+  /** Longest `Retry-After` we are willing to wait inside one call, in milliseconds. Default: 30 000. */
+  readonly maxRetryAfterMs?: number;
+}
+
+interface Call {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  /** Whether repeating the call after a lost answer is harmless. */
+  readonly safe: boolean;
+  readonly signal: AbortSignal | undefined;
+}
+
+const abortable = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason as Error);
+      },
+      { once: true },
+    );
+  });
+
+const encode = (id: string): string => encodeURIComponent(id);
+
+/** The default backend: the REST contract of DESIGN.md over `fetch`, every answer checked with zod/mini. */
+export function createFetchBackend(options: FetchBackendOptions): OnboardBackend {
+  const {
+    timeoutMs = 15_000,
+    retries = 2,
+    retryDelayMs = 500,
+    maxRetryAfterMs = 30_000,
+  } = options;
+  const base = options.baseUrl.replace(/\/+$/, '');
+
+  const resolveHeaders = async (): Promise<Headers> => {
+    const source = options.headers;
+    return new Headers(typeof source === 'function' ? await source() : source);
+  };
+
+  /** One HTTP exchange with its own timeout; maps every failure into the BackendError family. */
+  async function once(call: Call): Promise<Response> {
+    const headers = await resolveHeaders();
+    headers.set('Accept', 'application/json');
+    for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value);
+    if (call.body !== undefined) headers.set('Content-Type', 'application/json');
+
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const onAbort = (): void => timeout.abort(call.signal?.reason);
+    call.signal?.addEventListener('abort', onAbort, { once: true });
+    const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+    try {
+      return await doFetch(`${base}${call.path}`, {
+        method: call.method,
+        headers,
+        signal: timeout.signal,
+        ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+      });
+    } catch (error) {
+      if (call.signal?.aborted) throw call.signal.reason;
+      if (timeout.signal.aborted) throw new TimeoutError(timeoutMs);
+      throw new NetworkError({ cause: error });
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  async function toHttpError(response: Response): Promise<HttpError> {
+    const text = await response.text().catch(() => '');
+    const { message, code, field } = describeErrorBody(response.status, text);
+    return new HttpError(response.status, message, {
+      code,
+      field,
+      retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
+    });
+  }
+
+  /** Repeats where it is harmless: safe calls on any transient failure, every call on 429/503. */
+  async function send(call: Call): Promise<Response> {
+    let refreshedAuth = false;
+    for (let attempt = 0; ; attempt += 1) {
+      let failure: BackendError;
+      try {
+        const response = await once(call);
+        if (response.ok) return response;
+        failure = await toHttpError(response);
+      } catch (error) {
+        if (!(error instanceof BackendError)) throw error;
+        failure = error;
+      }
+      if (failure instanceof HttpError && failure.status === 401 && !refreshedAuth && typeof options.headers === 'function') {
+        refreshedAuth = true; // the token may have expired: ask the provider once more
+        continue;
+      }
+      const serverDidNotAct = failure instanceof HttpError && (failure.status === 429 || failure.status === 503);
+      const wait = failure instanceof HttpError ? failure.retryAfterMs : undefined;
+      const canRepeat = (call.safe && failure.retryable) || serverDidNotAct;
+      if (!canRepeat || attempt >= retries || (wait ?? 0) > maxRetryAfterMs) throw failure;
+      await abortable(wait ?? retryDelayMs * 2 ** attempt, call.signal);
+    }
+  }
+
+  async function json<T>(
+    what: string,
+    response: Response,
+    schema: z.ZodMiniType<T>,
+  ): Promise<T> {
+    let data: unknown;
+    try {
+      data = await response.json();
+    } catch (error) {
+      throw new ResponseShapeError(what, 'body is not JSON', { cause: error });
+    }
+    const parsed = schema.safeParse(data);
+    if (parsed.success) return parsed.data;
+    const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+    throw new ResponseShapeError(what, issues.join('; '));
+  }
+
+  return {
+    async createCompany(input: CreateCompanyInput, { idempotencyKey, signal }: CreateOptions) {
+      const response = await send({
+        method: 'POST',
+        path: '/companies',
+        body: input,
+        headers: { 'Idempotency-Key': idempotencyKey },
+        safe: false,
+        signal,
+      });
+      return json('company', response, CompanySchema);
+    },
+    async getCompany(companyId: string, { signal }: RequestOptions = {}) {
+      const response = await send({ method: 'GET', path: `/companies/${encode(companyId)}`, safe: true, signal });
+      return json('company', response, CompanySchema);
+    },
+    async getDataStatus(companyId: string, { signal }: RequestOptions = {}) {
+      const path = `/companies/${encode(companyId)}/data-status`;
+      const response = await send({ method: 'GET', path, safe: true, signal });
+      return json('data status', response, DataStatusesSchema);
+    },
+    async refreshData(companyId: string, { signal }: RequestOptions = {}) {
+      const path = `/companies/${encode(companyId)}/refresh`;
+      const response = await send({ method: 'POST', path, safe: true, signal });
+      await response.body?.cancel();
+    },
+  };
+}

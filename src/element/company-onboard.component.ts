@@ -1,0 +1,313 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { companyNameProblem, createFetchBackend, type OnboardBackend } from '../backend/index.ts';
+import { DEFAULT_LINK_ORIGINS, createNonce } from '../link/index.ts';
+import type { JourneyState, SyncSnapshot } from '../machine/index.ts';
+import type { PollingOptions } from '../sync/index.ts';
+import { styles } from './company-onboard.styles.ts';
+import { JourneyController, type JourneyHost } from './journey-controller.ts';
+import { defaultStrings, type OnboardStrings } from './strings.ts';
+
+const list = (value: string | null): string[] =>
+  (value ?? '')
+    .split(/[\s,]+/)
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+
+const PHASE_ICON = { pending: '○', 'in-progress': '◔', finished: '✓', failed: '✕' } as const;
+
+/**
+ * Takes a customer from "no company" to "accounting data synced": creates the company through your backend,
+ * opens the platform's hosted Link, handles the return, and follows the first sync to the end.
+ *
+ * @summary Company onboarding to a financial-data platform (Codat), as one element.
+ *
+ * @event onboard-state-change - The journey moved to another state. `detail: {state, previous, companyId}`.
+ * @event onboard-company-created - The company was created. `detail: {companyId, company}`.
+ * @event onboard-link-ready - The company's Link URL is known. `detail: {companyId, linkUrl}`.
+ * @event onboard-link-opened - Link was opened. `detail: {companyId, mode}`.
+ * @event onboard-popup-blocked - The popup was blocked; falling back to a full-page redirect.
+ * @event onboard-before-redirect - Cancelable: the page is about to leave for Link. `detail: {companyId, url}`.
+ * @event onboard-linked - The backend confirmed a Linked connection. `detail: {companyId, connectionId}`.
+ * @event onboard-cancel - The user left Link without connecting. `detail: {companyId, reason}`.
+ * @event onboard-sync-progress - A data-status reading. `detail: {companyId, progress}`.
+ * @event onboard-complete - Every required data type finished syncing. `detail: {companyId}`.
+ * @event onboard-error - A step failed. `detail: {companyId, code, message, retryable}`.
+ *
+ * @csspart form - The company-name form.
+ * @csspart input - The company-name input.
+ * @csspart button - Every button.
+ * @csspart error - The error message.
+ * @csspart progress - The sync progress bar.
+ * @csspart types - The per-type sync list.
+ *
+ * @cssproperty --onboard-accent-color - Buttons and links. Default `#1f4fd1`.
+ * @cssproperty --onboard-accent-text-color - Text on buttons. Default `#fff`.
+ * @cssproperty --onboard-danger-color - Errors. Default `#b3261e`.
+ * @cssproperty --onboard-muted-color - Hints and notices. Default `#4d5566`.
+ * @cssproperty --onboard-background - Card background. Default `#fff`.
+ * @cssproperty --onboard-color - Text colour. Default `#1b1f29`.
+ * @cssproperty --onboard-border-color - Card and input borders. Default `#d0d4dc`.
+ * @cssproperty --onboard-focus-color - Focus ring. Default `#8fb0ff`.
+ * @cssproperty --onboard-font - Font shorthand. Default `1rem/1.5 system-ui, sans-serif`.
+ * @cssproperty --onboard-radius - Card corner radius. Default `0.75rem`.
+ * @cssproperty --onboard-padding - Card padding. Default `1.25rem`.
+ * @cssproperty --onboard-max-width - Card width limit. Default `28rem`.
+ *
+ * @slot complete - Shown when the journey is complete, e.g. a "Go to your dashboard" link.
+ */
+export class CompanyOnboard extends LitElement implements JourneyHost {
+  static override styles = styles;
+
+  /** Base URL of your backend (the REST contract of the reference server), e.g. `/api`. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+
+  /** Prefills the company-name field. */
+  @property({ attribute: 'company-name' }) companyName = '';
+
+  /** An existing company: the element loads it and never creates one. */
+  @property({ attribute: 'company-id' }) companyId: string | null = null;
+
+  /** `connect` (default) creates a company and links it; `reconnect` re-links an existing one. */
+  @property() intent: 'connect' | 'reconnect' | 'manage' = 'connect';
+
+  /**
+   * How hosted Link opens: `popup`, `redirect` (full page), or `auto` (default): a popup, falling back to a
+   * redirect when the browser blocks it.
+   */
+  @property({ attribute: 'link-mode' }) linkMode: 'auto' | 'popup' | 'redirect' = 'auto';
+
+  /** Comma- or space-separated data types that must finish syncing. Default: every type the platform reports. */
+  @property({ attribute: 'data-types' }) dataTypes = '';
+
+  /** Space- or comma-separated origins Link may be opened on. Default: Codat's two Link hosts. */
+  @property({ attribute: 'link-origins' }) linkOrigins = DEFAULT_LINK_ORIGINS.join(' ');
+
+  /** First delay between data-status requests, in milliseconds. Default: 1000. */
+  @property({ attribute: 'poll-interval', type: Number }) pollInterval = 1000;
+
+  /** Longest delay between data-status requests, in milliseconds. Default: 5000. */
+  @property({ attribute: 'poll-max-interval', type: Number }) pollMaxInterval = 5000;
+
+  /** Where the journey is; reflected as the `state` attribute. Read-only: set by the element. */
+  @property({ reflect: true }) state: JourneyState = 'idle';
+
+  /** Your backend, as any object implementing `OnboardBackend`; takes precedence over `api-base`. */
+  @property({ attribute: false }) backend: OnboardBackend | null = null;
+
+  /** Overrides for any UI text. */
+  @property({ attribute: false }) strings: Partial<OnboardStrings> = {};
+
+  @state() private draftName: string | null = null;
+  @state() private fieldProblem: string | null = null;
+
+  private readonly journey = new JourneyController(this);
+  private defaultBackend: { base: string; backend: OnboardBackend } | null = null;
+
+  get resolvedBackend(): OnboardBackend {
+    if (this.backend !== null) return this.backend;
+    if (this.defaultBackend?.base !== this.apiBase) {
+      this.defaultBackend = { base: this.apiBase, backend: createFetchBackend({ baseUrl: this.apiBase }) };
+    }
+    return this.defaultBackend.backend;
+  }
+
+  get allowedLinkOrigins(): readonly string[] {
+    return list(this.linkOrigins);
+  }
+
+  get requiredDataTypes(): readonly string[] {
+    return list(this.dataTypes);
+  }
+
+  get pollingOptions(): PollingOptions {
+    return { initialDelayMs: this.pollInterval, maxDelayMs: this.pollMaxInterval };
+  }
+
+  get journeyKey(): string {
+    return this.id || this.companyId || 'default';
+  }
+
+  private get text(): OnboardStrings {
+    return { ...defaultStrings, ...this.strings };
+  }
+
+  protected override willUpdate(): void {
+    // The attribute mirrors the journey; a value set from outside is put back.
+    this.state = this.journey.snapshot.state;
+  }
+
+  override render(): TemplateResult {
+    const { state, context } = this.journey.snapshot;
+    const t = this.text;
+    if (this.journey.handedOff) return html`<p role="status">${t.popupHandedOff}</p>`;
+    return html`
+      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement()}</p>
+      ${context.notice === null ? nothing : html`<p class="notice">${context.notice}</p>`}
+      ${this.renderState(state)}
+    `;
+  }
+
+  private renderState(state: JourneyState): TemplateResult {
+    const t = this.text;
+    const { context } = this.journey.snapshot;
+    switch (state) {
+      case 'idle':
+        return this.renderForm(null);
+      case 'creating':
+        return this.renderForm(t.creating);
+      case 'loading':
+        return html`<p aria-busy="true">${t.loading}</p>`;
+      case 'ready':
+      case 'overview':
+        return html`
+          <h2>${t.readyTitle}</h2>
+          <p>${t.readyText}</p>
+          <button part="button" type="button" @click=${this.connect}>${t.connectButton}</button>
+        `;
+      case 'linking':
+        return this.linkMode === 'redirect'
+          ? html`<p aria-busy="true">${t.linkingRedirect}</p>`
+          : html`
+              <p>${t.linkingPopup}</p>
+              <button part="button" class="secondary" type="button" @click=${this.showPopup}>
+                ${t.focusPopupButton}
+              </button>
+            `;
+      case 'confirming':
+        return html`<p aria-busy="true">${t.confirming}</p>`;
+      case 'syncing':
+        return html`<p>${t.syncing}</p>
+          ${this.renderProgress(context.progress)}`;
+      case 'complete':
+        return html`<p>${t.complete}</p>
+          ${this.renderProgress(context.progress)}<slot name="complete"></slot>`;
+      case 'error':
+        return this.renderError();
+    }
+  }
+
+  private renderForm(busyText: string | null): TemplateResult {
+    const t = this.text;
+    const { context } = this.journey.snapshot;
+    const error = context.error;
+    const problem = this.fieldProblem ?? (error?.field === 'name' ? error.message : null);
+    const busy = busyText !== null;
+    return html`
+      <form part="form" novalidate @submit=${this.submitName} aria-busy=${busy ? 'true' : 'false'}>
+        <label for="name">${t.nameLabel}</label>
+        <p class="hint" id="name-hint">${t.nameHint}</p>
+        <input
+          part="input"
+          id="name"
+          name="name"
+          autocomplete="organization"
+          required
+          .value=${this.currentName}
+          ?readonly=${busy}
+          aria-invalid=${problem === null ? 'false' : 'true'}
+          aria-describedby=${problem === null ? 'name-hint' : 'name-hint name-error'}
+          @input=${this.onNameInput}
+        />
+        ${problem === null ? nothing : html`<p part="error" class="error" id="name-error">${problem}</p>`}
+        ${error !== null && error.field !== 'name'
+          ? html`<p part="error" class="error" role="alert">${error.message}</p>`
+          : nothing}
+        <button part="button" type="submit" ?disabled=${busy}>${busy ? busyText : t.createButton}</button>
+      </form>
+    `;
+  }
+
+  private renderProgress(progress: SyncSnapshot | null): TemplateResult | typeof nothing {
+    const t = this.text;
+    if (progress === null) return html`<progress part="progress" aria-label=${t.syncProgress(0, 0)}></progress>`;
+    return html`
+      <progress
+        part="progress"
+        max=${progress.total}
+        .value=${progress.finished}
+        aria-label=${t.syncProgress(progress.finished, progress.total)}
+      ></progress>
+      <ul part="types">
+        ${progress.types.map(
+          (type) => html`<li>
+            <span>${type.dataType}</span>
+            <span><span aria-hidden="true">${PHASE_ICON[type.phase]}</span> ${t.phase[type.phase]}</span>
+          </li>`,
+        )}
+      </ul>
+    `;
+  }
+
+  private renderError(): TemplateResult {
+    const t = this.text;
+    const error = this.journey.snapshot.context.error;
+    // Before a company exists the form stays, with what the user typed, so they can fix or resubmit it.
+    if (this.journey.snapshot.context.companyId === null) return this.renderForm(null);
+    return html`
+      <h2>${t.errorTitle}</h2>
+      <p part="error" class="error" role="alert">${error?.message}</p>
+      ${error?.step === null
+        ? nothing
+        : html`<button part="button" type="button" @click=${this.retry}>${t.retryButton}</button>`}
+    `;
+  }
+
+  private announcement(): string {
+    const t = this.text;
+    const { state, context } = this.journey.snapshot;
+    switch (state) {
+      case 'creating':
+        return t.creating;
+      case 'loading':
+        return t.loading;
+      case 'ready':
+        return t.readyTitle;
+      case 'linking':
+        return this.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup;
+      case 'confirming':
+        return t.confirming;
+      case 'syncing':
+        return t.syncProgress(context.progress?.finished ?? 0, context.progress?.total ?? 0);
+      case 'complete':
+        return t.complete;
+      case 'error':
+        return context.error?.message ?? t.errorTitle;
+      default:
+        return '';
+    }
+  }
+
+  private get currentName(): string {
+    return this.draftName ?? (this.journey.snapshot.context.companyName || this.companyName);
+  }
+
+  private onNameInput(event: InputEvent): void {
+    this.draftName = (event.target as HTMLInputElement).value;
+    this.fieldProblem = null;
+  }
+
+  private submitName(event: SubmitEvent): void {
+    event.preventDefault();
+    const name = this.currentName.trim();
+    this.fieldProblem = companyNameProblem(name);
+    if (this.fieldProblem !== null) {
+      this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
+      return;
+    }
+    this.journey.send({ type: 'NAME.SUBMIT', name, idempotencyKey: createNonce() });
+  }
+
+  /** Synchronous on purpose: the popup must open inside this click. */
+  private connect(): void {
+    this.journey.send({ type: 'LINK.OPEN', linkState: createNonce() });
+  }
+
+  private retry(): void {
+    this.journey.send({ type: 'RETRY', linkState: createNonce() });
+  }
+
+  private showPopup(): void {
+    this.journey.focusPopup();
+  }
+}

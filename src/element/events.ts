@@ -1,0 +1,83 @@
+import type { Company } from '../backend/index.ts';
+import type { JourneyState, SyncSnapshot } from '../machine/index.ts';
+
+/** Detail of every `onboard-*` event: the company, once there is one. */
+export interface OnboardDetail {
+  readonly companyId: string | null;
+}
+
+export interface StateChangeDetail extends OnboardDetail {
+  readonly state: JourneyState;
+  readonly previous: JourneyState;
+}
+export interface CompanyCreatedDetail extends OnboardDetail {
+  readonly companyId: string;
+  readonly company: Company;
+}
+export interface LinkReadyDetail extends OnboardDetail {
+  readonly companyId: string;
+  /** The company's hosted Link URL (without our `state`). */
+  readonly linkUrl: string;
+}
+export interface LinkOpenedDetail extends OnboardDetail {
+  readonly companyId: string;
+  readonly mode: 'popup' | 'redirect';
+}
+export interface BeforeRedirectDetail extends OnboardDetail {
+  readonly companyId: string;
+  /** Where the page is about to go. */
+  readonly url: string;
+}
+export interface LinkedDetail extends OnboardDetail {
+  readonly companyId: string;
+  readonly connectionId: string;
+}
+export interface CancelDetail extends OnboardDetail {
+  readonly reason: 'user-cancelled' | 'popup-closed' | 'redirect-vetoed';
+}
+export interface SyncProgressDetail extends OnboardDetail {
+  readonly companyId: string;
+  readonly progress: SyncSnapshot;
+}
+export interface ErrorDetail extends OnboardDetail {
+  /** Stable code, e.g. `network-error`, `invalid-name`, `link-not-confirmed`, `sync-failed`. */
+  readonly code: string;
+  readonly message: string;
+  /** Whether "Try again" is offered. */
+  readonly retryable: boolean;
+}
+
+/** Every event the element dispatches, by name. */
+export interface OnboardEventMap {
+  'onboard-state-change': CustomEvent<StateChangeDetail>;
+  'onboard-company-created': CustomEvent<CompanyCreatedDetail>;
+  'onboard-link-ready': CustomEvent<LinkReadyDetail>;
+  'onboard-link-opened': CustomEvent<LinkOpenedDetail>;
+  'onboard-popup-blocked': CustomEvent<OnboardDetail>;
+  'onboard-before-redirect': CustomEvent<BeforeRedirectDetail>;
+  'onboard-linked': CustomEvent<LinkedDetail>;
+  'onboard-cancel': CustomEvent<CancelDetail>;
+  'onboard-sync-progress': CustomEvent<SyncProgressDetail>;
+  'onboard-complete': CustomEvent<OnboardDetail & { readonly companyId: string }>;
+  'onboard-error': CustomEvent<ErrorDetail>;
+}
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges our events into the DOM's map
+  interface GlobalEventHandlersEventMap extends OnboardEventMap {}
+}
+
+export type DetailOf<K extends keyof OnboardEventMap> = OnboardEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/**
+ * Dispatches an `onboard-*` event that bubbles out of the shadow root.
+ * Returns `false` when a cancelable event was cancelled.
+ */
+export function emit<K extends keyof OnboardEventMap>(
+  target: EventTarget,
+  name: K,
+  detail: DetailOf<K>,
+  { cancelable = false } = {},
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
+}

@@ -1,0 +1,3 @@
+export { CompanyOnboard } from './company-onboard.component.ts';
+export { defaultStrings, type OnboardStrings } from './strings.ts';
+export type * from './events.ts';

@@ -1,0 +1,30 @@
+/** Every piece of UI text; override any of them with the element's `strings` property. */
+export const defaultStrings = {
+  nameLabel: 'Company name',
+  nameHint: 'The name of the business whose accounts you are connecting.',
+  createButton: 'Continue',
+  creating: 'Setting up your company…',
+  loading: 'Loading your company…',
+  readyTitle: 'Connect your accounting software',
+  readyText: 'You will sign in to your accounting software in a secure window and choose what to share.',
+  connectButton: 'Connect',
+  linkingPopup: 'Finish connecting in the window that opened.',
+  linkingRedirect: 'Taking you to your accounting software…',
+  focusPopupButton: 'Show the window',
+  confirming: 'Confirming your connection…',
+  syncing: 'Fetching your data. This can take a few minutes.',
+  syncProgress: (finished: number, total: number): string =>
+    total === 0 ? 'Waiting for the first data to arrive…' : `${finished} of ${total} data types ready`,
+  complete: 'All set: your accounting data is connected and synced.',
+  errorTitle: 'Something went wrong',
+  retryButton: 'Try again',
+  popupHandedOff: 'You can close this window and return to the page you came from.',
+  phase: {
+    pending: 'Waiting',
+    'in-progress': 'In progress',
+    finished: 'Done',
+    failed: 'Failed',
+  },
+};
+
+export type OnboardStrings = typeof defaultStrings;

@@ -1,0 +1,87 @@
+import type { LinkOutcome } from '../machine/index.ts';
+
+/** Parameters Codat fills into the redirect URL, plus our `state`; all removed from the URL after parsing. */
+const CALLBACK_PARAMS = [
+  'clientId',
+  'companyId',
+  'connectionId',
+  'integrationId',
+  'sourceId',
+  'platform',
+  'platformName',
+  'sourceType',
+  'statusCode',
+  'errorMessage',
+  'statusText',
+  'state',
+].map((name) => name.toLowerCase());
+
+/** Case-insensitive read: Codat documents the names as case-sensitive but its examples are lower case. */
+function reader(params: URLSearchParams): (name: string) => string | null {
+  const lower = new Map<string, string>();
+  for (const [key, value] of params) {
+    const k = key.toLowerCase();
+    if (!lower.has(k)) lower.set(k, value);
+  }
+  return (name) => {
+    const value = lower.get(name.toLowerCase());
+    return value === undefined || value === '' ? null : value;
+  };
+}
+
+/** Whether a query string looks like a return from hosted Link (it carries a `statusCode`). */
+export function isLinkCallback(search: string): boolean {
+  return reader(new URLSearchParams(search))('statusCode') !== null;
+}
+
+/** Turns the callback query string into an outcome. Never throws: garbage becomes `callback-invalid`. */
+export function parseLinkCallback(search: string): LinkOutcome {
+  const get = reader(new URLSearchParams(search));
+  const state = get('state');
+  const errorMessage = get('errorMessage');
+  const rawStatus = get('statusCode');
+  const statusCode = rawStatus !== null && /^\d{3}$/.test(rawStatus.trim()) ? Number(rawStatus) : NaN;
+  switch (statusCode) {
+    case 200:
+    case 201:
+      return {
+        kind: 'success',
+        statusCode,
+        state,
+        companyId: get('companyId'),
+        connectionId: get('connectionId'),
+      };
+    case 403:
+      return { kind: 'cancelled', state, message: 'You cancelled connecting your accounting software.' };
+    case 500:
+      return {
+        kind: 'failed',
+        code: 'link-failed',
+        state,
+        message: `Connecting your accounting software failed${errorMessage ? `: ${errorMessage}` : '.'} Please try again.`,
+      };
+    case 501:
+      return {
+        kind: 'failed',
+        code: 'platform-not-supported',
+        state,
+        message: 'That accounting software is not supported yet. Please choose another one.',
+      };
+    default:
+      return {
+        kind: 'failed',
+        code: 'callback-invalid',
+        state,
+        message: 'The response from the connection page was not understood. Please connect again.',
+      };
+  }
+}
+
+/** The URL without Link's parameters and our `state`; the integrator's own parameters are kept. */
+export function withoutCallbackParams(href: string): string {
+  const url = new URL(href);
+  for (const key of [...url.searchParams.keys()]) {
+    if (CALLBACK_PARAMS.includes(key.toLowerCase())) url.searchParams.delete(key);
+  }
+  return url.href;
+}

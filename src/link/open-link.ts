@@ -1,0 +1,22 @@
+/** What happened when we tried to open hosted Link in a popup. */
+export type PopupResult = { readonly opened: true; readonly popup: Window } | { readonly opened: false };
+
+const POPUP_NAME = 'company-onboard-link';
+const WIDTH = 480;
+const HEIGHT = 760;
+
+/**
+ * Opens Link in a centred popup. Must be called synchronously inside the user's click:
+ * browsers block `window.open` after an `await`.
+ */
+export function openLinkPopup(url: string, name = POPUP_NAME): PopupResult {
+  const left = Math.max(0, Math.round(window.screenX + (window.outerWidth - WIDTH) / 2));
+  const top = Math.max(0, Math.round(window.screenY + (window.outerHeight - HEIGHT) / 2));
+  const popup = window.open(url, name, `popup,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`);
+  return popup === null ? { opened: false } : { opened: true, popup };
+}
+
+/** Leaves the page for Link. */
+export function redirectToLink(url: string): void {
+  window.location.assign(url);
+}

@@ -1,0 +1,36 @@
+import type { CompanySummary, JourneyContext } from './context.ts';
+import type { LinkOutcome } from './link-outcome.ts';
+import type { SyncSnapshot } from './sync-snapshot.ts';
+
+/** Everything that can happen to a journey. Names follow `SUBJECT.VERB`. */
+export type JourneyEvent =
+  /** An existing company was given (`company-id`): load it instead of creating one. */
+  | { readonly type: 'COMPANY.LOAD'; readonly companyId: string }
+  /** The user submitted the name form. `idempotencyKey` is fresh; the machine keeps the old one for the same name. */
+  | { readonly type: 'NAME.SUBMIT'; readonly name: string; readonly idempotencyKey: string }
+  | { readonly type: 'COMPANY.CREATED'; readonly company: CompanySummary }
+  | { readonly type: 'COMPANY.LOADED'; readonly company: CompanySummary }
+  /** The user asked to open Link; `linkState` is a fresh nonce for the callback. */
+  | { readonly type: 'LINK.OPEN'; readonly linkState: string }
+  | { readonly type: 'LINK.CALLBACK'; readonly outcome: LinkOutcome }
+  /** Link was left without a callback: the popup was closed, or the host page vetoed the redirect. */
+  | { readonly type: 'LINK.ABANDONED'; readonly reason: 'popup-closed' | 'redirect-vetoed' }
+  /** The page came back from a full-page redirect to Link: continue the journey that was saved. */
+  | { readonly type: 'JOURNEY.RESUME'; readonly context: JourneyContext }
+  | { readonly type: 'LINK.CONFIRMED'; readonly connectionId: string }
+  | { readonly type: 'LINK.NOT_CONFIRMED' }
+  | { readonly type: 'SYNC.PROGRESS'; readonly progress: SyncSnapshot }
+  | { readonly type: 'SYNC.DONE'; readonly progress: SyncSnapshot }
+  | { readonly type: 'SYNC.FAILED'; readonly progress: SyncSnapshot }
+  /** An async step failed. `retryable: false` means the user must change something (e.g. the name). */
+  | {
+      readonly type: 'STEP.FAILED';
+      readonly code: string;
+      readonly message: string;
+      readonly retryable: boolean;
+      readonly field?: string;
+    }
+  /** "Try again". `linkState` is a fresh nonce in case the step to retry is opening Link. */
+  | { readonly type: 'RETRY'; readonly linkState: string };
+
+export type JourneyEventType = JourneyEvent['type'];

@@ -1,0 +1,17 @@
+/** Every state the journey can be in; reflected as the element's `state` attribute. */
+export const JourneyState = {
+  Idle: 'idle',
+  Creating: 'creating',
+  Loading: 'loading',
+  Ready: 'ready',
+  Linking: 'linking',
+  Confirming: 'confirming',
+  Syncing: 'syncing',
+  Complete: 'complete',
+  Error: 'error',
+  Overview: 'overview',
+} as const;
+export type JourneyState = (typeof JourneyState)[keyof typeof JourneyState];
+
+/** The asynchronous steps that can fail; "Try again" returns to the one that failed. */
+export type RetryableStep = 'creating' | 'loading' | 'linking' | 'confirming' | 'syncing';

@@ -1,0 +1,17 @@
+/** How one data type's sync is going, in the three classes the journey cares about. */
+export type SyncPhase = 'pending' | 'in-progress' | 'finished' | 'failed';
+
+export interface DataTypeProgress {
+  readonly dataType: string;
+  /** The platform's `currentStatus`, or `null` when the type was never synced. */
+  readonly status: string | null;
+  readonly phase: SyncPhase;
+}
+
+/** One reading of the data status, reduced to what the user sees. Produced by `sync/`. */
+export interface SyncSnapshot {
+  readonly types: readonly DataTypeProgress[];
+  /** Types in phase `finished`. */
+  readonly finished: number;
+  readonly total: number;
+}

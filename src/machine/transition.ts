@@ -1,0 +1,217 @@
+import type { JourneyContext, JourneyError } from './context.ts';
+import type { JourneyEffect } from './effects.ts';
+import type { JourneyEvent } from './events.ts';
+import type { LinkOutcome } from './link-outcome.ts';
+import type { JourneyState, RetryableStep } from './states.ts';
+
+/** A journey at rest: where it is and what it knows. */
+export interface JourneySnapshot {
+  readonly state: JourneyState;
+  readonly context: JourneyContext;
+}
+
+/** The next snapshot plus the effects to run. Effects are data: `transition` runs nothing. */
+export interface TransitionResult extends JourneySnapshot {
+  readonly effects: readonly JourneyEffect[];
+}
+
+const ASYNC_STEPS: ReadonlySet<JourneyState> = new Set<RetryableStep>([
+  'creating',
+  'loading',
+  'linking',
+  'confirming',
+  'syncing',
+]);
+
+const stay = (snapshot: JourneySnapshot): TransitionResult => ({ ...snapshot, effects: [] });
+
+const go = (
+  state: JourneyState,
+  context: JourneyContext,
+  effects: readonly JourneyEffect[] = [],
+): TransitionResult => ({ state, context, effects });
+
+/** Guard: the name form may be (re)submitted before creation, and after a creation that failed. */
+const canSubmitName = ({ state, context }: JourneySnapshot): boolean =>
+  state === 'idle' ||
+  (state === 'error' && context.companyId === null && (context.error?.step ?? 'creating') === 'creating');
+
+/** Guard: same name as the failed attempt → same key, so a create that did land is not repeated. */
+const keyFor = (context: JourneyContext, name: string, fresh: string): string =>
+  context.idempotencyKey !== null && context.companyName === name ? context.idempotencyKey : fresh;
+
+const fail = (context: JourneyContext, error: JourneyError, extra: readonly JourneyEffect[] = []) =>
+  go('error', { ...context, error, notice: null }, [...extra, { type: 'emit', event: 'error' }]);
+
+/** Guard: the callback must carry the nonce we appended to this journey's Link URL. */
+const stateMatches = (context: JourneyContext, outcome: LinkOutcome): boolean =>
+  context.linkState !== null && outcome.state === context.linkState;
+
+function onLinkCallback(context: JourneyContext, outcome: LinkOutcome): TransitionResult {
+  if (!stateMatches(context, outcome)) {
+    return fail(context, {
+      code: 'callback-state-mismatch',
+      message: 'This Link response does not belong to the connection you started. Please connect again.',
+      step: 'linking',
+    });
+  }
+  // The nonce is single-use: clear it so the same callback cannot be replayed.
+  const spent = { ...context, linkState: null };
+  switch (outcome.kind) {
+    case 'success':
+      if (outcome.companyId !== null && outcome.companyId !== context.companyId) {
+        return fail(spent, {
+          code: 'callback-company-mismatch',
+          message: 'Link returned for a different company. Please connect again.',
+          step: 'linking',
+        });
+      }
+      return enter('confirming', { ...spent, connectionId: outcome.connectionId }, '');
+    case 'cancelled':
+      return go('ready', { ...spent, notice: outcome.message }, [
+        { type: 'emit', event: 'cancel', reason: 'user-cancelled' },
+      ]);
+    case 'failed':
+      return fail(spent, { code: outcome.code, message: outcome.message, step: 'linking' });
+  }
+}
+
+/**
+ * The effects that (re)start a step; used on entry and by "Try again". `fresh` is a new nonce for the Link `state`.
+ * Steps after `creating` need a company; without one the journey starts over rather than guess.
+ */
+function enter(step: RetryableStep, context: JourneyContext, fresh: string): TransitionResult {
+  const cleared = { ...context, error: null, notice: null };
+  const { companyId, company, idempotencyKey } = context;
+  if (step === 'creating' && idempotencyKey !== null) {
+    return go('creating', cleared, [{ type: 'createCompany', name: context.companyName, idempotencyKey }]);
+  }
+  if (companyId === null) return go('idle', cleared);
+  switch (step) {
+    case 'creating':
+    case 'loading':
+      return go('loading', cleared, [{ type: 'loadCompany', companyId }]);
+    case 'linking':
+      if (company === null) return go('loading', cleared, [{ type: 'loadCompany', companyId }]);
+      return go('linking', { ...cleared, linkState: fresh }, [
+        { type: 'openLink', url: company.redirect, linkState: fresh },
+      ]);
+    case 'confirming':
+      return go('confirming', cleared, [{ type: 'confirmLink', companyId, connectionId: context.connectionId }]);
+    case 'syncing':
+      return go('syncing', cleared, [{ type: 'startSync', companyId }]);
+  }
+}
+
+/**
+ * The whole journey as a pure function: given where we are and what happened, where we go and what to do.
+ * Events that make no sense in the current state are ignored: same snapshot, no effects.
+ */
+export function transition(snapshot: JourneySnapshot, event: JourneyEvent): TransitionResult {
+  const { state, context } = snapshot;
+
+  if (event.type === 'STEP.FAILED') {
+    if (!ASYNC_STEPS.has(state)) return stay(snapshot);
+    const error: JourneyError = {
+      code: event.code,
+      message: event.message,
+      step: event.retryable ? (state as RetryableStep) : null,
+      ...(event.field === undefined ? {} : { field: event.field }),
+    };
+    return fail(context, error, state === 'syncing' ? [{ type: 'stopSync' }] : []);
+  }
+
+  switch (event.type) {
+    case 'COMPANY.LOAD':
+      if (state !== 'idle') return stay(snapshot);
+      return go('loading', { ...context, companyId: event.companyId }, [
+        { type: 'loadCompany', companyId: event.companyId },
+      ]);
+
+    case 'NAME.SUBMIT': {
+      if (!canSubmitName(snapshot)) return stay(snapshot);
+      const idempotencyKey = keyFor(context, event.name, event.idempotencyKey);
+      return go('creating', { ...context, companyName: event.name, idempotencyKey, error: null, notice: null }, [
+        { type: 'createCompany', name: event.name, idempotencyKey },
+      ]);
+    }
+
+    case 'COMPANY.CREATED':
+      if (state !== 'creating') return stay(snapshot);
+      return go('ready', { ...context, companyId: event.company.id, company: event.company }, [
+        { type: 'emit', event: 'company-created' },
+        { type: 'emit', event: 'link-ready' },
+      ]);
+
+    case 'COMPANY.LOADED':
+      if (state !== 'loading' || event.company.id !== context.companyId) return stay(snapshot);
+      return go('ready', { ...context, company: event.company, companyName: event.company.name }, [
+        { type: 'emit', event: 'link-ready' },
+      ]);
+
+    case 'LINK.OPEN':
+      if (state !== 'ready') return stay(snapshot);
+      return enter('linking', context, event.linkState);
+
+    case 'LINK.CALLBACK':
+      if (state !== 'linking') return stay(snapshot);
+      return onLinkCallback(context, event.outcome);
+
+    case 'LINK.ABANDONED': {
+      if (state !== 'linking') return stay(snapshot);
+      const notice = event.reason === 'popup-closed' ? 'The window was closed before you finished connecting.' : null;
+      return go('ready', { ...context, linkState: null, notice }, [
+        { type: 'emit', event: 'cancel', reason: event.reason },
+      ]);
+    }
+
+    case 'JOURNEY.RESUME':
+      // Only a fresh element resumes, and only a journey that was waiting for Link.
+      if (state !== 'idle' || event.context.companyId === null || event.context.linkState === null) {
+        return stay(snapshot);
+      }
+      return go('linking', event.context);
+
+    case 'LINK.CONFIRMED': {
+      if (state !== 'confirming') return stay(snapshot);
+      const syncing = enter('syncing', { ...context, connectionId: event.connectionId }, '');
+      return { ...syncing, effects: [{ type: 'emit', event: 'linked' }, ...syncing.effects] };
+    }
+
+    case 'LINK.NOT_CONFIRMED':
+      if (state !== 'confirming') return stay(snapshot);
+      return fail(context, {
+        code: 'link-not-confirmed',
+        message: 'We could not confirm the connection with your accounting software. Please connect again.',
+        step: 'linking',
+      });
+
+    case 'SYNC.PROGRESS':
+      if (state !== 'syncing') return stay(snapshot);
+      return go('syncing', { ...context, progress: event.progress }, [{ type: 'emit', event: 'sync-progress' }]);
+
+    case 'SYNC.DONE':
+      if (state !== 'syncing') return stay(snapshot);
+      return go('complete', { ...context, progress: event.progress }, [
+        { type: 'stopSync' },
+        { type: 'emit', event: 'sync-progress' },
+        { type: 'emit', event: 'complete' },
+      ]);
+
+    case 'SYNC.FAILED': {
+      if (state !== 'syncing') return stay(snapshot);
+      const failed = event.progress.types.filter((t) => t.phase === 'failed').map((t) => t.dataType);
+      return fail(
+        { ...context, progress: event.progress },
+        { code: 'sync-failed', message: `These data types failed to sync: ${failed.join(', ')}.`, step: 'syncing' },
+        [{ type: 'stopSync' }, { type: 'emit', event: 'sync-progress' }],
+      );
+    }
+
+    case 'RETRY': {
+      const step = context.error?.step;
+      if (state !== 'error' || step === null || step === undefined) return stay(snapshot);
+      return enter(step, context, event.linkState);
+    }
+  }
+}

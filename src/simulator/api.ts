@@ -1,0 +1,135 @@
+import { isAuthorised } from './auth.ts';
+import { codatError, json } from './codat-error.ts';
+import { parseCompanyInput } from './company-input.ts';
+import { startSync, type SimulatorContext } from './context.ts';
+import { byMethod } from './dispatch.ts';
+import { ConnectionStatus, type StoredCompany } from './model.ts';
+import { paginate } from './paging.ts';
+import { newCompany } from './store.ts';
+import { dataStatusAt } from './sync-progress.ts';
+import { companyView } from './views.ts';
+
+/** Largest request body the simulated API reads; real company bodies are a few hundred bytes. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+/** The Platform API subset under `{basePath}/companies`. `segments` are the path parts after `basePath`. */
+export async function handleApi(request: Request, segments: string[], context: SimulatorContext): Promise<Response> {
+  const correlationId = context.options.uuid();
+  const url = new URL(request.url);
+  if (!isAuthorised(request, context.options.apiKey)) {
+    return codatError(401, 'Unauthorized: the Authorization header must be Basic base64(apiKey).', correlationId);
+  }
+  const notFound = (): Response => codatError(404, `No route for ${url.pathname}.`, correlationId);
+  const notAllowed = (allow: string): Response =>
+    codatError(405, `Method ${request.method} is not allowed here; use ${allow}.`, correlationId);
+  const [root, companyId, ...rest] = segments;
+  if (root !== 'companies') return notFound();
+
+  if (companyId === undefined) {
+    return byMethod(
+      request,
+      {
+        GET: () => listCompanies(url, correlationId, context),
+        POST: () => createCompany(request, url, correlationId, context),
+      },
+      notAllowed,
+    );
+  }
+
+  const withCompany = (then: (company: StoredCompany) => Response): (() => Response) => () => {
+    const company = context.store.get(companyId);
+    return company ? then(company) : codatError(404, `Company ${companyId} was not found.`, correlationId);
+  };
+  const now = context.options.now;
+  switch (rest.join('/')) {
+    case '':
+      return byMethod(
+        request,
+        {
+          GET: withCompany((company) => json(200, companyView(company, context.plan, now()))),
+          DELETE: withCompany((company) => {
+            context.store.deleteCompany(company.id);
+            return new Response(null, { status: 204 });
+          }),
+        },
+        notAllowed,
+      );
+    case 'connections':
+      return byMethod(
+        request,
+        {
+          GET: withCompany((company) => {
+            const page = paginate(companyView(company, context.plan, now()).dataConnections, url, correlationId);
+            return page instanceof Response ? page : json(200, page);
+          }),
+        },
+        notAllowed,
+      );
+    case 'dataStatus':
+      return byMethod(
+        request,
+        { GET: withCompany((company) => json(200, dataStatusAt(context.plan, company.syncs, now()))) },
+        notAllowed,
+      );
+    case 'data/all':
+      return byMethod(
+        request,
+        {
+          POST: withCompany((company) => {
+            // Nothing to read without a linked connection; we accept the request and queue nothing.
+            if (company.connections.some((connection) => connection.status === ConnectionStatus.Linked)) {
+              startSync(context, company);
+            }
+            return new Response(null, { status: 204 });
+          }),
+        },
+        notAllowed,
+      );
+    default:
+      return notFound();
+  }
+}
+
+function listCompanies(url: URL, correlationId: string, context: SimulatorContext): Response {
+  const now = context.options.now();
+  const companies = context.store.all().map((company) => companyView(company, context.plan, now));
+  const page = paginate(companies, url, correlationId);
+  return page instanceof Response ? page : json(200, page);
+}
+
+async function createCompany(
+  request: Request,
+  url: URL,
+  correlationId: string,
+  context: SimulatorContext,
+): Promise<Response> {
+  const text = await readText(request);
+  if (text === null) return codatError(413, 'The request body is too large.', correlationId);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return codatError(400, 'The request body is not valid JSON.', correlationId);
+  }
+  const input = parseCompanyInput(body);
+  if (!input.ok) {
+    return codatError(400, input.problems.map((problem) => problem.message).join(' '), correlationId, {
+      validation: input.problems,
+    });
+  }
+  const id = context.options.uuid();
+  const company = newCompany(input.value, {
+    id,
+    redirect: `${url.origin}${context.options.basePath}/link/company/${id}`,
+    created: new Date(context.options.now()).toISOString(),
+  });
+  context.store.addCompany(company);
+  // Codat answers 200, not 201, to a create.
+  return json(200, companyView(company, context.plan, context.options.now()));
+}
+
+/** The body as text, or `null` when it is larger than the simulator accepts. */
+async function readText(request: Request): Promise<string | null> {
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  return bytes.byteLength > MAX_BODY_BYTES ? null : new TextDecoder().decode(bytes);
+}

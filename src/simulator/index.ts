@@ -1,0 +1,6 @@
+export { createSimulator, type Simulator } from './simulator.ts';
+export { startSimulator, type RunningSimulator, type StartSimulatorOptions } from './start.ts';
+export { DEFAULT_SIMULATOR_API_KEY, type SimulatorOptions } from './options.ts';
+export { DataType, DEFAULT_DATA_TYPES, SyncStatus } from './data-types.ts';
+export { ConnectionStatus, type Company, type Connection, type DataStatus } from './model.ts';
+export { PLATFORMS, type Platform } from './platforms.ts';

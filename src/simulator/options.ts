@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { normaliseBasePath } from '../server/base-path.ts';
+import { DEFAULT_DATA_TYPES, type DataType } from './data-types.ts';
+
+/** How to build a simulator. Every option has a default, so `createSimulator()` just works. */
+export interface SimulatorOptions {
+  /** The API key clients must send as `Authorization: Basic base64(apiKey)`. Default `'sim-api-key'`. */
+  apiKey?: string;
+  /** Path prefix of every route, e.g. `'/platform'` when mounted inside the demo. Default `''`. */
+  basePath?: string;
+  /**
+   * Where hosted Link sends the user when they finish: a Codat-style template with `{param}` placeholders.
+   * A relative template (`/?statusCode={statusCode}&state={state}`) is resolved against the origin of the
+   * request. Default: the simulator's own "Link finished" page, `{basePath}/link/finished?…`.
+   */
+  redirectUrlTemplate?: string;
+  /** How long a sync takes from `Queued` until every data type is `Complete`, in ms. Default `4000`. */
+  syncDurationMs?: number;
+  /** The clock, in epoch ms. Sync progress is computed from it at read time; no timers run. Default `Date.now`. */
+  now?: () => number;
+  /** The data types a linked company syncs. Default: company, chartOfAccounts, invoices, bills, customers, suppliers. */
+  dataTypes?: readonly DataType[];
+  /**
+   * Data types reported as `{dataType}` alone once a company is linked, as the platform does for types it
+   * never synced (the official SDK's schema rejects such entries). Default `[]`.
+   */
+  neverSyncedTypes?: readonly DataType[];
+  /** Makes ids for companies, connections and syncs. Default `crypto.randomUUID`. */
+  uuid?: () => string;
+}
+
+export type ResolvedSimulatorOptions = Required<SimulatorOptions>;
+
+export const DEFAULT_SIMULATOR_API_KEY = 'sim-api-key';
+
+/** Where the built-in "Link finished" page lives, relative to `basePath`. */
+export const LINK_FINISHED_PATH = '/link/finished';
+
+export function resolveSimulatorOptions(options: SimulatorOptions = {}): ResolvedSimulatorOptions {
+  const basePath = normaliseBasePath(options.basePath ?? '');
+  return {
+    apiKey: options.apiKey ?? DEFAULT_SIMULATOR_API_KEY,
+    basePath,
+    redirectUrlTemplate:
+      options.redirectUrlTemplate ??
+      `${basePath}${LINK_FINISHED_PATH}?statusCode={statusCode}&errorMessage={errorMessage}` +
+        '&platformName={platformName}&companyId={companyId}&connectionId={connectionId}',
+    syncDurationMs: Math.max(0, options.syncDurationMs ?? 4000),
+    now: options.now ?? Date.now,
+    dataTypes: options.dataTypes ?? DEFAULT_DATA_TYPES,
+    neverSyncedTypes: options.neverSyncedTypes ?? [],
+    uuid: options.uuid ?? randomUUID,
+  };
+}

@@ -1,0 +1,27 @@
+import { ConnectionStatus, type Company, type Connection, type StoredCompany, type StoredConnection } from './model.ts';
+import { lastCompleteSyncAt, type SyncPlan } from './sync-progress.ts';
+
+/** The company as the Platform API returns it at time `now`. */
+export function companyView(company: StoredCompany, plan: SyncPlan, now: number): Company {
+  const lastSync = lastCompleteSyncAt(plan, company.syncs, now);
+  return {
+    id: company.id,
+    name: company.name,
+    ...(company.description !== undefined && { description: company.description }),
+    redirect: company.redirect,
+    created: company.created,
+    ...(lastSync !== undefined && { lastSync }),
+    products: [],
+    ...(company.tags !== undefined && { tags: { ...company.tags } }),
+    dataConnections: company.connections.map((connection) => connectionView(connection, lastSync)),
+  };
+}
+
+function connectionView(connection: StoredConnection, lastSync: string | undefined): Connection {
+  return {
+    ...connection,
+    // Only a linked connection is credited with the company's syncs.
+    ...(lastSync !== undefined && connection.status === ConnectionStatus.Linked && { lastSync }),
+    dataConnectionErrors: [],
+  };
+}

@@ -1,0 +1,9 @@
+export {
+  FailedStatus,
+  FinishedStatus,
+  InProgressStatus,
+  classifyStatus,
+  isKnownStatus,
+} from './status-classes.ts';
+export { summarizeDataStatus, type SyncOutcome } from './summarize.ts';
+export { startPolling, type Poller, type PollingOptions } from './poller.ts';

@@ -1,0 +1,171 @@
+import { expect } from '@open-wc/testing';
+import {
+  initialContext,
+  transition,
+  type JourneyEvent,
+  type JourneySnapshot,
+  type LinkOutcome,
+} from '../../src/machine/index.ts';
+import { company, contextFor } from './fixtures.ts';
+
+/** Runs events from a snapshot, returning the final result. */
+function run(from: JourneySnapshot, ...events: JourneyEvent[]) {
+  let result = { ...from, effects: [] as unknown[] } as ReturnType<typeof transition>;
+  for (const event of events) result = transition(result, event);
+  return result;
+}
+
+const idle: JourneySnapshot = { state: 'idle', context: initialContext };
+const linking: JourneySnapshot = { state: 'linking', context: contextFor('linking') };
+const callback = (outcome: LinkOutcome): JourneyEvent => ({ type: 'LINK.CALLBACK', outcome });
+const failed = (retryable: boolean, field?: string): JourneyEvent => ({
+  type: 'STEP.FAILED',
+  code: retryable ? 'network-error' : 'invalid-name',
+  message: 'nope',
+  retryable,
+  ...(field === undefined ? {} : { field }),
+});
+
+describe('transition: creating a company at most once', () => {
+  it('sends the name and key with the create effect', () => {
+    const result = run(idle, { type: 'NAME.SUBMIT', name: 'Acme', idempotencyKey: 'k1' });
+    expect(result.effects).to.deep.equal([{ type: 'createCompany', name: 'Acme', idempotencyKey: 'k1' }]);
+  });
+
+  it('keeps the name and reuses the same key when "Try again" follows a failed create', () => {
+    const result = run(idle, { type: 'NAME.SUBMIT', name: 'Acme', idempotencyKey: 'k1' }, failed(true), {
+      type: 'RETRY',
+      linkState: 'n',
+    });
+    expect(result.state).to.equal('creating');
+    expect(result.context.companyName).to.equal('Acme');
+    expect(result.effects).to.deep.equal([{ type: 'createCompany', name: 'Acme', idempotencyKey: 'k1' }]);
+  });
+
+  it('lets the user fix a refused name: the form resubmits with a fresh key only when the name changed', () => {
+    const refused = run(idle, { type: 'NAME.SUBMIT', name: 'Acme <b>', idempotencyKey: 'k1' }, failed(false, 'name'));
+    expect(refused.state).to.equal('error');
+    expect(refused.context.error).to.include({ step: null, field: 'name' });
+    expect(refused.context.companyName).to.equal('Acme <b>');
+    expect(transition(refused, { type: 'RETRY', linkState: 'n' }).effects).to.deep.equal([]);
+    const same = transition(refused, { type: 'NAME.SUBMIT', name: 'Acme <b>', idempotencyKey: 'k2' });
+    expect(same.effects).to.deep.equal([{ type: 'createCompany', name: 'Acme <b>', idempotencyKey: 'k1' }]);
+    const fixed = transition(refused, { type: 'NAME.SUBMIT', name: 'Acme', idempotencyKey: 'k2' });
+    expect(fixed.effects).to.deep.equal([{ type: 'createCompany', name: 'Acme', idempotencyKey: 'k2' }]);
+  });
+
+  it('never creates again once a company exists', () => {
+    const ready = run(idle, { type: 'NAME.SUBMIT', name: 'Acme', idempotencyKey: 'k1' }, {
+      type: 'COMPANY.CREATED',
+      company,
+    });
+    const broken = run(ready, { type: 'LINK.OPEN', linkState: 'n1' }, callback({
+      kind: 'failed',
+      code: 'link-failed',
+      message: 'x',
+      state: 'n1',
+    }));
+    expect(broken.state).to.equal('error');
+    expect(transition(broken, { type: 'NAME.SUBMIT', name: 'Other', idempotencyKey: 'k9' }).effects).to.deep.equal([]);
+  });
+});
+
+describe('transition: Link callbacks', () => {
+  it('confirms a success with the backend before trusting it', () => {
+    const result = run(
+      linking,
+      callback({ kind: 'success', statusCode: 200, state: 'nonce-1', companyId: company.id, connectionId: 'conn-1' }),
+    );
+    expect(result.state).to.equal('confirming');
+    expect(result.effects).to.deep.equal([{ type: 'confirmLink', companyId: company.id, connectionId: 'conn-1' }]);
+  });
+
+  it('accepts 201 (already linked) without connection details', () => {
+    const result = run(
+      linking,
+      callback({ kind: 'success', statusCode: 201, state: 'nonce-1', companyId: null, connectionId: null }),
+    );
+    expect(result.effects).to.deep.equal([{ type: 'confirmLink', companyId: company.id, connectionId: null }]);
+  });
+
+  it('rejects a callback whose state does not match, and a replay of one that did', () => {
+    const wrong = run(
+      linking,
+      callback({ kind: 'success', statusCode: 200, state: 'forged', companyId: company.id, connectionId: 'c' }),
+    );
+    expect(wrong.state).to.equal('error');
+    expect(wrong.context.error?.code).to.equal('callback-state-mismatch');
+    const good = callback({ kind: 'cancelled', state: 'nonce-1', message: 'You cancelled.' });
+    const first = run(linking, good);
+    expect(first.context.linkState).to.equal(null);
+    const replayed = transition({ ...first, state: 'linking' }, good);
+    expect(replayed.context.error?.code).to.equal('callback-state-mismatch');
+  });
+
+  it('rejects a callback that names another company', () => {
+    const result = run(
+      linking,
+      callback({ kind: 'success', statusCode: 200, state: 'nonce-1', companyId: 'other', connectionId: 'c' }),
+    );
+    expect(result.context.error?.code).to.equal('callback-company-mismatch');
+  });
+
+  it('returns to ready with a notice when the user cancels', () => {
+    const result = run(linking, callback({ kind: 'cancelled', state: 'nonce-1', message: 'You cancelled.' }));
+    expect(result.state).to.equal('ready');
+    expect(result.context.notice).to.equal('You cancelled.');
+    expect(result.effects).to.deep.equal([{ type: 'emit', event: 'cancel', reason: 'user-cancelled' }]);
+  });
+
+  it('fails with the Link code and retries by opening Link again with a fresh state', () => {
+    const failedLink = run(
+      linking,
+      callback({ kind: 'failed', code: 'platform-not-supported', message: 'Not supported', state: 'nonce-1' }),
+    );
+    expect(failedLink.context.error).to.deep.equal({
+      code: 'platform-not-supported',
+      message: 'Not supported',
+      step: 'linking',
+    });
+    const retried = transition(failedLink, { type: 'RETRY', linkState: 'nonce-9' });
+    expect(retried.state).to.equal('linking');
+    expect(retried.context.linkState).to.equal('nonce-9');
+    expect(retried.effects).to.deep.equal([{ type: 'openLink', url: company.redirect, linkState: 'nonce-9' }]);
+  });
+
+  it('sends an unconfirmed success back to Link, not to confirming forever', () => {
+    const confirming = run(
+      linking,
+      callback({ kind: 'success', statusCode: 200, state: 'nonce-1', companyId: company.id, connectionId: 'c' }),
+    );
+    const result = transition(confirming, { type: 'LINK.NOT_CONFIRMED' });
+    expect(result.context.error).to.include({ code: 'link-not-confirmed', step: 'linking' });
+  });
+});
+
+describe('transition: retry returns to the step that failed', () => {
+  const cases = [
+    ['loading', { type: 'loadCompany', companyId: company.id }],
+    ['confirming', { type: 'confirmLink', companyId: company.id, connectionId: null }],
+    ['syncing', { type: 'startSync', companyId: company.id }],
+  ] as const;
+  for (const [step, effect] of cases) {
+    it(`${step} → error → ${step}`, () => {
+      const failedStep = run({ state: step, context: contextFor(step) }, failed(true));
+      expect(failedStep.context.error?.step).to.equal(step);
+      const retried = transition(failedStep, { type: 'RETRY', linkState: 'n' });
+      expect(retried.state).to.equal(step);
+      expect(retried.context.error).to.equal(null);
+      expect(retried.effects).to.deep.equal([effect]);
+    });
+  }
+
+  it('keeps the company through any number of failures', () => {
+    let snapshot: JourneySnapshot = { state: 'syncing', context: contextFor('syncing') };
+    for (let i = 0; i < 3; i += 1) {
+      snapshot = transition(transition(snapshot, failed(true)), { type: 'RETRY', linkState: 'n' });
+    }
+    expect(snapshot.state).to.equal('syncing');
+    expect(snapshot.context.company).to.deep.equal(company);
+  });
+});
