@@ -84,7 +84,8 @@ function wtrCounts(output) {
 /**
  * @typedef {{ passed: number, failed: number, skipped: number }} Counts
  * @typedef {{ status: 'PASS' | 'FAIL' | 'SKIP', note?: string, counts?: Counts }} Outcome
- * @typedef {{ name: string, title: string, browser?: boolean, run: (ctx: { env: NodeJS.ProcessEnv }) => Promise<Outcome> }} Step
+ * @typedef {{ env: NodeJS.ProcessEnv, chromiumOk: boolean }} Context
+ * @typedef {{ name: string, title: string, browser?: boolean, run: (ctx: Context) => Promise<Outcome> }} Step
  */
 
 /** @type {Step[]} */
@@ -113,9 +114,10 @@ const STEPS = [
     name: 'unit',
     title: 'Browser unit + component tests (web-test-runner)',
     browser: true,
-    async run({ env }) {
+    async run({ env, chromiumOk }) {
       const { files, note } = collect(BROWSER_TEST_DIRS);
       if (files.length === 0) return { status: 'SKIP', note };
+      if (!chromiumOk) return { status: 'FAIL', note: 'not run: Chromium unavailable' };
       const config = join(ROOT, 'web-test-runner.config.mjs');
       const outcome = await commands(env, [[bin('web-test-runner'), '--config', config, '--static-logging']], {
         timeoutMs: 15 * MINUTE,
@@ -166,9 +168,10 @@ const STEPS = [
     name: 'e2e',
     title: 'End-to-end tests (node:test + playwright-core, sequential)',
     browser: true,
-    async run({ env }) {
+    async run({ env, chromiumOk }) {
       const { files, note } = collect(E2E_TEST_DIRS);
       if (files.length === 0) return { status: 'SKIP', note };
+      if (!chromiumOk) return { status: 'FAIL', note: 'not run: Chromium unavailable' };
       const args = [
         '--import',
         'tsx',
@@ -313,15 +316,11 @@ async function main() {
     const started = performance.now();
     /** @type {Outcome} */
     let outcome;
-    if (step.browser && !chromiumOk) {
-      outcome = { status: 'FAIL', note: 'not run: Chromium unavailable' };
-    } else {
-      try {
-        outcome = await step.run({ env });
-      } catch (error) {
-        outcome = { status: 'FAIL', note: error instanceof Error ? error.message : String(error) };
-        console.error(outcome.note);
-      }
+    try {
+      outcome = await step.run({ env, chromiumOk });
+    } catch (error) {
+      outcome = { status: 'FAIL', note: error instanceof Error ? error.message : String(error) };
+      console.error(outcome.note);
     }
     if (step.name === 'chromium' && outcome.status !== 'PASS') chromiumOk = false;
     const seconds = (performance.now() - started) / 1000;
@@ -361,7 +360,7 @@ async function main() {
   console.log(
     failed.length === 0
       ? `\nAll ${results.length} steps passed in ${totalSeconds.toFixed(1)} s.`
-      : `\nFAILED: ${failed.join(', ')} (${results.length} steps, ${totalSeconds.toFixed(1)} s)`,
+      : `\nFAILED: ${failed.join(', ')} (${results.length} step${results.length === 1 ? '' : 's'}, ${totalSeconds.toFixed(1)} s)`,
   );
   console.log(`tests: ${fmtCounts(total) || '0 passed, 0 failed'}`);
   process.exitCode = failed.length === 0 ? 0 : 1;

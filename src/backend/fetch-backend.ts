@@ -75,6 +75,7 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
     headers.set('Accept', 'application/json');
     for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value);
     if (call.body !== undefined) headers.set('Content-Type', 'application/json');
+    call.signal?.throwIfAborted(); // the caller may have given up while the headers were resolving
 
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);

@@ -1,0 +1,61 @@
+/** Every `code` the reference handler puts in an error body. Stable: clients switch on them. */
+export const ErrorCode = {
+  InvalidJson: 'invalid-json',
+  InvalidBody: 'invalid-body',
+  InvalidName: 'invalid-name',
+  InvalidDescription: 'invalid-description',
+  InvalidTags: 'invalid-tags',
+  InvalidCompanyId: 'invalid-company-id',
+  InvalidIdempotencyKey: 'invalid-idempotency-key',
+  IdempotencyKeyReused: 'idempotency-key-reused',
+  UnsupportedMediaType: 'unsupported-media-type',
+  PayloadTooLarge: 'payload-too-large',
+  NotFound: 'not-found',
+  MethodNotAllowed: 'method-not-allowed',
+  Forbidden: 'forbidden',
+  CompanyNotFound: 'company-not-found',
+  PlatformRejected: 'platform-rejected',
+  PlatformAuth: 'platform-auth',
+  RateLimited: 'rate-limited',
+  PlatformError: 'platform-error',
+  PlatformUnreachable: 'platform-unreachable',
+  PlatformTimeout: 'platform-timeout',
+  PlatformBadResponse: 'platform-bad-response',
+  Internal: 'internal-error',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The JSON body of every error the handler returns. */
+export interface ErrorBody {
+  /** A sentence fit to show the user. */
+  error: string;
+  code: ErrorCode;
+  /** The request field at fault, for validation errors. */
+  field?: string;
+}
+
+/** An error answer the handler sends as is: thrown by validation and by the platform-error mapping. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: number,
+    code: ErrorCode,
+    message: string,
+    extra: { field?: string; headers?: Record<string, string>; cause?: unknown } = {},
+  ) {
+    super(message, { cause: extra.cause });
+    this.status = status;
+    this.code = code;
+    this.field = extra.field;
+    this.headers = extra.headers ?? {};
+  }
+
+  get body(): ErrorBody {
+    return { error: this.message, code: this.code, ...(this.field !== undefined && { field: this.field }) };
+  }
+}

@@ -1,0 +1,79 @@
+import type { Company } from '@codat/platform/sdk/models/shared/company.js';
+import { ApiError, ErrorCode } from './api-error.ts';
+import { routeSegments } from './base-path.ts';
+import { parseCreateCompanyInput, type CreateCompanyInput } from './company-input.ts';
+import { IdempotencyCache } from './idempotency.ts';
+import type { FetchHandler } from './node.ts';
+import { resolveOnboardOptions, type OnboardHandlerOptions } from './options.ts';
+import { createPlatformClient, PlatformCallError } from './platform.ts';
+import { apiErrorFor, describeFailure } from './platform-errors.ts';
+import { readJsonBody } from './read-json-body.ts';
+import { createRedactor } from './redact.ts';
+import { errorResponse, jsonResponse, noContent } from './responses.ts';
+import { matchRoute, type Route } from './routes.ts';
+
+/**
+ * The reference backend for `<company-onboard>`: a `(Request) => Promise<Response>` handler serving
+ * `POST /companies`, `GET /companies/{id}`, `GET /companies/{id}/data-status` and
+ * `POST /companies/{id}/refresh` under `basePath`, calling the platform with the server's API key.
+ * Every answer is JSON; every failure is `{error, code, field?}` with a stable `code`.
+ */
+export function createOnboardHandler(options: OnboardHandlerOptions = {}): FetchHandler {
+  const settings = resolveOnboardOptions(options);
+  const platform = createPlatformClient(settings);
+  const redact = createRedactor([settings.apiKey]);
+  const log = (line: string): void => settings.log(redact(line));
+  const creates = new IdempotencyCache<Company>();
+
+  async function perform(route: Route, request: Request): Promise<Response> {
+    switch (route.name) {
+      case 'createCompany': {
+        const input = parseCreateCompanyInput(await readJsonBody(request, settings.maxBodyBytes));
+        const key = request.headers.get('idempotency-key');
+        const create = (): Promise<Company> => platform.createCompany(input);
+        const company = key === null ? await create() : await creates.run(key, fingerprint(input), create);
+        return jsonResponse(200, company, redact);
+      }
+      case 'getCompany':
+        return jsonResponse(200, await platform.getCompany(route.companyId), redact);
+      case 'getDataStatus':
+        return jsonResponse(200, await platform.getDataStatus(route.companyId), redact);
+      case 'refreshData':
+        await platform.refreshData(route.companyId);
+        return noContent();
+    }
+  }
+
+  function failure(error: unknown): Response {
+    if (error instanceof ApiError) return errorResponse(error, redact);
+    if (error instanceof PlatformCallError) {
+      log(describeFailure(error));
+      return errorResponse(apiErrorFor(error), redact);
+    }
+    log(`company-onboard: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return errorResponse(new ApiError(500, ErrorCode.Internal, 'Something went wrong on the server.'), redact);
+  }
+
+  return async (request) => {
+    try {
+      const segments = routeSegments(new URL(request.url).pathname, settings.basePath);
+      if (segments === null) throw new ApiError(404, ErrorCode.NotFound, 'There is nothing at this address.');
+      const route = matchRoute(request.method, segments);
+      const allowed = await settings.authorize({
+        request,
+        action: route.action,
+        ...(route.name !== 'createCompany' && { companyId: route.companyId }),
+      });
+      if (!allowed) throw new ApiError(403, ErrorCode.Forbidden, 'You are not allowed to do this.');
+      return await perform(route, request);
+    } catch (error) {
+      return failure(error);
+    }
+  };
+}
+
+/** What makes two creates "the same request" for an Idempotency-Key. */
+function fingerprint(input: CreateCompanyInput): string {
+  const tags = input.tags && Object.fromEntries(Object.entries(input.tags).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify([input.name, input.description ?? null, tags ?? null]);
+}

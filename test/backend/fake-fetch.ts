@@ -1,0 +1,34 @@
+/** A scripted `fetch`: each call takes the next reply; every request is recorded for assertions. */
+export type Reply = Response | Error | 'hang' | ((request: Request) => Response | Promise<Response>);
+
+export interface FakeFetch {
+  readonly fetch: typeof fetch;
+  readonly requests: Request[];
+}
+
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
+
+export function fakeFetch(...replies: Reply[]): FakeFetch {
+  const requests: Request[] = [];
+  const fetchFn = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    requests.push(request);
+    const reply = replies.shift();
+    if (reply === undefined) return Promise.reject(new Error(`unexpected request ${request.method} ${request.url}`));
+    if (reply === 'hang') {
+      return new Promise((_, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      });
+    }
+    if (reply instanceof Error) return Promise.reject(reply);
+    return Promise.resolve(typeof reply === 'function' ? reply(request) : reply);
+  };
+  return { fetch: fetchFn as typeof fetch, requests };
+}
+
+export const company = {
+  id: '6d5c8a0e-8c8b-4c44-9d0e-1b7a2c9f0a11',
+  name: 'Acme Ltd',
+  redirect: 'https://link.codat.io/company/6d5c8a0e-8c8b-4c44-9d0e-1b7a2c9f0a11',
+};

@@ -1,0 +1,177 @@
+import { expect } from '@open-wc/testing';
+import {
+  HttpError,
+  NetworkError,
+  ResponseShapeError,
+  TimeoutError,
+  createFetchBackend,
+  type FetchBackendOptions,
+} from '../../src/backend/index.ts';
+import { company, fakeFetch, json, type Reply } from './fake-fetch.ts';
+
+const setup = (replies: Reply[], options: Partial<FetchBackendOptions> = {}) => {
+  const fake = fakeFetch(...replies);
+  const backend = createFetchBackend({ baseUrl: 'https://api.example.test/onboard/', fetch: fake.fetch, retryDelayMs: 0, ...options });
+  return { backend, requests: fake.requests };
+};
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('createFetchBackend: the REST contract', () => {
+  it('creates a company with POST /companies, a JSON body and the Idempotency-Key', async () => {
+    const { backend, requests } = setup([json(company)]);
+    const created = await backend.createCompany({ name: 'Acme Ltd' }, { idempotencyKey: 'key-1' });
+    expect(created).to.deep.equal(company);
+    const [request] = requests;
+    expect(request?.method).to.equal('POST');
+    expect(request?.url).to.equal('https://api.example.test/onboard/companies');
+    expect(request?.headers.get('Idempotency-Key')).to.equal('key-1');
+    expect(request?.headers.get('Content-Type')).to.equal('application/json');
+    expect(await request?.json()).to.deep.equal({ name: 'Acme Ltd' });
+  });
+
+  it('reads a company, its data status and queues a refresh on the documented paths', async () => {
+    const status = { invoices: { dataType: 'invoices', currentStatus: 'Complete' }, bills: { dataType: 'bills' } };
+    const { backend, requests } = setup([json(company), json(status), new Response(null, { status: 204 })]);
+    expect(await backend.getCompany(company.id)).to.deep.equal(company);
+    expect(await backend.getDataStatus(company.id)).to.deep.equal(status);
+    await backend.refreshData(company.id);
+    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).to.deep.equal([
+      `GET /onboard/companies/${company.id}`,
+      `GET /onboard/companies/${company.id}/data-status`,
+      `POST /onboard/companies/${company.id}/refresh`,
+    ]);
+  });
+
+  it('encodes the company id so it cannot change the path', async () => {
+    const { backend, requests } = setup([json(company)]);
+    await backend.getCompany('../admin?x=1');
+    expect(new URL(requests[0]?.url ?? '').pathname).to.equal('/onboard/companies/..%2Fadmin%3Fx%3D1');
+  });
+
+  it('sends static headers, or asks a header function on every request', async () => {
+    let calls = 0;
+    const headers = () => ({ Authorization: `Bearer t${(calls += 1)}` });
+    const { backend, requests } = setup([json(company), json(company)], { headers });
+    await backend.getCompany(company.id);
+    await backend.getCompany(company.id);
+    expect(requests.map((r) => r.headers.get('Authorization'))).to.deep.equal(['Bearer t1', 'Bearer t2']);
+  });
+
+  it('asks an async token provider once more after a 401, then gives up', async () => {
+    let calls = 0;
+    const headers = async () => ({ Authorization: `Bearer t${(calls += 1)}` });
+    const denied = () => json({ error: 'Session expired', code: 'unauthorized' }, 401);
+    const { backend, requests } = setup([denied(), denied()], { headers });
+    const error = await rejection(backend.getCompany(company.id));
+    expect(error).to.be.instanceOf(HttpError);
+    expect(requests.map((r) => r.headers.get('Authorization'))).to.deep.equal(['Bearer t1', 'Bearer t2']);
+  });
+});
+
+describe('createFetchBackend: errors the user can read', () => {
+  it('turns our server error body into the message, code and field', async () => {
+    const body = { error: 'Company name cannot contain <', code: 'invalid-name', field: 'name' };
+    const { backend } = setup([json(body, 400)]);
+    const error = await rejection(backend.createCompany({ name: 'A<' }, { idempotencyKey: 'k' }));
+    expect(error).to.be.instanceOf(HttpError);
+    expect(error).to.include({ name: 'HttpError', status: 400, code: 'invalid-name', field: 'name', retryable: false });
+    expect((error as Error).message).to.equal('Company name cannot contain <');
+  });
+
+  it("reads the platform's own error shape, validation messages included", async () => {
+    const body = {
+      statusCode: 400,
+      service: 'PublicApi',
+      error: 'The request was invalid.',
+      correlationId: 'abc',
+      validation: { errors: [{ itemId: 'name', message: 'Name is required.', validatorName: 'x' }], warnings: [] },
+      canBeRetried: 'Unknown',
+      detailedErrorCode: 0,
+    };
+    const { backend } = setup([json(body, 400)]);
+    const error = (await rejection(backend.createCompany({ name: '' }, { idempotencyKey: 'k' }))) as HttpError;
+    expect(error.message).to.equal('The request was invalid. Name is required.');
+    expect(error.code).to.equal('invalid-request');
+  });
+
+  it('never shows an HTML error page; it says what happened instead', async () => {
+    const page = new Response('<html><body>Bad gateway</body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } });
+    const { backend } = setup([page], { retries: 0 });
+    const error = (await rejection(backend.getCompany(company.id))) as HttpError;
+    expect(error.message).to.equal('The server had a problem (HTTP 502). Please try again.');
+    expect(error).to.include({ code: 'server-error', retryable: true });
+  });
+
+  it('reports a dropped connection as a NetworkError with the cause kept', async () => {
+    const cause = new TypeError('Failed to fetch');
+    const { backend } = setup([cause], { retries: 0 });
+    const error = (await rejection(backend.getCompany(company.id))) as NetworkError;
+    expect(error.name).to.equal('NetworkError');
+    expect(error.cause).to.equal(cause);
+  });
+
+  it('times out a request that never answers', async () => {
+    const { backend } = setup(['hang'], { timeoutMs: 5, retries: 0 });
+    const error = (await rejection(backend.getCompany(company.id))) as TimeoutError;
+    expect(error).to.be.instanceOf(TimeoutError);
+    expect(error.code).to.equal('timeout');
+  });
+
+  it('rejects a 2xx body that is not JSON, or of the wrong shape, as a ResponseShapeError', async () => {
+    const { backend } = setup([new Response('not json'), json({ id: 1, name: 'x' })]);
+    const notJson = (await rejection(backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }))) as ResponseShapeError;
+    expect(notJson).to.include({ name: 'ResponseShapeError', code: 'bad-response', what: 'company' });
+    const wrongShape = (await rejection(backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }))) as ResponseShapeError;
+    expect(wrongShape.issues).to.contain('id');
+    expect(wrongShape.issues).to.contain('redirect');
+  });
+
+  it('passes the caller’s abort through untouched', async () => {
+    const { backend } = setup(['hang']);
+    const controller = new AbortController();
+    const pending = rejection(backend.getCompany(company.id, { signal: controller.signal }));
+    controller.abort(new DOMException('gone', 'AbortError'));
+    expect(((await pending) as DOMException).name).to.equal('AbortError');
+  });
+});
+
+describe('createFetchBackend: retries only where harmless', () => {
+  it('repeats a read after a dropped connection and a 500', async () => {
+    const { backend, requests } = setup([new TypeError('drop'), json({}, 500), json(company)]);
+    expect(await backend.getCompany(company.id)).to.deep.equal(company);
+    expect(requests).to.have.length(3);
+  });
+
+  it('does not repeat a create whose answer was lost: the server may have acted', async () => {
+    const { backend, requests } = setup([new TypeError('drop'), json(company)]);
+    expect(await rejection(backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }))).to.be.instanceOf(NetworkError);
+    expect(requests).to.have.length(1);
+  });
+
+  it('repeats a create refused with 429 after Retry-After, with the same key', async () => {
+    const { backend, requests } = setup([json({ error: 'Slow down' }, 429, { 'Retry-After': '0' }), json(company)]);
+    await backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' });
+    expect(requests.map((r) => r.headers.get('Idempotency-Key'))).to.deep.equal(['k', 'k']);
+  });
+
+  it('gives up when Retry-After asks for longer than we wait, keeping the delay on the error', async () => {
+    const { backend, requests } = setup([json({ error: 'Slow down' }, 503, { 'Retry-After': '120' })]);
+    const error = (await rejection(backend.getCompany(company.id))) as HttpError;
+    expect(error.retryAfterMs).to.equal(120_000);
+    expect(requests).to.have.length(1);
+  });
+
+  it('stops after the configured number of attempts', async () => {
+    const { backend, requests } = setup([json({}, 500), json({}, 500), json({}, 500)], { retries: 2 });
+    expect(await rejection(backend.getCompany(company.id))).to.be.instanceOf(HttpError);
+    expect(requests).to.have.length(3);
+  });
+});
