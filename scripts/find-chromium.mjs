@@ -45,11 +45,14 @@ function canAptInstall() {
 }
 
 function aptInstallChromium() {
-  console.error('find-chromium: Chromium not found; installing Debian package "chromium" with apt-get (~1 min)');
+  console.error(
+    'find-chromium: Chromium not found; installing Debian package "chromium" with apt-get (~1 min)',
+  );
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const quiet = { stdio: ['ignore', 'ignore', 'inherit'], env };
   const update = spawnSync('apt-get', ['update', '-qq'], quiet);
-  if (update.status !== 0) throw new Error(`apt-get update failed (exit ${update.status}). ${NOT_FOUND_MESSAGE}`);
+  if (update.status !== 0)
+    throw new Error(`apt-get update failed (exit ${update.status}). ${NOT_FOUND_MESSAGE}`);
   const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], quiet);
   if (install.status !== 0) {
     throw new Error(`apt-get install chromium failed (exit ${install.status}). ${NOT_FOUND_MESSAGE}`);
@@ -66,7 +69,8 @@ export function findChromium() {
   if (!canAptInstall()) throw new Error(NOT_FOUND_MESSAGE);
   aptInstallChromium();
   const installed = CANDIDATES.find(isExecutable);
-  if (!installed) throw new Error(`apt-get reported success but no Chromium binary appeared. ${NOT_FOUND_MESSAGE}`);
+  if (!installed)
+    throw new Error(`apt-get reported success but no Chromium binary appeared. ${NOT_FOUND_MESSAGE}`);
   return installed;
 }
 

@@ -70,7 +70,11 @@ function nodeTestCounts(output) {
   const passed = count('pass');
   const failed = count('fail');
   if (passed === undefined || failed === undefined) return undefined;
-  return { passed, failed: failed + (count('cancelled') ?? 0), skipped: (count('skipped') ?? 0) + (count('todo') ?? 0) };
+  return {
+    passed,
+    failed: failed + (count('cancelled') ?? 0),
+    skipped: (count('skipped') ?? 0) + (count('todo') ?? 0),
+  };
 }
 
 /** web-test-runner progress line: `Chrome: |███| 2/2 test files | 3 passed, 0 failed[, 1 skipped]`. */
@@ -119,10 +123,14 @@ const STEPS = [
       if (files.length === 0) return { status: 'SKIP', note };
       if (!chromiumOk) return { status: 'FAIL', note: 'not run: Chromium unavailable' };
       const config = join(ROOT, 'web-test-runner.config.mjs');
-      const outcome = await commands(env, [[bin('web-test-runner'), '--config', config, '--static-logging']], {
-        timeoutMs: 15 * MINUTE,
-        parse: wtrCounts,
-      });
+      const outcome = await commands(
+        env,
+        [[bin('web-test-runner'), '--config', config, '--static-logging']],
+        {
+          timeoutMs: 15 * MINUTE,
+          parse: wtrCounts,
+        },
+      );
       return withNote(outcome, note);
     },
   },
@@ -205,7 +213,8 @@ async function commands(env, list, { timeoutMs = 10 * MINUTE, parse } = {}) {
   const failures = [];
   let output = '';
   for (const [command, ...args] of list) {
-    const name = command === process.execPath ? 'node' : relative(join(ROOT, 'node_modules', '.bin'), command);
+    const name =
+      command === process.execPath ? 'node' : relative(join(ROOT, 'node_modules', '.bin'), command);
     const shown = [name, ...args.map((a) => (a.startsWith(ROOT) ? relative(ROOT, a) : a))].join(' ');
     console.log(`$ ${shown}`);
     const result = await runOne(env, command, args, timeoutMs);
@@ -277,7 +286,11 @@ function selectSteps(argv) {
   const listArg = (flag) => {
     const arg = argv.find((a) => a.startsWith(`--${flag}=`));
     if (!arg) return undefined;
-    const list = arg.slice(flag.length + 3).split(',').map((s) => s.trim()).filter(Boolean);
+    const list = arg
+      .slice(flag.length + 3)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const unknown = list.filter((n) => !names.includes(n));
     if (unknown.length > 0) {
       console.error(`Unknown step(s) ${unknown.join(', ')}; steps are: ${names.join(', ')}`);
@@ -287,7 +300,9 @@ function selectSteps(argv) {
   };
   const stray = argv.filter((a) => !/^--(only|skip)=/.test(a));
   if (stray.length > 0) {
-    console.error(`Unknown argument(s) ${stray.join(' ')}; use --only=a,b or --skip=a,b with steps ${names.join(', ')}`);
+    console.error(
+      `Unknown argument(s) ${stray.join(' ')}; use --only=a,b or --skip=a,b with steps ${names.join(', ')}`,
+    );
     process.exit(2);
   }
   const only = listArg('only');
@@ -299,7 +314,8 @@ function selectSteps(argv) {
   return selected;
 }
 
-const fmtCounts = (c) => (c ? `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}` : '');
+const fmtCounts = (c) =>
+  c ? `${c.passed} passed, ${c.failed} failed${c.skipped ? `, ${c.skipped} skipped` : ''}` : '';
 
 async function main() {
   const steps = selectSteps(process.argv.slice(2));
@@ -312,7 +328,9 @@ async function main() {
   let chromiumOk = true;
 
   for (const step of steps) {
-    console.log(`\n━━ ${step.name}: ${step.title} ${'━'.repeat(Math.max(3, 100 - step.title.length - step.name.length))}`);
+    console.log(
+      `\n━━ ${step.name}: ${step.title} ${'━'.repeat(Math.max(3, 100 - step.title.length - step.name.length))}`,
+    );
     const started = performance.now();
     /** @type {Outcome} */
     let outcome;
@@ -326,7 +344,9 @@ async function main() {
     const seconds = (performance.now() - started) / 1000;
     results.push({ step, outcome, seconds });
     const detail = [fmtCounts(outcome.counts), outcome.note].filter(Boolean).join('; ');
-    console.log(`━━ ${step.name}: ${outcome.status} in ${seconds.toFixed(1)} s${detail ? ` (${detail})` : ''}`);
+    console.log(
+      `━━ ${step.name}: ${outcome.status} in ${seconds.toFixed(1)} s${detail ? ` (${detail})` : ''}`,
+    );
   }
 
   const rows = results.map(({ step, outcome, seconds }) => [

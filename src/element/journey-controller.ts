@@ -64,7 +64,7 @@ export class JourneyController implements ReactiveController {
   hostConnected(): void {
     const search = window.location.search;
     if (isLinkCallback(search)) this.resumeFromCallback(search);
-    else if (this.host.companyId !== null) this.send({ type: 'COMPANY.LOAD', companyId: this.host.companyId });
+    else if (this.host.companyId) this.send({ type: 'COMPANY.LOAD', companyId: this.host.companyId });
   }
 
   hostDisconnected(): void {

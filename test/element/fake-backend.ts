@@ -1,0 +1,59 @@
+import type { Company, DataStatuses, OnboardBackend } from '../../src/backend/index.ts';
+
+type Step<T> = T | Error;
+
+/** An in-memory backend whose answers are scripted per method; every call is recorded. */
+export class FakeBackend implements OnboardBackend {
+  readonly calls: string[] = [];
+  readonly idempotencyKeys: string[] = [];
+  created: Step<Company>[] = [];
+  companies: Step<Company>[] = [];
+  statuses: Step<DataStatuses>[] = [];
+
+  createCompany(input: { name: string }, options: { idempotencyKey: string }): Promise<Company> {
+    this.calls.push(`create ${input.name}`);
+    this.idempotencyKeys.push(options.idempotencyKey);
+    return this.next(this.created, 'create');
+  }
+  getCompany(companyId: string): Promise<Company> {
+    this.calls.push(`get ${companyId}`);
+    return this.next(this.companies, 'get');
+  }
+  getDataStatus(companyId: string): Promise<DataStatuses> {
+    this.calls.push(`status ${companyId}`);
+    return this.next(this.statuses, 'status');
+  }
+  refreshData(companyId: string): Promise<void> {
+    this.calls.push(`refresh ${companyId}`);
+    return Promise.resolve();
+  }
+
+  private next<T>(queue: Step<T>[], what: string): Promise<T> {
+    // The last answer repeats, so polling can go on reading the same status.
+    const step = queue.length > 1 ? queue.shift() : queue[0];
+    if (step === undefined) return Promise.reject(new Error(`no scripted answer for ${what}`));
+    return step instanceof Error ? Promise.reject(step) : Promise.resolve(step);
+  }
+}
+
+export const COMPANY_ID = '6d5c8a0e-8c8b-4c44-9d0e-1b7a2c9f0a11';
+export const LINK_ORIGIN = 'https://link.codat.io';
+
+export const company = (extra: Partial<Company> = {}): Company => ({
+  id: COMPANY_ID,
+  name: 'Acme Ltd',
+  redirect: `${LINK_ORIGIN}/company/${COMPANY_ID}`,
+  dataConnections: [],
+  ...extra,
+});
+
+export const linkedCompany = (connectionId = 'conn-1'): Company =>
+  company({ dataConnections: [{ id: connectionId, platformName: 'Xero', status: 'Linked' }] });
+
+export const statuses = (...entries: [string, string | undefined][]): DataStatuses =>
+  Object.fromEntries(
+    entries.map(([dataType, currentStatus]) => [
+      dataType,
+      currentStatus === undefined ? { dataType } : { dataType, currentStatus },
+    ]),
+  );

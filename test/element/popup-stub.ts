@@ -1,0 +1,28 @@
+/** Replaces `window.open` for a test: records the URL and returns a fake popup (or `null`: blocked). */
+export function stubWindowOpen(blocked = false) {
+  const original = window.open;
+  const opened: string[] = [];
+  const popup = { closed: false, focus() {}, close() {} } as unknown as Window;
+  window.open = ((url?: string | URL) => {
+    opened.push(String(url));
+    return blocked ? null : popup;
+  }) as typeof window.open;
+  return {
+    opened,
+    popup,
+    /** The `state` we appended to the Link URL. */
+    state(): string {
+      return new URL(opened.at(-1) ?? '').searchParams.get('state') ?? '';
+    },
+    restore() {
+      window.open = original;
+    },
+  };
+}
+
+/** What the Link popup's callback page sends when the opener is unreachable (the same-origin channel). */
+export function sendCallbackOverChannel(search: string): void {
+  const channel = new BroadcastChannel('company-onboard:link');
+  channel.postMessage({ type: 'company-onboard:link-callback', search });
+  channel.close();
+}

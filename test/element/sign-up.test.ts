@@ -1,0 +1,263 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { HttpError, NetworkError } from '../../src/backend/index.ts';
+import { COMPANY_ID, FakeBackend, company, linkedCompany, statuses } from './fake-backend.ts';
+import { mount } from './harness.ts';
+import { sendCallbackOverChannel, stubWindowOpen } from './popup-stub.ts';
+
+describe('<company-onboard>: the name form', () => {
+  it('starts idle with a labelled name field, and is accessible', async () => {
+    const h = await mount();
+    expect(h.element.getAttribute('state')).to.equal('idle');
+    const input = h.input;
+    expect(input?.labels?.[0]?.textContent).to.equal('Company name');
+    await expect(h.element).to.be.accessible();
+  });
+
+  it('refuses a name with markup on the spot, keeps what was typed, and calls nobody', async () => {
+    const h = await mount();
+    await h.type('Acme <b>Ltd</b>');
+    await h.submit();
+    expect(h.element.state).to.equal('idle');
+    expect(h.alert()).to.contain('cannot contain < > /');
+    expect(h.input?.value).to.equal('Acme <b>Ltd</b>');
+    expect(h.input?.getAttribute('aria-invalid')).to.equal('true');
+    expect(h.backend.calls).to.deep.equal([]);
+    await expect(h.element).to.be.accessible();
+  });
+
+  it('asks for a name when the field is empty', async () => {
+    const h = await mount();
+    await h.submit();
+    expect(h.alert()).to.equal('Enter your company name.');
+  });
+
+  it('creates the company and becomes ready, announcing each step', async () => {
+    const backend = new FakeBackend();
+    backend.created = [company()];
+    const h = await mount(backend);
+    await h.type('  Acme Ltd ');
+    await h.submit();
+    await h.until('ready');
+    expect(backend.calls).to.deep.equal(['create Acme Ltd']);
+    expect(h.eventTypes()).to.deep.equal([
+      'state:creating',
+      'state:ready',
+      'onboard-company-created',
+      'onboard-link-ready',
+    ]);
+    expect(h.events[2]?.detail).to.deep.include({ companyId: COMPANY_ID });
+    expect(h.liveRegion()).to.equal('Connect your accounting software');
+    await expect(h.element).to.be.accessible();
+  });
+
+  it('shows the server’s field message, keeps the typed name, and lets the user fix it', async () => {
+    const backend = new FakeBackend();
+    backend.created = [
+      new HttpError(400, 'Company name must be at most 100 characters (it has 120).', { code: 'invalid-name', field: 'name' }),
+      company(),
+    ];
+    const h = await mount(backend);
+    await h.type('A'.repeat(99));
+    await h.submit();
+    await h.until('error');
+    expect(h.alert()).to.equal('Company name must be at most 100 characters (it has 120).');
+    expect(h.input?.value).to.equal('A'.repeat(99));
+    expect(h.events.find((e) => e.type === 'onboard-error')?.detail).to.include({ code: 'invalid-name', retryable: false });
+    await expect(h.element).to.be.accessible();
+    await h.type('Acme');
+    await h.submit();
+    await h.until('ready');
+  });
+
+  it('after a lost connection, "Continue" again reuses the same idempotency key', async () => {
+    const backend = new FakeBackend();
+    backend.created = [new NetworkError(), company()];
+    const h = await mount(backend);
+    await h.type('Acme Ltd');
+    await h.submit();
+    await h.until('error');
+    expect(h.alert()).to.contain('could not reach the server');
+    expect(h.input?.value).to.equal('Acme Ltd');
+    await h.submit();
+    await h.until('ready');
+    expect(backend.idempotencyKeys).to.have.length(2);
+    expect(backend.idempotencyKeys[0]).to.equal(backend.idempotencyKeys[1]);
+  });
+});
+
+describe('<company-onboard>: the whole journey in popup mode', () => {
+  let popup: ReturnType<typeof stubWindowOpen>;
+  beforeEach(() => {
+    popup = stubWindowOpen();
+  });
+  afterEach(() => popup.restore());
+
+  async function readyJourney(backend = new FakeBackend()) {
+    backend.created = [company()];
+    const h = await mount(backend);
+    await h.type('Acme Ltd');
+    await h.submit();
+    await h.until('ready');
+    return h;
+  }
+
+  it('opens Link with a fresh state, follows the sync and completes', async () => {
+    const backend = new FakeBackend();
+    backend.companies = [linkedCompany('conn-1')];
+    backend.statuses = [
+      statuses(['invoices', 'Fetching'], ['bills', 'Queued']),
+      statuses(['invoices', 'Complete'], ['bills', 'Complete']),
+    ];
+    const h = await readyJourney(backend);
+    await h.click('Connect');
+    expect(h.element.state).to.equal('linking');
+    expect(popup.opened).to.have.length(1);
+    expect(popup.opened[0]).to.match(new RegExp(`^https://link\\.codat\\.io/company/${COMPANY_ID}\\?state=[0-9a-f]{32}$`));
+    await expect(h.element).to.be.accessible();
+
+    sendCallbackOverChannel(`?statusCode=200&companyId=${COMPANY_ID}&connectionId=conn-1&state=${popup.state()}`);
+    await h.until('complete');
+    expect(h.eventTypes()).to.deep.equal([
+      'state:creating',
+      'state:ready',
+      'onboard-company-created',
+      'onboard-link-ready',
+      'state:linking',
+      'onboard-link-opened',
+      'state:confirming',
+      'state:syncing',
+      'onboard-linked',
+      'onboard-sync-progress',
+      'state:complete',
+      'onboard-sync-progress',
+      'onboard-complete',
+    ]);
+    expect(h.events.find((e) => e.type === 'onboard-linked')?.detail).to.deep.equal({
+      companyId: COMPANY_ID,
+      connectionId: 'conn-1',
+    });
+    expect(h.text()).to.contain('All set');
+    expect(h.root.querySelector('progress')?.value).to.equal(2);
+    await expect(h.element).to.be.accessible();
+  });
+
+  it('shows per-type progress in words while syncing', async () => {
+    const backend = new FakeBackend();
+    backend.companies = [linkedCompany()];
+    backend.statuses = [statuses(['invoices', 'Complete'], ['bills', 'Fetching'])];
+    const h = await readyJourney(backend);
+    await h.click('Connect');
+    sendCallbackOverChannel(`?statusCode=200&state=${popup.state()}`);
+    await h.until('syncing');
+    await waitUntil(() => h.liveRegion() === '1 of 2 data types ready', 'no progress shown');
+    await h.element.updateComplete;
+    expect(h.text()).to.contain('bills ◔ In progress');
+    expect(h.text()).to.contain('invoices ✓ Done');
+    expect(h.liveRegion()).to.equal('1 of 2 data types ready');
+    await expect(h.element).to.be.accessible();
+    h.element.remove(); // stops polling
+  });
+
+  it('ignores a callback carrying another state, then accepts its own', async () => {
+    const backend = new FakeBackend();
+    backend.companies = [linkedCompany()];
+    backend.statuses = [statuses(['invoices', 'Complete'])];
+    const h = await readyJourney(backend);
+    await h.click('Connect');
+    // Delivered in order: had the forged one been taken, the journey would have failed on a state mismatch.
+    sendCallbackOverChannel('?statusCode=200&state=forged');
+    sendCallbackOverChannel(`?statusCode=200&state=${popup.state()}`);
+    await h.until('complete');
+    expect(h.events.some((e) => e.type === 'onboard-error')).to.equal(false);
+  });
+
+  it('does not trust a success the backend cannot confirm', async () => {
+    const backend = new FakeBackend();
+    backend.companies = [company({ dataConnections: [{ id: 'conn-1', platformName: 'Xero', status: 'PendingAuth' }] })];
+    const h = await readyJourney(backend);
+    await h.click('Connect');
+    sendCallbackOverChannel(`?statusCode=200&connectionId=conn-1&state=${popup.state()}`);
+    await h.until('error');
+    expect(h.events.at(-1)?.detail).to.include({ code: 'link-not-confirmed', retryable: true });
+    expect(h.button('Try again')).to.exist;
+  });
+
+  it('returns to ready with a notice when the user cancels in Link', async () => {
+    const h = await readyJourney();
+    await h.click('Connect');
+    sendCallbackOverChannel(`?statusCode=403&errorMessage=User%20cancelled.&state=${popup.state()}`);
+    await h.until('ready');
+    expect(h.text()).to.contain('You cancelled connecting');
+    expect(h.events.at(-1)).to.deep.equal({
+      type: 'onboard-cancel',
+      detail: { reason: 'user-cancelled', companyId: COMPANY_ID },
+    });
+  });
+
+  it('names the types that failed to sync', async () => {
+    const backend = new FakeBackend();
+    backend.companies = [linkedCompany()];
+    backend.statuses = [statuses(['invoices', 'FetchError'], ['bills', 'Complete'])];
+    const h = await readyJourney(backend);
+    await h.click('Connect');
+    sendCallbackOverChannel(`?statusCode=200&state=${popup.state()}`);
+    await h.until('error');
+    expect(h.alert()).to.equal('These data types failed to sync: invoices.');
+    await expect(h.element).to.be.accessible();
+  });
+
+  it('never opens a Link URL outside the allowed origins', async () => {
+    const backend = new FakeBackend();
+    backend.created = [company({ redirect: 'javascript:alert(1)' })];
+    const h = await mount(backend);
+    await h.type('Acme');
+    await h.submit();
+    await h.until('ready');
+    await h.click('Connect');
+    expect(popup.opened).to.deep.equal([]);
+    expect(h.element.state).to.equal('error');
+    expect(h.events.at(-1)?.detail).to.include({ code: 'link-url-rejected' });
+  });
+});
+
+describe('<company-onboard>: when the popup is blocked', () => {
+  it('in popup mode, explains and offers to try again', async () => {
+    const stub = stubWindowOpen(true);
+    try {
+      const backend = new FakeBackend();
+      backend.created = [company()];
+      const h = await mount(backend, { linkMode: 'popup' });
+      await h.type('Acme');
+      await h.submit();
+      await h.until('ready');
+      await h.click('Connect');
+      expect(h.alert()).to.contain('blocked the connection window');
+      expect(h.button('Try again')).to.exist;
+    } finally {
+      stub.restore();
+    }
+  });
+
+  it('in auto mode, falls back to a redirect the host page may veto', async () => {
+    const stub = stubWindowOpen(true);
+    try {
+      const backend = new FakeBackend();
+      backend.created = [company()];
+      const h = await mount(backend, { linkMode: 'auto' });
+      h.element.addEventListener('onboard-before-redirect', (e) => e.preventDefault());
+      await h.type('Acme');
+      await h.submit();
+      await h.until('ready');
+      await h.click('Connect');
+      expect(h.eventTypes().slice(-4)).to.deep.equal([
+        'onboard-popup-blocked',
+        'onboard-before-redirect',
+        'state:ready',
+        'onboard-cancel',
+      ]);
+      expect(h.events.at(-1)?.detail).to.include({ reason: 'redirect-vetoed' });
+    } finally {
+      stub.restore();
+    }
+  });
+});
