@@ -379,7 +379,7 @@ async function main() {
   const totalSeconds = results.reduce((s, r) => s + r.seconds, 0);
   console.log(
     failed.length === 0
-      ? `\nAll ${results.length} steps passed in ${totalSeconds.toFixed(1)} s.`
+      ? `\nAll ${results.length} step${results.length === 1 ? '' : 's'} passed in ${totalSeconds.toFixed(1)} s.`
       : `\nFAILED: ${failed.join(', ')} (${results.length} step${results.length === 1 ? '' : 's'}, ${totalSeconds.toFixed(1)} s)`,
   );
   console.log(`tests: ${fmtCounts(total) || '0 passed, 0 failed'}`);

@@ -1,0 +1,59 @@
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+import { createSimulator, type Simulator, type SimulatorOptions } from '../src/simulator/index.ts';
+import { PLATFORM_PATH, platformPlugin } from './platform-plugin.ts';
+
+export interface DemoOptions {
+  /** Port to listen on; `0` picks a free one. Default 5173 (the next free one if taken). */
+  readonly port?: number;
+  /** How long the simulated first sync takes. Default 4000 ms. */
+  readonly syncDurationMs?: number;
+  readonly simulator?: Omit<SimulatorOptions, 'basePath' | 'redirectUrlTemplate' | 'apiKey'>;
+}
+
+export interface RunningDemo {
+  /** The sign-up demo page. */
+  readonly url: string;
+  readonly simulator: Simulator;
+  close(): Promise<void>;
+}
+
+const API_KEY = 'demo-api-key';
+
+/**
+ * Hosted Link sends the user back here. A relative template is resolved against the demo's origin; every
+ * reserved parameter Codat fills is listed, and `{state}` round-trips the element's nonce.
+ */
+const REDIRECT_TEMPLATE =
+  '/?statusCode={statusCode}&errorMessage={errorMessage}&companyId={companyId}&connectionId={connectionId}' +
+  '&platform={platform}&platformName={platformName}&sourceType={sourceType}&state={state}';
+
+/** Starts the demo: one Vite dev server on 127.0.0.1 with the simulator and the reference backend mounted. */
+export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo> {
+  const simulator = createSimulator({
+    ...options.simulator,
+    apiKey: API_KEY,
+    basePath: PLATFORM_PATH,
+    redirectUrlTemplate: REDIRECT_TEMPLATE,
+    syncDurationMs: options.syncDurationMs ?? 4000,
+  });
+  const port = options.port ?? 5173;
+  const server = await createServer({
+    configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+    root: fileURLToPath(new URL('.', import.meta.url)),
+    plugins: [platformPlugin(simulator, API_KEY)],
+    server: { host: '127.0.0.1', port, strictPort: port === 0, hmr: false },
+    logLevel: 'warn',
+    clearScreen: false,
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (address === null || address === undefined || typeof address === 'string') {
+    throw new Error('The demo server is not listening on TCP.');
+  }
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    simulator,
+    close: () => server.close(),
+  };
+}

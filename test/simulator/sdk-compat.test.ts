@@ -1,0 +1,88 @@
+/**
+ * The simulator stands in for the real platform, so the official SDK must accept everything it sends:
+ * these tests drive it through `@codat/platform`, whose zod schemas validate every response.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { CodatPlatformCore } from '@codat/platform/core.js';
+import { companiesCreate } from '@codat/platform/funcs/companiesCreate.js';
+import { companiesDelete } from '@codat/platform/funcs/companiesDelete.js';
+import { companiesGet } from '@codat/platform/funcs/companiesGet.js';
+import { companiesList } from '@codat/platform/funcs/companiesList.js';
+import { connectionsList } from '@codat/platform/funcs/connectionsList.js';
+import { refreshDataAll } from '@codat/platform/funcs/refreshDataAll.js';
+import { refreshDataGet } from '@codat/platform/funcs/refreshDataGet.js';
+import { DataConnectionStatus } from '@codat/platform/sdk/models/shared/dataconnectionstatus.js';
+import { DataTypes } from '@codat/platform/sdk/models/shared/datastatus.js';
+import { Status } from '@codat/platform/sdk/models/shared/status.js';
+import { ConnectionStatus, DataType, DEFAULT_DATA_TYPES, SyncStatus } from '../../src/simulator/index.ts';
+import { API_KEY, startTestSimulator, type TestSimulator } from './harness.ts';
+
+/** Unwraps an SDK result, failing the test with the SDK's own explanation. */
+function ok<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) assert.fail(`SDK call failed: ${String(result.error)}`);
+  return result.value;
+}
+
+describe('simulator enums match the SDK', () => {
+  test('data types', () => {
+    assert.deepEqual(Object.values(DataType).sort(), Object.values(DataTypes).sort());
+    for (const type of DEFAULT_DATA_TYPES) assert.ok(Object.values(DataTypes).includes(type), type);
+  });
+
+  test('sync statuses and connection statuses', () => {
+    for (const status of Object.values(SyncStatus)) assert.ok(Object.values(Status).includes(status), status);
+    assert.deepEqual(Object.values(ConnectionStatus).sort(), Object.values(DataConnectionStatus).sort());
+  });
+});
+
+describe('the official SDK against the simulator', () => {
+  let sim: TestSimulator;
+  let client: CodatPlatformCore;
+  before(async () => {
+    sim = await startTestSimulator({ basePath: '/platform' });
+    client = new CodatPlatformCore({
+      authHeader: `Basic ${Buffer.from(API_KEY).toString('base64')}`,
+      serverURL: sim.url,
+      retryConfig: { strategy: 'none' },
+    });
+  });
+  after(() => sim.close());
+
+  test('walks a company from creation to synced data and deletion', async () => {
+    const company = ok(await companiesCreate(client, { name: 'SDK Ltd', description: 'd', tags: { a: 'b' } }));
+    assert.equal(company.name, 'SDK Ltd');
+
+    await sim.submitLink(company.redirect, { platform: 'gbol', action: 'authorise' });
+    const fetched = ok(await companiesGet(client, { companyId: company.id }));
+    assert.equal(fetched.dataConnections?.[0]?.status, 'Linked');
+    assert.equal(fetched.dataConnections?.[0]?.sourceType, 'Accounting');
+
+    const connections = ok(await connectionsList(client, { companyId: company.id }));
+    assert.equal(connections.totalResults, 1);
+    assert.equal(connections.links.current.href, `/platform/companies/${company.id}/connections?page=1&pageSize=100`);
+
+    const queued = ok(await refreshDataGet(client, { companyId: company.id }));
+    assert.equal(queued.invoices?.currentStatus, 'Queued');
+    sim.clock.advance(4000);
+    const complete = ok(await refreshDataGet(client, { companyId: company.id }));
+    assert.equal(complete.invoices?.currentStatus, 'Complete');
+    assert.ok(complete.invoices?.lastSuccessfulSync);
+
+    ok(await refreshDataAll(client, { companyId: company.id }));
+    const list = ok(await companiesList(client, {}));
+    assert.equal(list.totalResults, 1);
+    assert.ok(list.results?.[0]?.lastSync);
+
+    ok(await companiesDelete(client, { companyId: company.id }));
+    const gone = await companiesGet(client, { companyId: company.id });
+    assert.equal(gone.ok, false);
+  });
+
+  test('the SDK reads simulator errors as Codat ErrorMessage errors', async () => {
+    const result = await companiesCreate(client, { name: '' });
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.equal(result.error.name, 'ErrorMessage');
+  });
+});
