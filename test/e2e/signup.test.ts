@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startDemo, type RunningDemo } from '../../demo/start-demo.ts';
+import { launchChromium } from './browser.ts';
+import { SignupPage, collapseRepeats, finishLink } from './signup-page.ts';
+
+describe('sign-up journey in Chromium against the demo server', () => {
+  let demo: RunningDemo;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  before(async () => {
+    demo = await startDemo({ port: 0, syncDurationMs: 1500 });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+  beforeEach(async () => {
+    demo.simulator.reset();
+    await context?.close();
+    context = await browser.newContext();
+  });
+
+  it('popup mode: create → Link in a popup → authorise → sync → complete, one company', async () => {
+    const page = await context.newPage();
+    const signup = await SignupPage.open(page, demo.url, 'popup');
+    await signup.createCompany('Acme Trading Ltd');
+
+    const [popup] = await Promise.all([page.waitForEvent('popup'), signup.clickConnect()]);
+    await signup.waitForState('linking');
+    await finishLink(popup, 'Xero', 'Authorise');
+    await popup.waitForEvent('close');
+
+    await signup.waitForState('complete');
+    assert.deepEqual(collapseRepeats(await signup.events()), [
+      'state:creating',
+      'state:ready',
+      'onboard-company-created',
+      'onboard-link-ready',
+      'state:linking',
+      'onboard-link-opened',
+      'state:confirming',
+      'state:syncing',
+      'onboard-linked',
+      'onboard-sync-progress',
+      'state:complete',
+      'onboard-sync-progress',
+      'onboard-complete',
+    ]);
+    const companies = demo.simulator.listCompanies();
+    assert.equal(companies.length, 1);
+    assert.equal(companies[0]?.name, 'Acme Trading Ltd');
+    assert.equal(companies[0]?.dataConnections?.[0]?.status, 'Linked');
+  });
+
+  it('redirect mode: the page leaves for Link, comes back, resumes and completes, one company', async () => {
+    const page = await context.newPage();
+    const signup = await SignupPage.open(page, demo.url, 'redirect');
+    await signup.createCompany('Acme Redirect Ltd');
+    const before = await signup.events();
+    assert.deepEqual(before, ['state:creating', 'state:ready', 'onboard-company-created', 'onboard-link-ready']);
+
+    await Promise.all([page.waitForURL(/\/platform\/link\/company\//), signup.clickConnect()]);
+    await finishLink(page, 'QuickBooks Online', 'Authorise');
+    await page.waitForURL((url) => url.pathname === '/');
+
+    await signup.waitForState('complete');
+    // A new page load: the journey resumed from storage at `linking` and went on from the callback.
+    assert.deepEqual(collapseRepeats(await signup.events()), [
+      'state:linking',
+      'state:confirming',
+      'state:syncing',
+      'onboard-linked',
+      'onboard-sync-progress',
+      'state:complete',
+      'onboard-sync-progress',
+      'onboard-complete',
+    ]);
+    assert.equal(new URL(page.url()).search, '?mode=redirect', 'callback parameters are removed from the URL');
+    assert.equal(demo.simulator.listCompanies().length, 1);
+  });
+
+  it('cancel in Link returns to ready with a notice, and connecting again still ends in one company', async () => {
+    const page = await context.newPage();
+    const signup = await SignupPage.open(page, demo.url, 'popup');
+    await signup.createCompany('Acme Twice Ltd');
+
+    const [first] = await Promise.all([page.waitForEvent('popup'), signup.clickConnect()]);
+    await finishLink(first, 'Sage Business Cloud', 'Cancel');
+    await signup.waitForState('ready');
+    assert.match(await page.locator('company-onboard').innerText(), /You cancelled connecting/);
+
+    const [second] = await Promise.all([page.waitForEvent('popup'), signup.clickConnect()]);
+    await finishLink(second, 'Sandbox', 'Authorise');
+    await signup.waitForState('complete');
+    assert.equal(demo.simulator.listCompanies().length, 1);
+  });
+});
