@@ -23,9 +23,7 @@ export function describeErrorBody(
   }
   const parsed = ErrorBodySchema.safeParse(json);
   const body = parsed.success ? parsed.data : {};
-  const validation = (body.validation?.errors ?? [])
-    .map((item) => item.message)
-    .filter((m): m is string => typeof m === 'string' && m.length > 0);
+  const validation = validationMessages(body.validation);
   const stated = body.error ?? body.message;
   const message =
     [stated, ...validation].filter((m) => m !== undefined && m.trim().length > 0).join(' ') ||
@@ -38,6 +36,15 @@ export function describeErrorBody(
     ...(body.code === undefined ? {} : { code: body.code }),
     ...(body.field === undefined ? {} : { field: body.field }),
   };
+}
+
+/** `validation.errors[].message` of a platform error, tolerating `null` anywhere along the way. */
+function validationMessages(validation: unknown): string[] {
+  const errors: unknown = (validation as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors
+    .map((item: unknown) => (item as { message?: unknown } | null)?.message)
+    .filter((m): m is string => typeof m === 'string' && m.length > 0);
 }
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date. `undefined` when absent or unreadable. */

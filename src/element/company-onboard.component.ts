@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { companyNameProblem, createFetchBackend, type OnboardBackend } from '../backend/index.ts';
 import { DEFAULT_LINK_ORIGINS, createNonce } from '../link/index.ts';
 import type { JourneyState, SyncSnapshot } from '../machine/index.ts';
@@ -59,47 +58,65 @@ const PHASE_ICON = { pending: '○', 'in-progress': '◔', finished: '✓', fail
 export class CompanyOnboard extends LitElement implements JourneyHost {
   static override styles = styles;
 
+  // `static properties` rather than decorators: the same API without the decorator helpers in the bundle.
+  static override properties = {
+    apiBase: { attribute: 'api-base' },
+    companyName: { attribute: 'company-name' },
+    companyId: { attribute: 'company-id' },
+    intent: {},
+    linkMode: { attribute: 'link-mode' },
+    dataTypes: { attribute: 'data-types' },
+    linkOrigins: { attribute: 'link-origins' },
+    pollInterval: { attribute: 'poll-interval', type: Number },
+    pollMaxInterval: { attribute: 'poll-max-interval', type: Number },
+    state: { reflect: true },
+    backend: { attribute: false },
+    strings: { attribute: false },
+    draftName: { state: true },
+    fieldProblem: { state: true },
+  };
+
   /** Base URL of your backend (the REST contract of the reference server), e.g. `/api`. */
-  @property({ attribute: 'api-base' }) apiBase = '';
+  apiBase = '';
 
   /** Prefills the company-name field. */
-  @property({ attribute: 'company-name' }) companyName = '';
+  companyName = '';
 
   /** An existing company: the element loads it and never creates one. */
-  @property({ attribute: 'company-id' }) companyId: string | null = null;
+  companyId: string | null = null;
 
   /** `connect` (default) creates a company and links it; `reconnect` re-links an existing one. */
-  @property() intent: 'connect' | 'reconnect' | 'manage' = 'connect';
+  intent: 'connect' | 'reconnect' | 'manage' = 'connect';
 
   /**
    * How hosted Link opens: `popup`, `redirect` (full page), or `auto` (default): a popup, falling back to a
    * redirect when the browser blocks it.
    */
-  @property({ attribute: 'link-mode' }) linkMode: 'auto' | 'popup' | 'redirect' = 'auto';
+  linkMode: 'auto' | 'popup' | 'redirect' = 'auto';
 
   /** Comma- or space-separated data types that must finish syncing. Default: every type the platform reports. */
-  @property({ attribute: 'data-types' }) dataTypes = '';
+  dataTypes = '';
 
   /** Space- or comma-separated origins Link may be opened on. Default: Codat's two Link hosts. */
-  @property({ attribute: 'link-origins' }) linkOrigins = DEFAULT_LINK_ORIGINS.join(' ');
+  linkOrigins = DEFAULT_LINK_ORIGINS.join(' ');
 
   /** First delay between data-status requests, in milliseconds. Default: 1000. */
-  @property({ attribute: 'poll-interval', type: Number }) pollInterval = 1000;
+  pollInterval = 1000;
 
   /** Longest delay between data-status requests, in milliseconds. Default: 5000. */
-  @property({ attribute: 'poll-max-interval', type: Number }) pollMaxInterval = 5000;
+  pollMaxInterval = 5000;
 
   /** Where the journey is; reflected as the `state` attribute. Read-only: set by the element. */
-  @property({ reflect: true }) state: JourneyState = 'idle';
+  state: JourneyState = 'idle';
 
   /** Your backend, as any object implementing `OnboardBackend`; takes precedence over `api-base`. */
-  @property({ attribute: false }) backend: OnboardBackend | null = null;
+  backend: OnboardBackend | null = null;
 
   /** Overrides for any UI text. */
-  @property({ attribute: false }) strings: Partial<OnboardStrings> = {};
+  strings: Partial<OnboardStrings> = {};
 
-  @state() private draftName: string | null = null;
-  @state() private fieldProblem: string | null = null;
+  private draftName: string | null = null;
+  private fieldProblem: string | null = null;
 
   private readonly journey = new JourneyController(this);
   private defaultBackend: { base: string; backend: OnboardBackend } | null = null;

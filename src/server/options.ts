@@ -46,13 +46,15 @@ export interface ResolvedOnboardOptions {
 }
 
 export function resolveOnboardOptions(options: OnboardHandlerOptions): ResolvedOnboardOptions {
-  const apiKey = options.apiKey ?? process.env['CODAT_API_KEY'];
+  // `globalThis.process` may be missing in workers; there the options must be passed explicitly.
+  const env = globalThis.process?.env ?? {};
+  const apiKey = options.apiKey ?? env['CODAT_API_KEY'];
   if (!apiKey) {
     throw new Error(
       'createOnboardHandler: no Codat API key. Pass `apiKey` or set the CODAT_API_KEY environment variable.',
     );
   }
-  const platformUrl = options.platformUrl ?? (process.env['CODAT_BASE_URL'] || undefined);
+  const platformUrl = options.platformUrl ?? (env['CODAT_BASE_URL'] || undefined);
   return {
     apiKey,
     platformUrl,

@@ -17,10 +17,12 @@ export function apiErrorFor(failure: PlatformCallError): ApiError {
   if (cause instanceof ConnectionError) {
     return new ApiError(502, ErrorCode.PlatformUnreachable, 'The accounting platform could not be reached. Try again.', extra);
   }
-  if (!(cause instanceof CodatPlatformError) || cause.statusCode < 400) {
-    // A 2xx the SDK could not read (wrong shape, not JSON) or something thrown inside the SDK.
+  const unreadable = cause instanceof SyntaxError || (cause instanceof CodatPlatformError && cause.statusCode < 400);
+  if (unreadable) {
+    // A 2xx the SDK could not read: not JSON, or not the shape its schema expects.
     return new ApiError(502, ErrorCode.PlatformBadResponse, 'The accounting platform sent an unexpected answer.', extra);
   }
+  if (!(cause instanceof CodatPlatformError)) return platformError(extra);
   switch (cause.statusCode) {
     case 400:
       return new ApiError(400, ErrorCode.PlatformRejected, rejectionMessage(cause), extra);
@@ -37,8 +39,12 @@ export function apiErrorFor(failure: PlatformCallError): ApiError {
       });
     }
     default:
-      return new ApiError(502, ErrorCode.PlatformError, 'The accounting platform failed. Try again later.', extra);
+      return platformError(extra);
   }
+}
+
+function platformError(extra: { cause: unknown }): ApiError {
+  return new ApiError(502, ErrorCode.PlatformError, 'The accounting platform failed. Try again later.', extra);
 }
 
 /** One log line for a failed call: enough to find it at Codat (status, correlation id), no request data. */

@@ -6,6 +6,7 @@ import { refreshDataGet } from '@codat/platform/funcs/refreshDataGet.js';
 import { ResponseValidationError } from '@codat/platform/sdk/models/errors/responsevalidationerror.js';
 import type { Company } from '@codat/platform/sdk/models/shared/company.js';
 import type { DataStatuses } from '@codat/platform/sdk/models/shared/datastatuses.js';
+import { base64 } from './base64.ts';
 import type { CreateCompanyInput } from './company-input.ts';
 
 /** The platform calls the reference handler makes. Each throws a {@link PlatformCallError} on failure. */
@@ -40,7 +41,7 @@ type SdkResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
 /** Talks to the Platform API through the official SDK's standalone functions (tree-shakable). */
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
   const client = new CodatPlatformCore({
-    authHeader: `Basic ${Buffer.from(options.apiKey, 'utf8').toString('base64')}`,
+    authHeader: `Basic ${base64(options.apiKey)}`,
     ...(options.platformUrl !== undefined && { serverURL: options.platformUrl }),
     timeoutMs: options.timeoutMs,
     // No retries here: the browser adapter already retries safe calls with backoff, retrying on both sides
@@ -65,13 +66,12 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
 }
 
 async function call<T>(operation: string, run: () => Promise<SdkResult<T>>): Promise<T> {
-  let result: SdkResult<T>;
-  try {
-    result = await run();
-  } catch (error) {
-    // The SDK throws (rather than returning an error) on a 200 whose body is not JSON.
+  // The SDK rejects (rather than returning an error result) on a 200 whose body is not JSON. Its APIPromise
+  // then also rejects an internal promise that only `.catch()` handles: awaiting inside try/catch would
+  // leave that one unhandled, and an unhandled rejection ends a Node process.
+  const result = await run().catch((error: unknown) => {
     throw new PlatformCallError(operation, error);
-  }
+  });
   if (!result.ok) throw new PlatformCallError(operation, result.error);
   return result.value;
 }

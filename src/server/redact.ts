@@ -1,3 +1,4 @@
+import { base64 } from './base64.ts';
 import type { Redact } from './responses.ts';
 
 /**
@@ -8,7 +9,7 @@ import type { Redact } from './responses.ts';
 export function createRedactor(secrets: readonly string[]): Redact {
   const forms = secrets
     .filter((secret) => secret.length > 0)
-    .flatMap((secret) => [secret, Buffer.from(secret, 'utf8').toString('base64')])
+    .flatMap((secret) => [secret, base64(secret)])
     // Longest first, so a secret that contains another is replaced whole.
     .sort((a, b) => b.length - a.length);
   return (text) => forms.reduce((result, form) => result.replaceAll(form, '[redacted]'), text);

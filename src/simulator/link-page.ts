@@ -57,11 +57,16 @@ export function linkFinishedPage(query: URLSearchParams, stylesheetHref: string)
   );
 }
 
-/** Shown for a Link URL whose company does not exist. */
+/** Shown for a Link URL whose company (or connection) does not exist. */
 export function linkNotFoundPage(stylesheetHref: string): string {
-  return htmlDocument(
-    'Link not found',
-    stylesheetHref,
-    '<h1>This link is not valid</h1>\n<p>The company it points to does not exist. Ask for a new link.</p>',
-  );
+  return messagePage('This link is not valid', 'The company it points to does not exist. Ask for a new link.', stylesheetHref);
+}
+
+/** Shown when a Link URL is requested with a method it does not take. */
+export function linkMethodNotAllowedPage(stylesheetHref: string): string {
+  return messagePage('This page cannot do that', 'Open the link in your browser to continue.', stylesheetHref);
+}
+
+function messagePage(heading: string, message: string, stylesheetHref: string): string {
+  return htmlDocument(heading, stylesheetHref, `<h1>${escapeHtml(heading)}</h1>\n<p>${escapeHtml(message)}</p>`);
 }

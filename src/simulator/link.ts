@@ -1,7 +1,7 @@
 import { startSync, type SimulatorContext } from './context.ts';
 import { byMethod } from './dispatch.ts';
 import { htmlResponse } from './html.ts';
-import { linkFinishedPage, linkNotFoundPage, linkPage } from './link-page.ts';
+import { linkFinishedPage, linkMethodNotAllowedPage, linkNotFoundPage, linkPage } from './link-page.ts';
 import { LINK_CSS } from './link-styles.ts';
 import type { StoredCompany } from './model.ts';
 import { findPlatform } from './platforms.ts';
@@ -16,20 +16,20 @@ import { linkConnection } from './store.ts';
 export function handleLink(request: Request, segments: string[], context: SimulatorContext): Response | Promise<Response> {
   const url = new URL(request.url);
   const stylesheetHref = `${context.options.basePath}/link/assets/link.css`;
-  const notAllowed = (): Response => htmlResponse(405, linkNotFoundPage(stylesheetHref));
+  const notAllowed = (): Response => htmlResponse(405, linkMethodNotAllowedPage(stylesheetHref));
   const [, first, companyId, third, connectionId, fifth] = segments;
-  const path = segments.length;
+  const depth = segments.length;
 
-  if (first === 'assets' && companyId === 'link.css' && path === 3) {
+  if (first === 'assets' && companyId === 'link.css' && depth === 3) {
     return byMethod(request, { GET: () => stylesheet() }, notAllowed);
   }
-  if (first === 'finished' && path === 2) {
+  if (first === 'finished' && depth === 2) {
     return byMethod(request, { GET: () => htmlResponse(200, linkFinishedPage(url.searchParams, stylesheetHref)) }, notAllowed);
   }
 
   const company = companyId === undefined ? undefined : context.store.get(companyId);
-  const isCompanyLink = first === 'company' && path === 3;
-  const isConnectionLink = first === 'companies' && third === 'connections' && fifth === 'start' && path === 6;
+  const isCompanyLink = first === 'company' && depth === 3;
+  const isConnectionLink = first === 'companies' && third === 'connections' && fifth === 'start' && depth === 6;
   const connection = company?.connections.find((candidate) => candidate.id === connectionId);
   if (!company || !(isCompanyLink || (isConnectionLink && connection))) {
     return htmlResponse(404, linkNotFoundPage(stylesheetHref));

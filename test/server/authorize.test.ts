@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { postJson, SECRET_FORMS, startBackend } from './harness.ts';
+
+describe('the authorize hook', () => {
+  test('denying answers 403 forbidden on every route and never reaches the platform', async () => {
+    const backend = await startBackend({ handler: { authorize: () => false } });
+    try {
+      const company = await backend.platform.createCompany({ name: 'Someone Else Ltd' });
+      const calls = [
+        backend.call('/companies', postJson({ name: 'Mine Ltd' })),
+        backend.call(`/companies/${company.id}`),
+        backend.call(`/companies/${company.id}/data-status`),
+        backend.call(`/companies/${company.id}/refresh`, { method: 'POST' }),
+      ];
+      for (const response of await Promise.all(calls)) {
+        assert.equal(response.status, 403);
+        assert.deepEqual(response.body, { error: 'You are not allowed to do this.', code: 'forbidden' });
+      }
+      assert.deepEqual(
+        backend.platform.simulator.listCompanies().map((c) => c.name),
+        ['Someone Else Ltd'],
+        'nothing created',
+      );
+      const everything = backend.bodies.join('\n');
+      assert.ok(!everything.includes(company.id) && !everything.includes('Someone Else'), 'nothing about the company leaked');
+      assert.deepEqual(backend.logs, []);
+    } finally {
+      await backend.close();
+    }
+  });
+
+  test('is asked before the body is read, with the request itself', async () => {
+    const seen: string[] = [];
+    const backend = await startBackend({
+      handler: {
+        authorize: async ({ request, action }) => {
+          seen.push(`${action} ${request.method} ${new URL(request.url).pathname} ${request.headers.get('x-user') ?? ''}`);
+          return request.headers.get('x-user') === 'owner';
+        },
+      },
+    });
+    try {
+      // A malformed body from a stranger gets 403, not a validation error.
+      const stranger = await backend.call('/companies', { method: 'POST', headers: { 'content-type': 'application/json', 'x-user': 'stranger' }, body: '{' });
+      assert.equal(stranger.status, 403);
+      const owner = await backend.call('/companies', postJson({ name: 'Owned Ltd' }, { 'x-user': 'owner' }));
+      assert.equal(owner.status, 200);
+      assert.deepEqual(seen, ['create POST /api/companies stranger', 'create POST /api/companies owner']);
+    } finally {
+      await backend.close();
+    }
+  });
+
+  test('a hook that throws gives 500 internal-error, logged without secrets', async () => {
+    const backend = await startBackend({
+      handler: {
+        authorize: () => {
+          throw new Error('session store down');
+        },
+      },
+    });
+    try {
+      const response = await backend.call('/companies', postJson({ name: 'Acme' }));
+      assert.equal(response.status, 500);
+      assert.deepEqual(response.body, { error: 'Something went wrong on the server.', code: 'internal-error' });
+      assert.equal(backend.logs.length, 1);
+      assert.match(backend.logs[0] ?? '', /session store down/);
+      for (const secret of SECRET_FORMS) assert.ok(!backend.logs[0]?.includes(secret));
+    } finally {
+      await backend.close();
+    }
+  });
+});
