@@ -27,7 +27,7 @@ export function completeLinkInPopup(win: Window = window): boolean {
   if (!isLinkCallback(search)) return false;
   const message: CallbackMessage = { type: MESSAGE_TYPE, search };
   // targetOrigin is our own origin: a foreign opener never sees the callback.
-  win.opener?.postMessage(message, win.location.origin);
+  (win.opener as Window | null)?.postMessage(message, win.location.origin);
   if (typeof BroadcastChannel === 'function') {
     const channel = new BroadcastChannel(CALLBACK_CHANNEL);
     channel.postMessage(message);
@@ -73,7 +73,7 @@ export function watchLinkPopup(
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
   // The popup closes itself right after posting; give that message time to arrive before calling it "closed".
   const poll = setInterval(() => {
-    if (popup.closed && graceTimer === undefined) graceTimer = setTimeout(() => finish(handlers.onClosed), closeGraceMs);
+    if (popup.closed && graceTimer === undefined) graceTimer = setTimeout(() => finish(() => handlers.onClosed()), closeGraceMs);
   }, pollMs);
 
   window.addEventListener('message', onMessage);

@@ -50,8 +50,13 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
       log(describeFailure(error));
       return errorResponse(apiErrorFor(error), redact);
     }
-    log(`company-onboard: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return errorResponse(new ApiError(500, ErrorCode.Internal, 'Something went wrong on the server.'), redact);
+    log(
+      `company-onboard: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    return errorResponse(
+      new ApiError(500, ErrorCode.Internal, 'Something went wrong on the server.'),
+      redact,
+    );
   }
 
   return async (request) => {
@@ -74,6 +79,7 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
 
 /** What makes two creates "the same request" for an Idempotency-Key. */
 function fingerprint(input: CreateCompanyInput): string {
-  const tags = input.tags && Object.fromEntries(Object.entries(input.tags).sort(([a], [b]) => a.localeCompare(b)));
+  const tags =
+    input.tags && Object.fromEntries(Object.entries(input.tags).sort(([a], [b]) => a.localeCompare(b)));
   return JSON.stringify([input.name, input.description ?? null, tags ?? null]);
 }

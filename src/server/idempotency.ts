@@ -28,7 +28,11 @@ export class IdempotencyCache<T> {
   /** Runs `operation` once per `key` and `fingerprint` (the request's meaning); replays it afterwards. */
   run(key: string, fingerprint: string, operation: () => Promise<T>): Promise<T> {
     if (!VALID_KEY.test(key)) {
-      throw new ApiError(400, ErrorCode.InvalidIdempotencyKey, 'Idempotency-Key must be 1–255 printable ASCII characters.');
+      throw new ApiError(
+        400,
+        ErrorCode.InvalidIdempotencyKey,
+        'Idempotency-Key must be 1–255 printable ASCII characters.',
+      );
     }
     const now = Date.now();
     this.#forgetExpired(now);

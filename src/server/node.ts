@@ -8,7 +8,11 @@ export type FetchHandler = (request: Request) => Promise<Response>;
  * A `node:http` request listener that also works as Connect/Express/Vite middleware. `next` is only used
  * by {@link mountAt} (to pass on requests outside its prefix) and to report an unexpected handler failure.
  */
-export type NodeListener = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+export type NodeListener = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: (error?: unknown) => void,
+) => void;
 
 /**
  * Adapts a fetch-style handler to Node's `http` server.
@@ -63,7 +67,9 @@ function toRequest(req: IncomingMessage, res: ServerResponse): Request {
   const encrypted = 'encrypted' in req.socket && req.socket.encrypted === true;
   const path = originalUrl(req);
   // Concatenating (rather than `new URL(path, base)`) keeps a path like `//evil.example/` on our host.
-  const url = new URL(`${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${path.startsWith('/') ? path : `/${path}`}`);
+  const url = new URL(
+    `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${path.startsWith('/') ? path : `/${path}`}`,
+  );
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;

@@ -12,15 +12,31 @@ export function apiErrorFor(failure: PlatformCallError): ApiError {
   const cause = failure.cause;
   const extra = { cause: failure };
   if (cause instanceof RequestTimeoutError) {
-    return new ApiError(504, ErrorCode.PlatformTimeout, 'The accounting platform took too long to answer. Try again.', extra);
+    return new ApiError(
+      504,
+      ErrorCode.PlatformTimeout,
+      'The accounting platform took too long to answer. Try again.',
+      extra,
+    );
   }
   if (cause instanceof ConnectionError) {
-    return new ApiError(502, ErrorCode.PlatformUnreachable, 'The accounting platform could not be reached. Try again.', extra);
+    return new ApiError(
+      502,
+      ErrorCode.PlatformUnreachable,
+      'The accounting platform could not be reached. Try again.',
+      extra,
+    );
   }
-  const unreadable = cause instanceof SyntaxError || (cause instanceof CodatPlatformError && cause.statusCode < 400);
+  const unreadable =
+    cause instanceof SyntaxError || (cause instanceof CodatPlatformError && cause.statusCode < 400);
   if (unreadable) {
     // A 2xx the SDK could not read: not JSON, or not the shape its schema expects.
-    return new ApiError(502, ErrorCode.PlatformBadResponse, 'The accounting platform sent an unexpected answer.', extra);
+    return new ApiError(
+      502,
+      ErrorCode.PlatformBadResponse,
+      'The accounting platform sent an unexpected answer.',
+      extra,
+    );
   }
   if (!(cause instanceof CodatPlatformError)) return platformError(extra);
   switch (cause.statusCode) {
@@ -30,13 +46,23 @@ export function apiErrorFor(failure: PlatformCallError): ApiError {
       return new ApiError(404, ErrorCode.CompanyNotFound, 'That company does not exist.', extra);
     case 401:
     case 403:
-      return new ApiError(502, ErrorCode.PlatformAuth, "The server's platform credentials were refused.", extra);
+      return new ApiError(
+        502,
+        ErrorCode.PlatformAuth,
+        "The server's platform credentials were refused.",
+        extra,
+      );
     case 429: {
       const retryAfter = cause.headers.get('retry-after');
-      return new ApiError(429, ErrorCode.RateLimited, 'Too many requests to the accounting platform. Try again shortly.', {
-        ...extra,
-        ...(retryAfter !== null && { headers: { 'retry-after': retryAfter } }),
-      });
+      return new ApiError(
+        429,
+        ErrorCode.RateLimited,
+        'Too many requests to the accounting platform. Try again shortly.',
+        {
+          ...extra,
+          ...(retryAfter !== null && { headers: { 'retry-after': retryAfter } }),
+        },
+      );
     }
     default:
       return platformError(extra);
@@ -44,7 +70,12 @@ export function apiErrorFor(failure: PlatformCallError): ApiError {
 }
 
 function platformError(extra: { cause: unknown }): ApiError {
-  return new ApiError(502, ErrorCode.PlatformError, 'The accounting platform failed. Try again later.', extra);
+  return new ApiError(
+    502,
+    ErrorCode.PlatformError,
+    'The accounting platform failed. Try again later.',
+    extra,
+  );
 }
 
 /** One log line for a failed call: enough to find it at Codat (status, correlation id), no request data. */

@@ -4,7 +4,12 @@ import type { ApiError } from './api-error.ts';
 export type Redact = (text: string) => string;
 
 /** A JSON response. Every body passes through `redact`, so no secret can leave by accident. */
-export function jsonResponse(status: number, body: unknown, redact: Redact, headers: Record<string, string> = {}): Response {
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  redact: Redact,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(redact(JSON.stringify(body)), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },

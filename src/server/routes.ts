@@ -35,14 +35,18 @@ export function matchRoute(method: string, segments: readonly string[]): Route {
 function checkedId(method: string, allowed: string, companyId: string): string {
   allow(method, allowed, null);
   if (!UUID.test(companyId)) {
-    throw new ApiError(400, ErrorCode.InvalidCompanyId, 'The company id must be a UUID.', { field: 'companyId' });
+    throw new ApiError(400, ErrorCode.InvalidCompanyId, 'The company id must be a UUID.', {
+      field: 'companyId',
+    });
   }
   return companyId;
 }
 
 function allow<T>(method: string, allowed: string, value: T): T {
   if (method !== allowed) {
-    throw new ApiError(405, ErrorCode.MethodNotAllowed, `Use ${allowed} here.`, { headers: { allow: allowed } });
+    throw new ApiError(405, ErrorCode.MethodNotAllowed, `Use ${allowed} here.`, {
+      headers: { allow: allowed },
+    });
   }
   return value;
 }

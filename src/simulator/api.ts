@@ -13,11 +13,19 @@ import { companyView } from './views.ts';
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** The Platform API subset under `{basePath}/companies`. `segments` are the path parts after `basePath`. */
-export async function handleApi(request: Request, segments: string[], context: SimulatorContext): Promise<Response> {
+export async function handleApi(
+  request: Request,
+  segments: string[],
+  context: SimulatorContext,
+): Promise<Response> {
   const correlationId = context.options.uuid();
   const url = new URL(request.url);
   if (!isAuthorised(request, context.options.apiKey)) {
-    return codatError(401, 'Unauthorized: the Authorization header must be Basic base64(apiKey).', correlationId);
+    return codatError(
+      401,
+      'Unauthorized: the Authorization header must be Basic base64(apiKey).',
+      correlationId,
+    );
   }
   const notFound = (): Response => codatError(404, `No route for ${url.pathname}.`, correlationId);
   const notAllowed = (allow: string): Response =>
@@ -36,10 +44,12 @@ export async function handleApi(request: Request, segments: string[], context: S
     );
   }
 
-  const withCompany = (then: (company: StoredCompany) => Response): (() => Response) => () => {
-    const company = context.store.get(companyId);
-    return company ? then(company) : codatError(404, `Company ${companyId} was not found.`, correlationId);
-  };
+  const withCompany =
+    (then: (company: StoredCompany) => Response): (() => Response) =>
+    () => {
+      const company = context.store.get(companyId);
+      return company ? then(company) : codatError(404, `Company ${companyId} was not found.`, correlationId);
+    };
   const now = context.options.now;
   switch (rest.join('/')) {
     case '':
@@ -59,7 +69,11 @@ export async function handleApi(request: Request, segments: string[], context: S
         request,
         {
           GET: withCompany((company) => {
-            const page = paginate(companyView(company, context.plan, now()).dataConnections, url, correlationId);
+            const page = paginate(
+              companyView(company, context.plan, now()).dataConnections,
+              url,
+              correlationId,
+            );
             return page instanceof Response ? page : json(200, page);
           }),
         },

@@ -10,7 +10,9 @@ const apiKey = process.env['CODAT_SIMULATOR_API_KEY'] ?? DEFAULT_SIMULATOR_API_K
 
 const running = await startSimulator({ port, host: '127.0.0.1', apiKey });
 console.log(`Codat simulator listening on ${running.url}`);
-console.log(`API key: ${apiKey}  (for the reference server: CODAT_BASE_URL=${running.url} CODAT_API_KEY=${apiKey})`);
+console.log(
+  `API key: ${apiKey}  (for the reference server: CODAT_BASE_URL=${running.url} CODAT_API_KEY=${apiKey})`,
+);
 console.log('Press Ctrl-C to stop.');
 
 const stop = (): void => {

@@ -7,7 +7,8 @@ export interface CompanyInput {
   tags?: Record<string, string>;
 }
 
-export type CompanyInputResult = { ok: true; value: CompanyInput } | { ok: false; problems: ValidationItem[] };
+export type CompanyInputResult =
+  { ok: true; value: CompanyInput } | { ok: false; problems: ValidationItem[] };
 
 const MAX_TAGS = 10;
 const MAX_TAG_KEY_LENGTH = 27;
@@ -51,7 +52,8 @@ export function parseCompanyInput(body: unknown): CompanyInputResult {
 type TagsResult = { ok: true; value: Record<string, string> } | { ok: false; problems: ValidationItem[] };
 
 function parseTags(tags: unknown): TagsResult {
-  if (!isPlainObject(tags)) return { ok: false, problems: [item('tags', 'Tags must be an object of string values.')] };
+  if (!isPlainObject(tags))
+    return { ok: false, problems: [item('tags', 'Tags must be an object of string values.')] };
   const entries = Object.entries(tags);
   const problems: ValidationItem[] = [];
   const clean: [string, string][] = [];
@@ -63,7 +65,9 @@ function parseTags(tags: unknown): TagsResult {
     if (typeof tagValue !== 'string') {
       problems.push(item(`tags.${key}`, 'Tag values must be strings.'));
     } else if (tagValue.length > MAX_TAG_VALUE_LENGTH) {
-      problems.push(item(`tags.${key}`, `Tag values must be at most ${MAX_TAG_VALUE_LENGTH} characters long.`));
+      problems.push(
+        item(`tags.${key}`, `Tag values must be at most ${MAX_TAG_VALUE_LENGTH} characters long.`),
+      );
     } else {
       clean.push([key, tagValue]);
     }

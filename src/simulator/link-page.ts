@@ -21,7 +21,9 @@ export function linkPage(model: LinkPageModel): string {
     const checked = platform.integrationKey === model.selectedKey ? ' checked' : '';
     return `<div class="platform"><input type="radio" id="${id}" name="platform" value="${escapeHtml(platform.integrationKey)}" required${checked}><label for="${id}">${escapeHtml(platform.platformName)}</label></div>`;
   }).join('\n');
-  const error = model.error ? `<p id="${errorId}" class="error" role="alert">${escapeHtml(model.error)}</p>\n` : '';
+  const error = model.error
+    ? `<p id="${errorId}" class="error" role="alert">${escapeHtml(model.error)}</p>\n`
+    : '';
   const describedBy = model.error ? ` aria-describedby="${errorId}"` : '';
   return htmlDocument(
     `Connect ${model.companyName}`,
@@ -59,14 +61,26 @@ export function linkFinishedPage(query: URLSearchParams, stylesheetHref: string)
 
 /** Shown for a Link URL whose company (or connection) does not exist. */
 export function linkNotFoundPage(stylesheetHref: string): string {
-  return messagePage('This link is not valid', 'The company it points to does not exist. Ask for a new link.', stylesheetHref);
+  return messagePage(
+    'This link is not valid',
+    'The company it points to does not exist. Ask for a new link.',
+    stylesheetHref,
+  );
 }
 
 /** Shown when a Link URL is requested with a method it does not take. */
 export function linkMethodNotAllowedPage(stylesheetHref: string): string {
-  return messagePage('This page cannot do that', 'Open the link in your browser to continue.', stylesheetHref);
+  return messagePage(
+    'This page cannot do that',
+    'Open the link in your browser to continue.',
+    stylesheetHref,
+  );
 }
 
 function messagePage(heading: string, message: string, stylesheetHref: string): string {
-  return htmlDocument(heading, stylesheetHref, `<h1>${escapeHtml(heading)}</h1>\n<p>${escapeHtml(message)}</p>`);
+  return htmlDocument(
+    heading,
+    stylesheetHref,
+    `<h1>${escapeHtml(heading)}</h1>\n<p>${escapeHtml(message)}</p>`,
+  );
 }

@@ -3,37 +3,37 @@ import { byMethod } from './dispatch.ts';
 import { htmlResponse } from './html.ts';
 import { linkFinishedPage, linkMethodNotAllowedPage, linkNotFoundPage, linkPage } from './link-page.ts';
 import { LINK_CSS } from './link-styles.ts';
-import type { StoredCompany } from './model.ts';
+import type { StoredCompany, StoredConnection } from './model.ts';
 import { findPlatform } from './platforms.ts';
 import { fillRedirectTemplate, type ReservedRedirectParams } from './redirect-template.ts';
-import { linkConnection } from './store.ts';
+import { linkConnection, type Store } from './store.ts';
 
 /**
  * The simulated hosted Link under `{basePath}/link/`: the company page (`/link/company/{id}`), a
  * connection's `linkUrl` (`/link/companies/{id}/connections/{connectionId}/start`), the stylesheet and the
  * default "Link finished" page. No API key: end users open these in their browser.
  */
-export function handleLink(request: Request, segments: string[], context: SimulatorContext): Response | Promise<Response> {
+export function handleLink(
+  request: Request,
+  segments: string[],
+  context: SimulatorContext,
+): Response | Promise<Response> {
   const url = new URL(request.url);
   const stylesheetHref = `${context.options.basePath}/link/assets/link.css`;
   const notAllowed = (): Response => htmlResponse(405, linkMethodNotAllowedPage(stylesheetHref));
-  const [, first, companyId, third, connectionId, fifth] = segments;
-  const depth = segments.length;
+  const below = segments.slice(1).join('/');
 
-  if (first === 'assets' && companyId === 'link.css' && depth === 3) {
-    return byMethod(request, { GET: () => stylesheet() }, notAllowed);
+  if (below === 'assets/link.css') return byMethod(request, { GET: () => stylesheet() }, notAllowed);
+  if (below === 'finished') {
+    return byMethod(
+      request,
+      { GET: () => htmlResponse(200, linkFinishedPage(url.searchParams, stylesheetHref)) },
+      notAllowed,
+    );
   }
-  if (first === 'finished' && depth === 2) {
-    return byMethod(request, { GET: () => htmlResponse(200, linkFinishedPage(url.searchParams, stylesheetHref)) }, notAllowed);
-  }
-
-  const company = companyId === undefined ? undefined : context.store.get(companyId);
-  const isCompanyLink = first === 'company' && depth === 3;
-  const isConnectionLink = first === 'companies' && third === 'connections' && fifth === 'start' && depth === 6;
-  const connection = company?.connections.find((candidate) => candidate.id === connectionId);
-  if (!company || !(isCompanyLink || (isConnectionLink && connection))) {
-    return htmlResponse(404, linkNotFoundPage(stylesheetHref));
-  }
+  const target = linkTarget(segments.slice(1), context.store);
+  if (!target) return htmlResponse(404, linkNotFoundPage(stylesheetHref));
+  const { company, connection } = target;
 
   const page = (status: number, error?: string): Response =>
     htmlResponse(
@@ -46,7 +46,11 @@ export function handleLink(request: Request, segments: string[], context: Simula
         ...(error !== undefined && { error }),
       }),
     );
-  return byMethod(request, { GET: () => page(200), POST: () => submit(request, url, company, context, page) }, notAllowed);
+  return byMethod(
+    request,
+    { GET: () => page(200), POST: () => submit(request, url, company, context, page) },
+    notAllowed,
+  );
 }
 
 /** Acts on the button the user pressed and redirects like hosted Link does. */
@@ -69,8 +73,19 @@ async function submit(
     platformName: platform?.platformName ?? '',
     sourceType: platform ? 'Accounting' : '',
   };
-  const finish = (outcome: Pick<ReservedRedirectParams, 'statusCode' | 'errorMessage' | 'statusText'> & { connectionId?: string }) =>
-    redirect(fillRedirectTemplate(context.options.redirectUrlTemplate, { ...common, ...outcome }, url.searchParams, url.origin));
+  const finish = (
+    outcome: Pick<ReservedRedirectParams, 'statusCode' | 'errorMessage' | 'statusText'> & {
+      connectionId?: string;
+    },
+  ) =>
+    redirect(
+      fillRedirectTemplate(
+        context.options.redirectUrlTemplate,
+        { ...common, ...outcome },
+        url.searchParams,
+        url.origin,
+      ),
+    );
 
   switch (form.get('action')) {
     case 'cancel':
@@ -103,6 +118,22 @@ async function submit(
     default:
       return page(400, 'Choose Authorise, Cancel or Fail.');
   }
+}
+
+/** What a Link URL points at: `company/{id}`, or `companies/{id}/connections/{connectionId}/start`. */
+function linkTarget(
+  path: readonly string[],
+  store: Store,
+): { company: StoredCompany; connection?: StoredConnection } | undefined {
+  const [kind, companyId, ...rest] = path;
+  const company = companyId === undefined ? undefined : store.get(companyId);
+  if (!company) return undefined;
+  if (kind === 'company' && rest.length === 0) return { company };
+  const [connections, connectionId, start, ...extra] = rest;
+  if (kind !== 'companies' || connections !== 'connections' || start !== 'start' || extra.length > 0)
+    return undefined;
+  const connection = company.connections.find((candidate) => candidate.id === connectionId);
+  return connection && { company, connection };
 }
 
 function redirect(location: string): Response {

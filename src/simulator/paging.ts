@@ -24,7 +24,11 @@ export function paginate<T>(items: readonly T[], url: URL, correlationId: string
   const pageNumber = positiveInteger(url.searchParams.get('page'), 1);
   const pageSize = positiveInteger(url.searchParams.get('pageSize'), DEFAULT_PAGE_SIZE);
   if (pageNumber === null || pageSize === null || pageSize > MAX_PAGE_SIZE) {
-    return codatError(400, `page must be at least 1 and pageSize between 1 and ${MAX_PAGE_SIZE}.`, correlationId);
+    return codatError(
+      400,
+      `page must be at least 1 and pageSize between 1 and ${MAX_PAGE_SIZE}.`,
+      correlationId,
+    );
   }
   const pageHref = (page: number): Href => ({ href: `${url.pathname}?page=${page}&pageSize=${pageSize}` });
   const start = (pageNumber - 1) * pageSize;

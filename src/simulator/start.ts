@@ -33,7 +33,8 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     });
   });
   const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('The simulator is not listening on TCP.');
+  if (address === null || typeof address === 'string')
+    throw new Error('The simulator is not listening on TCP.');
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${hostForUrl}:${address.port}${normaliseBasePath(simulatorOptions.basePath ?? '')}`,

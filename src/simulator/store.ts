@@ -28,7 +28,10 @@ export class Store {
 }
 
 /** A new company with no connections and no syncs. */
-export function newCompany(input: CompanyInput, fields: { id: string; redirect: string; created: string }): StoredCompany {
+export function newCompany(
+  input: CompanyInput,
+  fields: { id: string; redirect: string; created: string },
+): StoredCompany {
   return { ...fields, ...input, connections: [], syncs: [] };
 }
 
@@ -41,7 +44,9 @@ export function linkConnection(
   platform: Platform,
   fields: { id: string; linkUrl: (connectionId: string) => string; created: string },
 ): { connection: StoredConnection; wasLinked: boolean } {
-  const existing = company.connections.find((connection) => connection.integrationKey === platform.integrationKey);
+  const existing = company.connections.find(
+    (connection) => connection.integrationKey === platform.integrationKey,
+  );
   if (existing) {
     const wasLinked = existing.status === ConnectionStatus.Linked;
     existing.status = ConnectionStatus.Linked;

@@ -16,7 +16,11 @@ export interface SyncPlan {
  * `Fetching` and the last `Mapping`. A newer sync restarts every type from `Queued`, while the last
  * successful sync of each type is still reported until the newer one finishes that type.
  */
-export function dataStatusAt(plan: SyncPlan, syncs: readonly Sync[], now: number): Record<string, DataStatus> {
+export function dataStatusAt(
+  plan: SyncPlan,
+  syncs: readonly Sync[],
+  now: number,
+): Record<string, DataStatus> {
   const current = syncs.at(-1);
   if (!current) return {};
   const statuses: Record<string, DataStatus> = {};

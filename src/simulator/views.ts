@@ -1,4 +1,10 @@
-import { ConnectionStatus, type Company, type Connection, type StoredCompany, type StoredConnection } from './model.ts';
+import {
+  ConnectionStatus,
+  type Company,
+  type Connection,
+  type StoredCompany,
+  type StoredConnection,
+} from './model.ts';
 import { lastCompleteSyncAt, type SyncPlan } from './sync-progress.ts';
 
 /** The company as the Platform API returns it at time `now`. */

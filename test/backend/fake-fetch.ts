@@ -24,7 +24,7 @@ export function fakeFetch(...replies: Reply[]): FakeFetch {
     if (reply instanceof Error) return Promise.reject(reply);
     return Promise.resolve(typeof reply === 'function' ? reply(request) : reply);
   };
-  return { fetch: fetchFn as typeof fetch, requests };
+  return { fetch: fetchFn, requests };
 }
 
 export const company = {

@@ -3,10 +3,10 @@ export function stubWindowOpen(blocked = false) {
   const original = window.open;
   const opened: string[] = [];
   const popup = { closed: false, focus() {}, close() {} } as unknown as Window;
-  window.open = ((url?: string | URL) => {
+  window.open = (url?: string | URL) => {
     opened.push(String(url));
     return blocked ? null : popup;
-  }) as typeof window.open;
+  };
   return {
     opened,
     popup,

@@ -23,7 +23,10 @@ describe('the authorize hook', () => {
         'nothing created',
       );
       const everything = backend.bodies.join('\n');
-      assert.ok(!everything.includes(company.id) && !everything.includes('Someone Else'), 'nothing about the company leaked');
+      assert.ok(
+        !everything.includes(company.id) && !everything.includes('Someone Else'),
+        'nothing about the company leaked',
+      );
       assert.deepEqual(backend.logs, []);
     } finally {
       await backend.close();
@@ -34,15 +37,22 @@ describe('the authorize hook', () => {
     const seen: string[] = [];
     const backend = await startBackend({
       handler: {
-        authorize: async ({ request, action }) => {
-          seen.push(`${action} ${request.method} ${new URL(request.url).pathname} ${request.headers.get('x-user') ?? ''}`);
-          return request.headers.get('x-user') === 'owner';
+        authorize: ({ request, action }) => {
+          seen.push(
+            `${action} ${request.method} ${new URL(request.url).pathname} ${request.headers.get('x-user') ?? ''}`,
+          );
+          // Answer asynchronously, as a session lookup would.
+          return Promise.resolve(request.headers.get('x-user') === 'owner');
         },
       },
     });
     try {
       // A malformed body from a stranger gets 403, not a validation error.
-      const stranger = await backend.call('/companies', { method: 'POST', headers: { 'content-type': 'application/json', 'x-user': 'stranger' }, body: '{' });
+      const stranger = await backend.call('/companies', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-user': 'stranger' },
+        body: '{',
+      });
       assert.equal(stranger.status, 403);
       const owner = await backend.call('/companies', postJson({ name: 'Owned Ltd' }, { 'x-user': 'owner' }));
       assert.equal(owner.status, 200);
@@ -63,7 +73,10 @@ describe('the authorize hook', () => {
     try {
       const response = await backend.call('/companies', postJson({ name: 'Acme' }));
       assert.equal(response.status, 500);
-      assert.deepEqual(response.body, { error: 'Something went wrong on the server.', code: 'internal-error' });
+      assert.deepEqual(response.body, {
+        error: 'Something went wrong on the server.',
+        code: 'internal-error',
+      });
       assert.equal(backend.logs.length, 1);
       assert.match(backend.logs[0] ?? '', /session store down/);
       for (const secret of SECRET_FORMS) assert.ok(!backend.logs[0]?.includes(secret));

@@ -58,21 +58,30 @@ describe('reference backend against the simulator', () => {
 
     test('concurrent creates with one Idempotency-Key share one platform call', async () => {
       const request = postJson({ name: 'Race Ltd' }, { 'idempotency-key': 'key-race' });
-      const [a, b] = await Promise.all([backend.call('/companies', request), backend.call('/companies', request)]);
+      const [a, b] = await Promise.all([
+        backend.call('/companies', request),
+        backend.call('/companies', request),
+      ]);
       assert.equal(a.body?.['id'], b.body?.['id']);
       assert.equal(backend.platform.simulator.listCompanies().length, 1);
     });
 
     test('an Idempotency-Key reused for a different company is refused (422)', async () => {
       await backend.call('/companies', postJson({ name: 'First' }, { 'idempotency-key': 'key-reused' }));
-      const second = await backend.call('/companies', postJson({ name: 'Second' }, { 'idempotency-key': 'key-reused' }));
+      const second = await backend.call(
+        '/companies',
+        postJson({ name: 'Second' }, { 'idempotency-key': 'key-reused' }),
+      );
       assert.equal(second.status, 422);
       assert.equal(second.body?.['code'], 'idempotency-key-reused');
       assert.equal(backend.platform.simulator.listCompanies().length, 1);
     });
 
     test('an Idempotency-Key that is not printable ASCII is refused (400)', async () => {
-      const response = await backend.call('/companies', postJson({ name: 'X' }, { 'idempotency-key': 'x'.repeat(256) }));
+      const response = await backend.call(
+        '/companies',
+        postJson({ name: 'X' }, { 'idempotency-key': 'x'.repeat(256) }),
+      );
       assert.equal(response.status, 400);
       assert.equal(response.body?.['code'], 'invalid-idempotency-key');
     });
@@ -122,7 +131,9 @@ describe('reference backend against the simulator', () => {
       await link(company.redirect);
       backend.platform.clock.advance(2000);
       const response = await backend.call(`/companies/${company.id}/data-status`);
-      const statuses = Object.values(response.body ?? {}).map((entry) => (entry as { currentStatus: string }).currentStatus);
+      const statuses = Object.values(response.body ?? {}).map(
+        (entry) => (entry as { currentStatus: string }).currentStatus,
+      );
       assert.deepEqual(statuses, ['Complete', 'Complete']);
     });
   });

@@ -1,5 +1,10 @@
 import { createServer } from 'node:http';
-import { createOnboardHandler, toNodeListener, type FetchHandler, type OnboardHandlerOptions } from '../../src/server/index.ts';
+import {
+  createOnboardHandler,
+  toNodeListener,
+  type FetchHandler,
+  type OnboardHandlerOptions,
+} from '../../src/server/index.ts';
 import type { StartSimulatorOptions } from '../../src/simulator/index.ts';
 import { API_KEY, startTestSimulator, type TestSimulator } from '../simulator/harness.ts';
 
@@ -41,7 +46,10 @@ export interface TestBackend {
   /** Every response body the tests read through {@link call}, for leak checks. */
   bodies: string[];
   /** Calls `/api{path}`; returns the status, headers and parsed JSON body (`null` when empty). */
-  call(path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: Record<string, unknown> | null }>;
+  call(
+    path: string,
+    init?: RequestInit,
+  ): Promise<{ status: number; headers: Headers; body: Record<string, unknown> | null }>;
   /** Creates a company through the backend; fails the test unless that succeeds. */
   createCompany(body?: Record<string, unknown>): Promise<{ id: string; redirect: string; name: string }>;
   close(): Promise<void>;
@@ -65,7 +73,11 @@ export async function startBackend(
     const response = await fetch(`${server.url}/api${path}`, init);
     const text = await response.text();
     bodies.push(text);
-    return { status: response.status, headers: response.headers, body: text === '' ? null : (JSON.parse(text) as Record<string, unknown>) };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text === '' ? null : (JSON.parse(text) as Record<string, unknown>),
+    };
   };
   return {
     url: server.url,
@@ -75,7 +87,8 @@ export async function startBackend(
     call,
     async createCompany(body = { name: 'Acme Ltd' }) {
       const response = await call('/companies', postJson(body));
-      if (response.status !== 200) throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
+      if (response.status !== 200)
+        throw new Error(`create failed: ${response.status} ${JSON.stringify(response.body)}`);
       return response.body as { id: string; redirect: string; name: string };
     },
     async close() {
@@ -87,5 +100,9 @@ export async function startBackend(
 
 /** A JSON POST, as the element's backend adapter sends it. */
 export function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
-  return { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
 }

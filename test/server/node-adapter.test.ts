@@ -14,10 +14,11 @@ async function serveListener(
   if (address === null || typeof address === 'string') throw new Error('not listening on TCP');
   return {
     url: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -46,7 +47,11 @@ describe('toNodeListener', () => {
       return new Response(JSON.stringify(echo), { status: 201, headers });
     });
     try {
-      const response = await fetch(`${server.url}/some/path?q=1`, { method: 'PUT', headers: { 'x-test': 'hi' }, body: 'payload' });
+      const response = await fetch(`${server.url}/some/path?q=1`, {
+        method: 'PUT',
+        headers: { 'x-test': 'hi' },
+        body: 'payload',
+      });
       assert.equal(response.status, 201);
       assert.equal(response.headers.get('x-answer'), 'yes');
       assert.deepEqual(response.headers.getSetCookie(), ['a=1', 'b=2']);
@@ -62,7 +67,7 @@ describe('toNodeListener', () => {
   });
 
   test('streams a response body', async () => {
-    const server = await listen(async () => {
+    const server = await listen(() => {
       const parts = ['one ', 'two ', 'three'];
       const body = new ReadableStream<Uint8Array>({
         pull(controller) {
@@ -71,7 +76,7 @@ describe('toNodeListener', () => {
           else controller.enqueue(new TextEncoder().encode(part));
         },
       });
-      return new Response(body);
+      return Promise.resolve(new Response(body));
     });
     try {
       assert.equal(await (await fetch(server.url)).text(), 'one two three');
@@ -81,7 +86,7 @@ describe('toNodeListener', () => {
   });
 
   test('keeps a path like //evil.example/ on our own host', async () => {
-    const server = await listen(async (request) => new Response(request.url));
+    const server = await listen((request) => Promise.resolve(new Response(request.url)));
     try {
       const body = await (await fetch(`${server.url}//evil.example/x`)).text();
       assert.equal(new URL(body).host, new URL(server.url).host);
@@ -111,7 +116,9 @@ describe('toNodeListener', () => {
   });
 
   test('under a Connect-style mount the handler still sees the original path', async () => {
-    const listener = toNodeListener(async (request) => new Response(new URL(request.url).pathname));
+    const listener = toNodeListener((request) =>
+      Promise.resolve(new Response(new URL(request.url).pathname)),
+    );
     const server = await serveListener(connectMount('/api', listener, (res) => res.writeHead(404).end()));
     try {
       assert.equal(await (await fetch(`${server.url}/api/companies`)).text(), '/api/companies');
@@ -122,7 +129,10 @@ describe('toNodeListener', () => {
 });
 
 describe('mountAt', () => {
-  const listener = mountAt('/api/', toNodeListener(async (request) => new Response(`handled ${new URL(request.url).pathname}`)));
+  const listener = mountAt(
+    '/api/',
+    toNodeListener((request) => Promise.resolve(new Response(`handled ${new URL(request.url).pathname}`))),
+  );
 
   test('handles paths under the prefix, whole segments only, and 404s the rest without next()', async () => {
     const server = await serveListener((req, res) => listener(req, res));
@@ -137,7 +147,9 @@ describe('mountAt', () => {
   });
 
   test('passes other paths to next() as middleware', async () => {
-    const server = await serveListener((req, res) => listener(req, res, () => res.writeHead(200).end('next')));
+    const server = await serveListener((req, res) =>
+      listener(req, res, () => res.writeHead(200).end('next')),
+    );
     try {
       assert.equal(await (await fetch(`${server.url}/other`)).text(), 'next');
     } finally {

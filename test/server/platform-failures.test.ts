@@ -23,8 +23,22 @@ async function withFakePlatform(
   }
 }
 
-function codatJson(status: number, error: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
-  const body = { statusCode: status, service: 'PublicApi', error, correlationId: 'corr-123', validation: null, canBeRetried: 'Unknown', detailedErrorCode: 0, ...extra };
+function codatJson(
+  status: number,
+  error: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
+  const body = {
+    statusCode: status,
+    service: 'PublicApi',
+    error,
+    correlationId: 'corr-123',
+    validation: null,
+    canBeRetried: 'Unknown',
+    detailedErrorCode: 0,
+    ...extra,
+  };
   return Response.json(body, { status, headers });
 }
 
@@ -62,7 +76,10 @@ describe('platform failures become clear JSON errors', () => {
     try {
       const response = await backend.call('/companies', postJson({ name: 'Acme' }));
       assert.equal(response.status, 502);
-      assert.deepEqual(response.body, { error: "The server's platform credentials were refused.", code: 'platform-auth' });
+      assert.deepEqual(response.body, {
+        error: "The server's platform credentials were refused.",
+        code: 'platform-auth',
+      });
       assert.match(backend.logs[0] ?? '', /HTTP 401 ErrorMessage correlationId=[0-9a-f-]{36}/);
       const everything = [...backend.bodies, ...backend.logs].join('\n');
       assert.ok(!everything.includes('wrong-key-that-must-not-leak'));
@@ -73,40 +90,55 @@ describe('platform failures become clear JSON errors', () => {
   });
 
   test('403 from the platform → 502 platform-auth too (it is our credentials, not the caller)', async () => {
-    await withFakePlatform(() => codatJson(403, 'Forbidden'), async (backend) => {
-      const response = await backend.call(`/companies/${COMPANY_ID}/data-status`);
-      assert.equal(response.status, 502);
-      assert.equal(response.body?.['code'], 'platform-auth');
-    });
+    await withFakePlatform(
+      () => codatJson(403, 'Forbidden'),
+      async (backend) => {
+        const response = await backend.call(`/companies/${COMPANY_ID}/data-status`);
+        assert.equal(response.status, 502);
+        assert.equal(response.body?.['code'], 'platform-auth');
+      },
+    );
   });
 
   test('429 → 429 rate-limited, passing Retry-After on', async () => {
-    await withFakePlatform(() => codatJson(429, 'Too many requests', {}, { 'retry-after': '7' }), async (backend) => {
-      const response = await backend.call(`/companies/${COMPANY_ID}/refresh`, { method: 'POST' });
-      assert.equal(response.status, 429);
-      assert.equal(response.headers.get('retry-after'), '7');
-      assert.equal(response.body?.['code'], 'rate-limited');
-    });
+    await withFakePlatform(
+      () => codatJson(429, 'Too many requests', {}, { 'retry-after': '7' }),
+      async (backend) => {
+        const response = await backend.call(`/companies/${COMPANY_ID}/refresh`, { method: 'POST' });
+        assert.equal(response.status, 429);
+        assert.equal(response.headers.get('retry-after'), '7');
+        assert.equal(response.body?.['code'], 'rate-limited');
+      },
+    );
   });
 
   for (const status of [500, 502, 503]) {
     test(`${status} → 502 platform-error`, async () => {
-      await withFakePlatform(() => codatJson(status, 'Boom'), async (backend) => {
-        const response = await backend.call(`/companies/${COMPANY_ID}`);
-        assert.equal(response.status, 502);
-        assert.equal(response.body?.['code'], 'platform-error');
-        assert.match(backend.logs[0] ?? '', new RegExp(`getCompany failed: HTTP ${status}`));
-      });
+      await withFakePlatform(
+        () => codatJson(status, 'Boom'),
+        async (backend) => {
+          const response = await backend.call(`/companies/${COMPANY_ID}`);
+          assert.equal(response.status, 502);
+          assert.equal(response.body?.['code'], 'platform-error');
+          assert.match(backend.logs[0] ?? '', new RegExp(`getCompany failed: HTTP ${status}`));
+        },
+      );
     });
   }
 
   test("400 → 400 platform-rejected with the platform's validation message", async () => {
-    const validation = { errors: [{ itemId: 'name', message: 'Name is not allowed.', validatorName: 'V' }], warnings: [] };
-    await withFakePlatform(() => codatJson(400, 'Bad request', { validation }), async (backend) => {
-      const response = await backend.call('/companies', postJson({ name: 'Acme' }));
-      assert.equal(response.status, 400);
-      assert.deepEqual(response.body, { error: 'Name is not allowed.', code: 'platform-rejected' });
-    });
+    const validation = {
+      errors: [{ itemId: 'name', message: 'Name is not allowed.', validatorName: 'V' }],
+      warnings: [],
+    };
+    await withFakePlatform(
+      () => codatJson(400, 'Bad request', { validation }),
+      async (backend) => {
+        const response = await backend.call('/companies', postJson({ name: 'Acme' }));
+        assert.equal(response.status, 400);
+        assert.deepEqual(response.body, { error: 'Name is not allowed.', code: 'platform-rejected' });
+      },
+    );
   });
 
   test('a 200 the SDK cannot read → 502 platform-bad-response', async () => {
@@ -127,7 +159,9 @@ describe('platform failures become clear JSON errors', () => {
 
 describe('data-status fallback when the SDK is stricter than the platform', () => {
   test('a type that never synced ({dataType} only) is passed on instead of failing', async () => {
-    const backend = await startBackend({ simulator: { dataTypes: ['invoices'], neverSyncedTypes: ['banking-accounts'] } });
+    const backend = await startBackend({
+      simulator: { dataTypes: ['invoices'], neverSyncedTypes: ['banking-accounts'] },
+    });
     try {
       const company = await backend.createCompany();
       await backend.platform.submitLink(company.redirect, { platform: 'gbol', action: 'authorise' });
@@ -142,18 +176,24 @@ describe('data-status fallback when the SDK is stricter than the platform', () =
 
   test('a currentStatus newer than the SDK is passed on as sent', async () => {
     const future = { invoices: { dataType: 'invoices', currentStatus: 'SomethingNew', latestSyncId: 's1' } };
-    await withFakePlatform(() => Response.json(future), async (backend) => {
-      const response = await backend.call(`/companies/${COMPANY_ID}/data-status`);
-      assert.equal(response.status, 200);
-      assert.deepEqual(response.body, future);
-    });
+    await withFakePlatform(
+      () => Response.json(future),
+      async (backend) => {
+        const response = await backend.call(`/companies/${COMPANY_ID}/data-status`);
+        assert.equal(response.status, 200);
+        assert.deepEqual(response.body, future);
+      },
+    );
   });
 
   test('a data status that is not an object is still a bad response', async () => {
-    await withFakePlatform(() => Response.json(['invoices']), async (backend) => {
-      const response = await backend.call(`/companies/${COMPANY_ID}/data-status`);
-      assert.equal(response.status, 502);
-      assert.equal(response.body?.['code'], 'platform-bad-response');
-    });
+    await withFakePlatform(
+      () => Response.json(['invoices']),
+      async (backend) => {
+        const response = await backend.call(`/companies/${COMPANY_ID}/data-status`);
+        assert.equal(response.status, 502);
+        assert.equal(response.body?.['code'], 'platform-bad-response');
+      },
+    );
   });
 });

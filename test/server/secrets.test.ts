@@ -33,12 +33,17 @@ describe('the API key never leaves the server', () => {
 
   test('even when the platform echoes the Authorization header back', async () => {
     // A misbehaving proxy or platform that quotes our credentials in its error messages.
-    const echo = await listen(async (request) => {
+    const echo = await listen((request) => {
       const header = request.headers.get('authorization') ?? '';
       const quote = `got ${header} for key ${Buffer.from(header.slice(6), 'base64').toString()}`;
       const status = request.method === 'POST' ? 400 : 500;
-      const validation = { errors: [{ itemId: 'name', message: quote, validatorName: 'Echo' }], warnings: [] };
-      return Response.json({ statusCode: status, error: quote, correlationId: 'c', validation }, { status });
+      const validation = {
+        errors: [{ itemId: 'name', message: quote, validatorName: 'Echo' }],
+        warnings: [],
+      };
+      return Promise.resolve(
+        Response.json({ statusCode: status, error: quote, correlationId: 'c', validation }, { status }),
+      );
     });
     const backend = await startBackend({ handler: { platformUrl: echo.url } });
     try {
@@ -46,7 +51,10 @@ describe('the API key never leaves the server', () => {
       assert.equal(rejected.status, 400);
       assert.equal(rejected.body?.['error'], 'got Basic [redacted] for key [redacted]');
       await backend.call(`/companies/${COMPANY_ID}`);
-      assert.ok(backend.logs.some((line) => line.includes('[redacted]')), backend.logs.join('\n'));
+      assert.ok(
+        backend.logs.some((line) => line.includes('[redacted]')),
+        backend.logs.join('\n'),
+      );
       assertNoSecrets(backend);
     } finally {
       await backend.close();
@@ -77,7 +85,10 @@ describe('creating the handler', () => {
       assert.equal(response.status, 200);
       assert.equal(backend.platform.simulator.listCompanies()[0]?.name, 'From Env Ltd');
     } finally {
-      for (const [name, value] of [['CODAT_API_KEY', saved.key], ['CODAT_BASE_URL', saved.url]] as const) {
+      for (const [name, value] of [
+        ['CODAT_API_KEY', saved.key],
+        ['CODAT_BASE_URL', saved.url],
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }

@@ -27,10 +27,21 @@ describe('reference backend input validation', () => {
   describe('company name', () => {
     test('is required', async () => {
       await refused(backend.call('/companies', postJson({})), {
-        status: 400, code: 'invalid-name', field: 'name', error: 'Enter your company name.',
+        status: 400,
+        code: 'invalid-name',
+        field: 'name',
+        error: 'Enter your company name.',
       });
-      await refused(backend.call('/companies', postJson({ name: '   ' })), { status: 400, code: 'invalid-name', field: 'name' });
-      await refused(backend.call('/companies', postJson({ name: 7 })), { status: 400, code: 'invalid-name', field: 'name' });
+      await refused(backend.call('/companies', postJson({ name: '   ' })), {
+        status: 400,
+        code: 'invalid-name',
+        field: 'name',
+      });
+      await refused(backend.call('/companies', postJson({ name: 7 })), {
+        status: 400,
+        code: 'invalid-name',
+        field: 'name',
+      });
     });
 
     test('refuses characters the platform would strip, naming them', async () => {
@@ -44,7 +55,10 @@ describe('reference backend input validation', () => {
 
     test('refuses names over 100 characters', async () => {
       await refused(backend.call('/companies', postJson({ name: 'a'.repeat(101) })), {
-        status: 400, code: 'invalid-name', field: 'name', error: /at most 100 characters \(it has 101\)/,
+        status: 400,
+        code: 'invalid-name',
+        field: 'name',
+        error: /at most 100 characters \(it has 101\)/,
       });
     });
   });
@@ -52,10 +66,14 @@ describe('reference backend input validation', () => {
   describe('description and tags', () => {
     test('description must be text of at most 1000 characters', async () => {
       await refused(backend.call('/companies', postJson({ name: 'Acme', description: 5 })), {
-        status: 400, code: 'invalid-description', field: 'description',
+        status: 400,
+        code: 'invalid-description',
+        field: 'description',
       });
       await refused(backend.call('/companies', postJson({ name: 'Acme', description: 'd'.repeat(1001) })), {
-        status: 400, code: 'invalid-description', field: 'description',
+        status: 400,
+        code: 'invalid-description',
+        field: 'description',
       });
     });
 
@@ -69,7 +87,9 @@ describe('reference backend input validation', () => {
     ] as const) {
       test(`tags: refuses ${label}`, async () => {
         await refused(backend.call('/companies', postJson({ name: 'Acme', tags })), {
-          status: 400, code: 'invalid-tags', field: 'tags',
+          status: 400,
+          code: 'invalid-tags',
+          field: 'tags',
         });
       });
     }
@@ -92,7 +112,8 @@ describe('reference backend input validation', () => {
 
     test('over maxBodyBytes is refused with 413 from its Content-Length', async () => {
       await refused(backend.call('/companies', postJson({ name: 'Acme', description: 'd'.repeat(5000) })), {
-        status: 413, code: 'payload-too-large',
+        status: 413,
+        code: 'payload-too-large',
       });
     });
 
@@ -112,15 +133,26 @@ describe('reference backend input validation', () => {
 
   describe('paths and methods', () => {
     test('a company id that is not a UUID is refused before any platform call', async () => {
-      for (const path of ['/companies/123', '/companies/..%2F..%2Fsettings/data-status', '/companies/x/refresh']) {
+      for (const path of [
+        '/companies/123',
+        '/companies/..%2F..%2Fsettings/data-status',
+        '/companies/x/refresh',
+      ]) {
         const method = path.endsWith('refresh') ? 'POST' : 'GET';
-        await refused(backend.call(path, { method }), { status: 400, code: 'invalid-company-id', field: 'companyId' });
+        await refused(backend.call(path, { method }), {
+          status: 400,
+          code: 'invalid-company-id',
+          field: 'companyId',
+        });
       }
     });
 
     test('an unknown path is a 404 not-found', async () => {
       await refused(backend.call('/nothing'), { status: 404, code: 'not-found' });
-      await refused(backend.call('/companies/00000000-0000-4000-8000-000000000000/other'), { status: 404, code: 'not-found' });
+      await refused(backend.call('/companies/00000000-0000-4000-8000-000000000000/other'), {
+        status: 404,
+        code: 'not-found',
+      });
       const outside = await fetch(`${backend.url}/companies`, postJson({ name: 'Acme' }));
       assert.equal(outside.status, 404);
     });

@@ -59,7 +59,10 @@ describe('simulator Platform API', () => {
       });
       assert.equal(response.status, 200);
       const company = (await response.json()) as Record<string, unknown>;
-      assert.match(String(company['id']), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      assert.match(
+        String(company['id']),
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
       assert.deepEqual(
         { ...company, id: 'ID', redirect: 'REDIRECT' },
         {
@@ -92,7 +95,10 @@ describe('simulator Platform API', () => {
       test(`refuses ${label} with a validation item`, async () => {
         const response = await sim.api('/companies', { method: 'POST', body: JSON.stringify(body) });
         const error = await codatError(response, 400);
-        const validation = error['validation'] as { errors: { itemId: string; message: string }[]; warnings: [] };
+        const validation = error['validation'] as {
+          errors: { itemId: string; message: string }[];
+          warnings: [];
+        };
         assert.equal(validation.errors[0]?.itemId, 'name');
         assert.equal(typeof validation.errors[0]?.message, 'string');
         assert.deepEqual(validation.warnings, []);
@@ -105,8 +111,13 @@ describe('simulator Platform API', () => {
     });
 
     test('accepts tags at the limits', async () => {
-      const tags = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`${i}`.padEnd(27, 'k'), 'v'.repeat(100)]));
-      const response = await sim.api('/companies', { method: 'POST', body: JSON.stringify({ name: 'Tagged', tags }) });
+      const tags = Object.fromEntries(
+        Array.from({ length: 10 }, (_, i) => [`${i}`.padEnd(27, 'k'), 'v'.repeat(100)]),
+      );
+      const response = await sim.api('/companies', {
+        method: 'POST',
+        body: JSON.stringify({ name: 'Tagged', tags }),
+      });
       assert.equal(response.status, 200);
     });
 
@@ -119,7 +130,10 @@ describe('simulator Platform API', () => {
       ['tags that are not an object', ['a']],
     ] as const) {
       test(`refuses ${label}`, async () => {
-        const response = await sim.api('/companies', { method: 'POST', body: JSON.stringify({ name: 'Acme', tags }) });
+        const response = await sim.api('/companies', {
+          method: 'POST',
+          body: JSON.stringify({ name: 'Acme', tags }),
+        });
         const error = await codatError(response, 400);
         const validation = error['validation'] as { errors: { itemId: string }[] };
         assert.match(validation.errors[0]?.itemId ?? '', /^tags/);
@@ -182,7 +196,10 @@ describe('simulator Platform API', () => {
 
     test('GET /companies/{id}/connections is an empty page before Link', async () => {
       const created = await sim.createCompany();
-      const page = (await (await sim.api(`/companies/${created.id}/connections`)).json()) as Record<string, unknown>;
+      const page = (await (await sim.api(`/companies/${created.id}/connections`)).json()) as Record<
+        string,
+        unknown
+      >;
       assert.deepEqual(page['results'], []);
       assert.equal(page['totalResults'], 0);
     });

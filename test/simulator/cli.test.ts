@@ -25,7 +25,7 @@ test('`npm run simulator` starts on loopback, prints its URL and API key, and st
     assert.equal(response.status, 200);
   } finally {
     child.kill('SIGINT');
-    const [code] = await once(child, 'exit');
-    assert.equal(code, 0);
+    const exit: unknown[] = await once(child, 'exit');
+    assert.equal(exit[0], 0);
   }
 });

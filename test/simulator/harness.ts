@@ -51,7 +51,8 @@ export async function startTestSimulator(options: StartSimulatorOptions = {}): P
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
-      if (response.status !== 200) throw new Error(`create failed: ${response.status} ${await response.text()}`);
+      if (response.status !== 200)
+        throw new Error(`create failed: ${response.status} ${await response.text()}`);
       return (await response.json()) as { id: string; redirect: string; name: string };
     },
     submitLink(linkUrl, fields) {

@@ -40,7 +40,10 @@ describe('simulated hosted Link', () => {
       );
       assert.match(html, /<fieldset>\s*<legend>Choose your accounting software<\/legend>/);
       assert.match(html, /<button type="submit" name="action" value="authorise">Authorise<\/button>/);
-      assert.match(html, /<button type="submit" name="action" value="cancel" formnovalidate>Cancel<\/button>/);
+      assert.match(
+        html,
+        /<button type="submit" name="action" value="cancel" formnovalidate>Cancel<\/button>/,
+      );
       assert.match(html, /<button type="submit" name="action" value="fail" formnovalidate>Fail<\/button>/);
     });
 
@@ -48,11 +51,21 @@ describe('simulated hosted Link', () => {
       const company = await sim.createCompany();
       const html = await (await fetch(company.redirect)).text();
       const names = PLATFORMS.map((platform) => platform.platformName);
-      assert.deepEqual(names, ['Xero', 'QuickBooks Online', 'Sage Business Cloud', 'Sandbox', 'Unsupported (demo)']);
+      assert.deepEqual(names, [
+        'Xero',
+        'QuickBooks Online',
+        'Sage Business Cloud',
+        'Sandbox',
+        'Unsupported (demo)',
+      ]);
       for (const platform of PLATFORMS) {
         assert.match(platform.integrationKey, /^[a-z]{4}$/);
         const id = `platform-${platform.integrationKey}`;
-        assert.ok(html.includes(`<input type="radio" id="${id}" name="platform" value="${platform.integrationKey}" required>`));
+        assert.ok(
+          html.includes(
+            `<input type="radio" id="${id}" name="platform" value="${platform.integrationKey}" required>`,
+          ),
+        );
         assert.ok(html.includes(`<label for="${id}">${platform.platformName}</label>`));
       }
     });
@@ -60,7 +73,10 @@ describe('simulated hosted Link', () => {
     test('works under a strict CSP: no inline script or style, stylesheet served separately', async () => {
       const company = await sim.createCompany();
       const response = await fetch(company.redirect);
-      assert.equal(response.headers.get('content-security-policy'), "default-src 'self'; frame-ancestors 'none'");
+      assert.equal(
+        response.headers.get('content-security-policy'),
+        "default-src 'self'; frame-ancestors 'none'",
+      );
       const html = await response.text();
       assert.doesNotMatch(html, /<script|<style|\sstyle=|\son[a-z]+=/i);
       const css = await fetch(`${sim.url}/link/assets/link.css`);
@@ -78,7 +94,10 @@ describe('simulated hosted Link', () => {
   describe('submitting', () => {
     test('Authorise links the platform, starts a sync and redirects with statusCode 200', async () => {
       const company = await sim.createCompany();
-      const response = await sim.submitLink(`${company.redirect}?state=s1`, { platform: 'gbol', action: 'authorise' });
+      const response = await sim.submitLink(`${company.redirect}?state=s1`, {
+        platform: 'gbol',
+        action: 'authorise',
+      });
       assert.equal(response.status, 303);
       const [connection] = onlyCompany().dataConnections;
       assert.ok(connection);
@@ -100,14 +119,21 @@ describe('simulated hosted Link', () => {
         custom: '',
       });
       assert.deepEqual(
-        { status: connection.status, integrationKey: connection.integrationKey, sourceType: connection.sourceType },
+        {
+          status: connection.status,
+          integrationKey: connection.integrationKey,
+          sourceType: connection.sourceType,
+        },
         { status: 'Linked', integrationKey: 'gbol', sourceType: 'Accounting' },
       );
       assert.equal(
         connection.linkUrl,
         `${sim.url}/link/companies/${company.id}/connections/${connection.id}/start`,
       );
-      const status = (await (await sim.api(`/companies/${company.id}/dataStatus`)).json()) as Record<string, unknown>;
+      const status = (await (await sim.api(`/companies/${company.id}/dataStatus`)).json()) as Record<
+        string,
+        unknown
+      >;
       assert.ok(Object.keys(status).length > 0, 'the first sync started');
     });
 
@@ -145,7 +171,10 @@ describe('simulated hosted Link', () => {
       const company = await sim.createCompany();
       const response = await sim.submitLink(company.redirect, { action: 'authorise' });
       assert.equal(response.status, 400);
-      assert.match(await response.text(), /<p id="link-error" class="error" role="alert">Choose your accounting software/);
+      assert.match(
+        await response.text(),
+        /<p id="link-error" class="error" role="alert">Choose your accounting software/,
+      );
     });
 
     test('round-trips state and custom parameters URL-encoded, and cannot override reserved ones', async () => {
@@ -167,10 +196,16 @@ describe('simulated hosted Link', () => {
       sim.simulator.deauthorize(company.id);
       const [deauthorized] = onlyCompany().dataConnections;
       assert.equal(deauthorized?.status, 'Deauthorized');
-      const again = await sim.submitLink(deauthorized?.linkUrl ?? '', { platform: 'mqjo', action: 'authorise' });
+      const again = await sim.submitLink(deauthorized?.linkUrl ?? '', {
+        platform: 'mqjo',
+        action: 'authorise',
+      });
       assert.equal(queryOf(again.headers.get('location'))['connectionId'], deauthorized?.id);
       const connections = onlyCompany().dataConnections;
-      assert.deepEqual(connections.map((connection) => connection.status), ['Linked']);
+      assert.deepEqual(
+        connections.map((connection) => connection.status),
+        ['Linked'],
+      );
     });
 
     test("a connection's linkUrl shows the page with its platform preselected", async () => {
@@ -185,7 +220,10 @@ describe('simulated hosted Link', () => {
 
 describe('Link redirect templates', () => {
   test('a relative template is resolved against the origin of the Link request', async () => {
-    const sim = await startTestSimulator({ basePath: '/platform', redirectUrlTemplate: '/?statusCode={statusCode}&state={state}' });
+    const sim = await startTestSimulator({
+      basePath: '/platform',
+      redirectUrlTemplate: '/?statusCode={statusCode}&state={state}',
+    });
     try {
       const company = await sim.createCompany();
       const response = await sim.submitLink(`${company.redirect}?state=xyz`, { action: 'cancel' });
@@ -195,7 +233,7 @@ describe('Link redirect templates', () => {
     }
   });
 
-  test('by default Link finishes on the simulator\'s own page', async () => {
+  test("by default Link finishes on the simulator's own page", async () => {
     const sim = await startTestSimulator();
     try {
       const company = await sim.createCompany();

@@ -31,7 +31,12 @@ describe('fillRedirectTemplate', () => {
   });
 
   test('fills other names from the Link query string, empty when absent', () => {
-    const url = fillRedirectTemplate('/done?state={state}&missing={missing}', RESERVED, new URLSearchParams('state=a+b%26c'), 'http://app.example:8080');
+    const url = fillRedirectTemplate(
+      '/done?state={state}&missing={missing}',
+      RESERVED,
+      new URLSearchParams('state=a+b%26c'),
+      'http://app.example:8080',
+    );
     assert.equal(url, 'http://app.example:8080/done?state=a%20b%26c&missing=');
   });
 });

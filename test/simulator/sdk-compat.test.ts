@@ -50,7 +50,9 @@ describe('the official SDK against the simulator', () => {
   after(() => sim.close());
 
   test('walks a company from creation to synced data and deletion', async () => {
-    const company = ok(await companiesCreate(client, { name: 'SDK Ltd', description: 'd', tags: { a: 'b' } }));
+    const company = ok(
+      await companiesCreate(client, { name: 'SDK Ltd', description: 'd', tags: { a: 'b' } }),
+    );
     assert.equal(company.name, 'SDK Ltd');
 
     await sim.submitLink(company.redirect, { platform: 'gbol', action: 'authorise' });
@@ -60,7 +62,10 @@ describe('the official SDK against the simulator', () => {
 
     const connections = ok(await connectionsList(client, { companyId: company.id }));
     assert.equal(connections.totalResults, 1);
-    assert.equal(connections.links.current.href, `/platform/companies/${company.id}/connections?page=1&pageSize=100`);
+    assert.equal(
+      connections.links.current.href,
+      `/platform/companies/${company.id}/connections?page=1&pageSize=100`,
+    );
 
     const queued = ok(await refreshDataGet(client, { companyId: company.id }));
     assert.equal(queued.invoices?.currentStatus, 'Queued');

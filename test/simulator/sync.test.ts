@@ -61,7 +61,11 @@ describe('simulated syncs', () => {
     const queued = await dataStatus();
     const syncId = queued['company']?.latestSyncId;
     assert.match(syncId ?? '', /^[0-9a-f-]{36}$/);
-    assert.deepEqual(queued['company'], { dataType: 'company', currentStatus: 'Queued', latestSyncId: syncId });
+    assert.deepEqual(queued['company'], {
+      dataType: 'company',
+      currentStatus: 'Queued',
+      latestSyncId: syncId,
+    });
 
     sim.clock.advance(DURATION);
     const done = await dataStatus();
@@ -74,7 +78,7 @@ describe('simulated syncs', () => {
     });
   });
 
-  test('the company and its connection report lastSync once every type is complete', async () => {
+  test('the company and its connection report lastSync once every type is complete', () => {
     sim.clock.advance(DURATION - 1);
     assert.equal(sim.simulator.listCompanies()[0]?.lastSync, undefined);
     sim.clock.advance(1);
@@ -117,7 +121,10 @@ describe('simulator options for syncs', () => {
     try {
       const company = await sim.createCompany();
       await sim.submitLink(company.redirect, { platform: 'gbol', action: 'authorise' });
-      const status = (await (await sim.api(`/companies/${company.id}/dataStatus`)).json()) as Record<string, unknown>;
+      const status = (await (await sim.api(`/companies/${company.id}/dataStatus`)).json()) as Record<
+        string,
+        unknown
+      >;
       assert.deepEqual(status['banking-accounts'], { dataType: 'banking-accounts' });
       assert.equal((status['invoices'] as DataStatus).currentStatus, 'Queued');
     } finally {
@@ -130,7 +137,10 @@ describe('simulator options for syncs', () => {
     try {
       const company = await sim.createCompany();
       await sim.submitLink(company.redirect, { platform: 'gbol', action: 'authorise' });
-      const status = (await (await sim.api(`/companies/${company.id}/dataStatus`)).json()) as Record<string, DataStatus>;
+      const status = (await (await sim.api(`/companies/${company.id}/dataStatus`)).json()) as Record<
+        string,
+        DataStatus
+      >;
       assert.ok(Object.values(status).every((entry) => entry.currentStatus === 'Complete'));
       assert.equal(Object.keys(status).length, 6, 'six default data types');
     } finally {

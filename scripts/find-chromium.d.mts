@@ -1,0 +1,3 @@
+/** Path of a Chromium/Chrome binary; installs Debian's chromium when root on Debian; otherwise throws one line. */
+export function findChromium(): string;
+export const NOT_FOUND_MESSAGE: string;
