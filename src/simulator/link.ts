@@ -1,12 +1,11 @@
-import { startSync, type SimulatorContext } from './context.ts';
+import type { SimulatorContext } from './context.ts';
 import { byMethod } from './dispatch.ts';
 import { htmlResponse } from './html.ts';
 import { linkFinishedPage, linkMethodNotAllowedPage, linkNotFoundPage, linkPage } from './link-page.ts';
 import { LINK_CSS } from './link-styles.ts';
 import type { StoredCompany, StoredConnection } from './model.ts';
-import { findPlatform } from './platforms.ts';
-import { fillRedirectTemplate, type ReservedRedirectParams } from './redirect-template.ts';
-import { linkConnection, type Store } from './store.ts';
+import { submitLink } from './link-submit.ts';
+import type { Store } from './store.ts';
 
 /**
  * The simulated hosted Link under `{basePath}/link/`: the company page (`/link/company/{id}`), a
@@ -48,76 +47,9 @@ export function handleLink(
     );
   return byMethod(
     request,
-    { GET: () => page(200), POST: () => submit(request, url, company, context, page) },
+    { GET: () => page(200), POST: () => submitLink(request, url, company, context, page) },
     notAllowed,
   );
-}
-
-/** Acts on the button the user pressed and redirects like hosted Link does. */
-async function submit(
-  request: Request,
-  url: URL,
-  company: StoredCompany,
-  context: SimulatorContext,
-  page: (status: number, error?: string) => Response,
-): Promise<Response> {
-  const form = new URLSearchParams(await request.text());
-  const platform = findPlatform(form.get('platform'));
-  const common = {
-    clientId: context.clientId,
-    companyId: company.id,
-    connectionId: '',
-    integrationId: platform?.integrationId ?? '',
-    sourceId: platform?.sourceId ?? '',
-    platform: platform?.integrationKey ?? '',
-    platformName: platform?.platformName ?? '',
-    sourceType: platform ? 'Accounting' : '',
-  };
-  const finish = (
-    outcome: Pick<ReservedRedirectParams, 'statusCode' | 'errorMessage' | 'statusText'> & {
-      connectionId?: string;
-    },
-  ) =>
-    redirect(
-      fillRedirectTemplate(
-        context.options.redirectUrlTemplate,
-        { ...common, ...outcome },
-        url.searchParams,
-        url.origin,
-      ),
-    );
-
-  switch (form.get('action')) {
-    case 'cancel':
-      return finish({ statusCode: '403', errorMessage: 'User cancelled.', statusText: 'Forbidden' });
-    case 'fail':
-      return finish({
-        statusCode: '500',
-        errorMessage: 'The connection failed (simulated error).',
-        statusText: 'Internal Server Error',
-      });
-    case 'authorise': {
-      if (!platform) return page(400, 'Choose your accounting software, then select Authorise.');
-      if (!platform.supported) {
-        return finish({
-          statusCode: '501',
-          errorMessage: `${platform.platformName} is not supported.`,
-          statusText: 'Not Implemented',
-        });
-      }
-      const { connection, wasLinked } = linkConnection(company, platform, {
-        id: context.options.uuid(),
-        linkUrl: (connectionId) =>
-          `${url.origin}${context.options.basePath}/link/companies/${company.id}/connections/${connectionId}/start`,
-        created: new Date(context.options.now()).toISOString(),
-      });
-      // Codat starts the first sync by itself when a connection becomes linked.
-      if (!wasLinked) startSync(context, company);
-      return finish({ statusCode: '200', errorMessage: '', statusText: 'OK', connectionId: connection.id });
-    }
-    default:
-      return page(400, 'Choose Authorise, Cancel or Fail.');
-  }
 }
 
 /** What a Link URL points at: `company/{id}`, or `companies/{id}/connections/{connectionId}/start`. */
@@ -130,14 +62,11 @@ function linkTarget(
   if (!company) return undefined;
   if (kind === 'company' && rest.length === 0) return { company };
   const [connections, connectionId, start, ...extra] = rest;
-  if (kind !== 'companies' || connections !== 'connections' || start !== 'start' || extra.length > 0)
+  if (kind !== 'companies' || connections !== 'connections' || start !== 'start' || extra.length > 0) {
     return undefined;
+  }
   const connection = company.connections.find((candidate) => candidate.id === connectionId);
   return connection && { company, connection };
-}
-
-function redirect(location: string): Response {
-  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } });
 }
 
 function stylesheet(): Response {

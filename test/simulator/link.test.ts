@@ -84,6 +84,19 @@ describe('simulated hosted Link', () => {
       assert.match(css.headers.get('content-type') ?? '', /^text\/css/);
     });
 
+    test('answers other methods with 405 and an Allow header', async () => {
+      const company = await sim.createCompany();
+      const response = await fetch(company.redirect, { method: 'DELETE' });
+      assert.equal(response.status, 405);
+      assert.equal(response.headers.get('allow'), 'GET, POST');
+    });
+
+    test('a linkUrl naming a connection the company does not have is a 404', async () => {
+      const company = await sim.createCompany();
+      const response = await fetch(`${sim.url}/link/companies/${company.id}/connections/nope/start`);
+      assert.equal(response.status, 404);
+    });
+
     test('says the link is not valid for an unknown company (404)', async () => {
       const response = await fetch(`${sim.url}/link/company/00000000-0000-4000-8000-000000000000`);
       assert.equal(response.status, 404);
