@@ -25,7 +25,12 @@ export function platformPlugin(simulator: Simulator, apiKey: string): Plugin {
   return {
     name: 'company-onboard:platform',
     configureServer(server) {
-      server.middlewares.use(mountAt(PLATFORM_PATH, toNodeListener((request) => simulator.handle(request))));
+      server.middlewares.use(
+        mountAt(
+          PLATFORM_PATH,
+          toNodeListener((request) => simulator.handle(request)),
+        ),
+      );
       server.middlewares.use(mountAt(API_PATH, toNodeListener(backend)));
     },
   };

@@ -12,4 +12,10 @@ export {
   DEFAULT_LINK_ORIGINS,
 } from './link/index.ts';
 export { classifyStatus, summarizeDataStatus } from './sync/index.ts';
-export type { JourneyState, JourneyError, SyncSnapshot, DataTypeProgress, SyncPhase } from './machine/index.ts';
+export type {
+  JourneyState,
+  JourneyError,
+  SyncSnapshot,
+  DataTypeProgress,
+  SyncPhase,
+} from './machine/index.ts';

@@ -56,12 +56,7 @@ const encode = (id: string): string => encodeURIComponent(id);
 
 /** The default backend: the REST contract of DESIGN.md over `fetch`, every answer checked with zod/mini. */
 export function createFetchBackend(options: FetchBackendOptions): OnboardBackend {
-  const {
-    timeoutMs = 15_000,
-    retries = 2,
-    retryDelayMs = 500,
-    maxRetryAfterMs = 30_000,
-  } = options;
+  const { timeoutMs = 15_000, retries = 2, retryDelayMs = 500, maxRetryAfterMs = 30_000 } = options;
   const base = options.baseUrl.replace(/\/+$/, '');
 
   const resolveHeaders = async (): Promise<Headers> => {
@@ -122,11 +117,17 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
         if (!(error instanceof BackendError)) throw error;
         failure = error;
       }
-      if (failure instanceof HttpError && failure.status === 401 && !refreshedAuth && typeof options.headers === 'function') {
+      if (
+        failure instanceof HttpError &&
+        failure.status === 401 &&
+        !refreshedAuth &&
+        typeof options.headers === 'function'
+      ) {
         refreshedAuth = true; // the token may have expired: ask the provider once more
         continue;
       }
-      const serverDidNotAct = failure instanceof HttpError && (failure.status === 429 || failure.status === 503);
+      const serverDidNotAct =
+        failure instanceof HttpError && (failure.status === 429 || failure.status === 503);
       const wait = failure instanceof HttpError ? failure.retryAfterMs : undefined;
       const canRepeat = (call.safe && failure.retryable) || serverDidNotAct;
       if (!canRepeat || attempt >= retries || (wait ?? 0) > maxRetryAfterMs) throw failure;
@@ -134,11 +135,7 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
     }
   }
 
-  async function json<T>(
-    what: string,
-    response: Response,
-    schema: z.ZodMiniType<T>,
-  ): Promise<T> {
+  async function json<T>(what: string, response: Response, schema: z.ZodMiniType<T>): Promise<T> {
     let data: unknown;
     try {
       data = await response.json();
@@ -147,7 +144,9 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
     }
     const parsed = schema.safeParse(data);
     if (parsed.success) return parsed.data;
-    const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`);
+    const issues = parsed.error.issues.map(
+      (i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`,
+    );
     throw new ResponseShapeError(what, issues.join('; '));
   }
 
@@ -164,7 +163,12 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
       return json('company', response, CompanySchema);
     },
     async getCompany(companyId: string, { signal }: RequestOptions = {}) {
-      const response = await send({ method: 'GET', path: `/companies/${encode(companyId)}`, safe: true, signal });
+      const response = await send({
+        method: 'GET',
+        path: `/companies/${encode(companyId)}`,
+        safe: true,
+        signal,
+      });
       return json('company', response, CompanySchema);
     },
     async getDataStatus(companyId: string, { signal }: RequestOptions = {}) {

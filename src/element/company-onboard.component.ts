@@ -115,7 +115,9 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
   /** Overrides for any UI text. */
   strings: Partial<OnboardStrings> = {};
 
+  /** @internal What the user typed, until they submit it. */
   private draftName: string | null = null;
+  /** @internal The client-side name check's complaint. */
   private fieldProblem: string | null = null;
 
   private readonly journey = new JourneyController(this);
@@ -227,9 +229,11 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
           @input=${this.onNameInput}
         />
         ${problem === null ? nothing : html`<p part="error" class="error" id="name-error">${problem}</p>`}
-        ${error !== null && error.field !== 'name'
-          ? html`<p part="error" class="error" role="alert">${error.message}</p>`
-          : nothing}
+        ${
+          error !== null && error.field !== 'name'
+            ? html`<p part="error" class="error" role="alert">${error.message}</p>`
+            : nothing
+        }
         <button part="button" type="submit" ?disabled=${busy}>${busy ? busyText : t.createButton}</button>
       </form>
     `;
@@ -237,7 +241,8 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
 
   private renderProgress(progress: SyncSnapshot | null): TemplateResult | typeof nothing {
     const t = this.text;
-    if (progress === null) return html`<progress part="progress" aria-label=${t.syncProgress(0, 0)}></progress>`;
+    if (progress === null)
+      return html`<progress part="progress" aria-label=${t.syncProgress(0, 0)}></progress>`;
     return html`
       <progress
         part="progress"
@@ -247,10 +252,11 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
       ></progress>
       <ul part="types">
         ${progress.types.map(
-          (type) => html`<li>
-            <span>${type.dataType}</span>
-            <span><span aria-hidden="true">${PHASE_ICON[type.phase]}</span> ${t.phase[type.phase]}</span>
-          </li>`,
+          (type) =>
+            html`<li>
+              <span>${type.dataType}</span>
+              <span><span aria-hidden="true">${PHASE_ICON[type.phase]}</span> ${t.phase[type.phase]}</span>
+            </li>`,
         )}
       </ul>
     `;
@@ -264,9 +270,11 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
     return html`
       <h2>${t.errorTitle}</h2>
       <p part="error" class="error" role="alert">${error?.message}</p>
-      ${error?.step === null
-        ? nothing
-        : html`<button part="button" type="button" @click=${this.retry}>${t.retryButton}</button>`}
+      ${
+        error?.step === null
+          ? nothing
+          : html`<button part="button" type="button" @click=${this.retry}>${t.retryButton}</button>`
+      }
     `;
   }
 

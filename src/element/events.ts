@@ -67,7 +67,8 @@ declare global {
   interface GlobalEventHandlersEventMap extends OnboardEventMap {}
 }
 
-export type DetailOf<K extends keyof OnboardEventMap> = OnboardEventMap[K] extends CustomEvent<infer D> ? D : never;
+export type DetailOf<K extends keyof OnboardEventMap> =
+  OnboardEventMap[K] extends CustomEvent<infer D> ? D : never;
 
 /**
  * Dispatches an `onboard-*` event that bubbles out of the shadow root.

@@ -112,7 +112,8 @@ export class JourneyController implements ReactiveController {
     switch (effect.type) {
       case 'createCompany':
         return this.call(
-          (signal) => backend.createCompany({ name: effect.name }, { idempotencyKey: effect.idempotencyKey, signal }),
+          (signal) =>
+            backend.createCompany({ name: effect.name }, { idempotencyKey: effect.idempotencyKey, signal }),
           (company) => {
             this.company = company;
             return { type: 'COMPANY.CREATED', company: summary(company) };
@@ -134,7 +135,9 @@ export class JourneyController implements ReactiveController {
             const linked = (company.dataConnections ?? []).find(
               (c) => c.status === 'Linked' && (effect.connectionId === null || c.id === effect.connectionId),
             );
-            return linked ? { type: 'LINK.CONFIRMED', connectionId: linked.id } : { type: 'LINK.NOT_CONFIRMED' };
+            return linked
+              ? { type: 'LINK.CONFIRMED', connectionId: linked.id }
+              : { type: 'LINK.NOT_CONFIRMED' };
           },
         );
       case 'openLink':

@@ -73,7 +73,8 @@ export function watchLinkPopup(
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
   // The popup closes itself right after posting; give that message time to arrive before calling it "closed".
   const poll = setInterval(() => {
-    if (popup.closed && graceTimer === undefined) graceTimer = setTimeout(() => finish(() => handlers.onClosed()), closeGraceMs);
+    if (popup.closed && graceTimer === undefined)
+      graceTimer = setTimeout(() => finish(() => handlers.onClosed()), closeGraceMs);
   }, pollMs);
 
   window.addEventListener('message', onMessage);

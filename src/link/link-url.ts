@@ -14,7 +14,8 @@ export function isAllowedLinkUrl(url: string, allowedOrigins: readonly string[])
   } catch {
     return false;
   }
-  const secure = parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname));
+  const secure =
+    parsed.protocol === 'https:' || (parsed.protocol === 'http:' && LOOPBACK.has(parsed.hostname));
   return secure && allowedOrigins.some((origin) => origin.replace(/\/+$/, '') === parsed.origin);
 }
 

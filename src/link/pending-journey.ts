@@ -26,11 +26,18 @@ const storage = (): Storage | null => {
 const isContext = (value: unknown): value is JourneyContext => {
   if (typeof value !== 'object' || value === null) return false;
   const c = value as Record<string, unknown>;
-  return typeof c['companyName'] === 'string' && (c['companyId'] === null || typeof c['companyId'] === 'string');
+  return (
+    typeof c['companyName'] === 'string' && (c['companyId'] === null || typeof c['companyId'] === 'string')
+  );
 };
 
 /** Saves the journey before the page leaves for Link. Returns `false` when storage is unavailable. */
-export function savePendingJourney(key: string, mode: LinkMode, context: JourneyContext, now = Date.now()): boolean {
+export function savePendingJourney(
+  key: string,
+  mode: LinkMode,
+  context: JourneyContext,
+  now = Date.now(),
+): boolean {
   const record: Stored = { v: VERSION, savedAt: now, mode, context };
   try {
     const store = storage();
@@ -43,7 +50,10 @@ export function savePendingJourney(key: string, mode: LinkMode, context: Journey
 }
 
 /** The saved journey, or `null` when there is none, it is of another version, expired or unreadable. */
-export function loadPendingJourney(key: string, now = Date.now()): { mode: LinkMode; context: JourneyContext } | null {
+export function loadPendingJourney(
+  key: string,
+  now = Date.now(),
+): { mode: LinkMode; context: JourneyContext } | null {
   try {
     const raw = storage()?.getItem(PREFIX + key);
     if (raw === null || raw === undefined) return null;

@@ -3,7 +3,11 @@ export type EmitEffect =
   | { readonly type: 'emit'; readonly event: 'company-created' }
   | { readonly type: 'emit'; readonly event: 'link-ready' }
   | { readonly type: 'emit'; readonly event: 'linked' }
-  | { readonly type: 'emit'; readonly event: 'cancel'; readonly reason: 'user-cancelled' | 'popup-closed' | 'redirect-vetoed' }
+  | {
+      readonly type: 'emit';
+      readonly event: 'cancel';
+      readonly reason: 'user-cancelled' | 'popup-closed' | 'redirect-vetoed';
+    }
   | { readonly type: 'emit'; readonly event: 'sync-progress' }
   | { readonly type: 'emit'; readonly event: 'complete' }
   | { readonly type: 'emit'; readonly event: 'error' };

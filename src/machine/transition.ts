@@ -97,7 +97,9 @@ function enter(step: RetryableStep, context: JourneyContext, fresh: string): Tra
         { type: 'openLink', url: company.redirect, linkState: fresh },
       ]);
     case 'confirming':
-      return go('confirming', cleared, [{ type: 'confirmLink', companyId, connectionId: context.connectionId }]);
+      return go('confirming', cleared, [
+        { type: 'confirmLink', companyId, connectionId: context.connectionId },
+      ]);
     case 'syncing':
       return go('syncing', cleared, [{ type: 'startSync', companyId }]);
   }
@@ -131,9 +133,11 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
     case 'NAME.SUBMIT': {
       if (!canSubmitName(snapshot)) return stay(snapshot);
       const idempotencyKey = keyFor(context, event.name, event.idempotencyKey);
-      return go('creating', { ...context, companyName: event.name, idempotencyKey, error: null, notice: null }, [
-        { type: 'createCompany', name: event.name, idempotencyKey },
-      ]);
+      return go(
+        'creating',
+        { ...context, companyName: event.name, idempotencyKey, error: null, notice: null },
+        [{ type: 'createCompany', name: event.name, idempotencyKey }],
+      );
     }
 
     case 'COMPANY.CREATED':
@@ -159,7 +163,8 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
 
     case 'LINK.ABANDONED': {
       if (state !== 'linking') return stay(snapshot);
-      const notice = event.reason === 'popup-closed' ? 'The window was closed before you finished connecting.' : null;
+      const notice =
+        event.reason === 'popup-closed' ? 'The window was closed before you finished connecting.' : null;
       return go('ready', { ...context, linkState: null, notice }, [
         { type: 'emit', event: 'cancel', reason: event.reason },
       ]);
@@ -188,7 +193,9 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
 
     case 'SYNC.PROGRESS':
       if (state !== 'syncing') return stay(snapshot);
-      return go('syncing', { ...context, progress: event.progress }, [{ type: 'emit', event: 'sync-progress' }]);
+      return go('syncing', { ...context, progress: event.progress }, [
+        { type: 'emit', event: 'sync-progress' },
+      ]);
 
     case 'SYNC.DONE':
       if (state !== 'syncing') return stay(snapshot);
@@ -203,7 +210,11 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
       const failed = event.progress.types.filter((t) => t.phase === 'failed').map((t) => t.dataType);
       return fail(
         { ...context, progress: event.progress },
-        { code: 'sync-failed', message: `These data types failed to sync: ${failed.join(', ')}.`, step: 'syncing' },
+        {
+          code: 'sync-failed',
+          message: `These data types failed to sync: ${failed.join(', ')}.`,
+          step: 'syncing',
+        },
         [{ type: 'stopSync' }, { type: 'emit', event: 'sync-progress' }],
       );
     }

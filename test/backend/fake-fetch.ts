@@ -15,7 +15,8 @@ export function fakeFetch(...replies: Reply[]): FakeFetch {
     const request = new Request(input, init);
     requests.push(request);
     const reply = replies.shift();
-    if (reply === undefined) return Promise.reject(new Error(`unexpected request ${request.method} ${request.url}`));
+    if (reply === undefined)
+      return Promise.reject(new Error(`unexpected request ${request.method} ${request.url}`));
     if (reply === 'hang') {
       return new Promise((_, reject) => {
         init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));

@@ -11,7 +11,12 @@ import { company, fakeFetch, json, type Reply } from './fake-fetch.ts';
 
 const setup = (replies: Reply[], options: Partial<FetchBackendOptions> = {}) => {
   const fake = fakeFetch(...replies);
-  const backend = createFetchBackend({ baseUrl: 'https://api.example.test/onboard/', fetch: fake.fetch, retryDelayMs: 0, ...options });
+  const backend = createFetchBackend({
+    baseUrl: 'https://api.example.test/onboard/',
+    fetch: fake.fetch,
+    retryDelayMs: 0,
+    ...options,
+  });
   return { backend, requests: fake.requests };
 };
 
@@ -38,7 +43,10 @@ describe('createFetchBackend: the REST contract', () => {
   });
 
   it('reads a company, its data status and queues a refresh on the documented paths', async () => {
-    const status = { invoices: { dataType: 'invoices', currentStatus: 'Complete' }, bills: { dataType: 'bills' } };
+    const status = {
+      invoices: { dataType: 'invoices', currentStatus: 'Complete' },
+      bills: { dataType: 'bills' },
+    };
     const { backend, requests } = setup([json(company), json(status), new Response(null, { status: 204 })]);
     expect(await backend.getCompany(company.id)).to.deep.equal(company);
     expect(await backend.getDataStatus(company.id)).to.deep.equal(status);
@@ -82,7 +90,13 @@ describe('createFetchBackend: errors the user can read', () => {
     const { backend } = setup([json(body, 400)]);
     const error = await rejection(backend.createCompany({ name: 'A<' }, { idempotencyKey: 'k' }));
     expect(error).to.be.instanceOf(HttpError);
-    expect(error).to.include({ name: 'HttpError', status: 400, code: 'invalid-name', field: 'name', retryable: false });
+    expect(error).to.include({
+      name: 'HttpError',
+      status: 400,
+      code: 'invalid-name',
+      field: 'name',
+      retryable: false,
+    });
     expect((error as Error).message).to.equal('Company name cannot contain <');
   });
 
@@ -92,18 +106,26 @@ describe('createFetchBackend: errors the user can read', () => {
       service: 'PublicApi',
       error: 'The request was invalid.',
       correlationId: 'abc',
-      validation: { errors: [{ itemId: 'name', message: 'Name is required.', validatorName: 'x' }], warnings: [] },
+      validation: {
+        errors: [{ itemId: 'name', message: 'Name is required.', validatorName: 'x' }],
+        warnings: [],
+      },
       canBeRetried: 'Unknown',
       detailedErrorCode: 0,
     };
     const { backend } = setup([json(body, 400)]);
-    const error = (await rejection(backend.createCompany({ name: '' }, { idempotencyKey: 'k' }))) as HttpError;
+    const error = (await rejection(
+      backend.createCompany({ name: '' }, { idempotencyKey: 'k' }),
+    )) as HttpError;
     expect(error.message).to.equal('The request was invalid. Name is required.');
     expect(error.code).to.equal('invalid-request');
   });
 
   it('never shows an HTML error page; it says what happened instead', async () => {
-    const page = new Response('<html><body>Bad gateway</body></html>', { status: 502, headers: { 'Content-Type': 'text/html' } });
+    const page = new Response('<html><body>Bad gateway</body></html>', {
+      status: 502,
+      headers: { 'Content-Type': 'text/html' },
+    });
     const { backend } = setup([page], { retries: 0 });
     const error = (await rejection(backend.getCompany(company.id))) as HttpError;
     expect(error.message).to.equal('The server had a problem (HTTP 502). Please try again.');
@@ -127,9 +149,13 @@ describe('createFetchBackend: errors the user can read', () => {
 
   it('rejects a 2xx body that is not JSON, or of the wrong shape, as a ResponseShapeError', async () => {
     const { backend } = setup([new Response('not json'), json({ id: 1, name: 'x' })]);
-    const notJson = (await rejection(backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }))) as ResponseShapeError;
+    const notJson = (await rejection(
+      backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }),
+    )) as ResponseShapeError;
     expect(notJson).to.include({ name: 'ResponseShapeError', code: 'bad-response', what: 'company' });
-    const wrongShape = (await rejection(backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }))) as ResponseShapeError;
+    const wrongShape = (await rejection(
+      backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }),
+    )) as ResponseShapeError;
     expect(wrongShape.issues).to.contain('id');
     expect(wrongShape.issues).to.contain('redirect');
   });
@@ -152,12 +178,17 @@ describe('createFetchBackend: retries only where harmless', () => {
 
   it('does not repeat a create whose answer was lost: the server may have acted', async () => {
     const { backend, requests } = setup([new TypeError('drop'), json(company)]);
-    expect(await rejection(backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }))).to.be.instanceOf(NetworkError);
+    expect(await rejection(backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }))).to.be.instanceOf(
+      NetworkError,
+    );
     expect(requests).to.have.length(1);
   });
 
   it('repeats a create refused with 429 after Retry-After, with the same key', async () => {
-    const { backend, requests } = setup([json({ error: 'Slow down' }, 429, { 'Retry-After': '0' }), json(company)]);
+    const { backend, requests } = setup([
+      json({ error: 'Slow down' }, 429, { 'Retry-After': '0' }),
+      json(company),
+    ]);
     await backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' });
     expect(requests.map((r) => r.headers.get('Idempotency-Key'))).to.deep.equal(['k', 'k']);
   });

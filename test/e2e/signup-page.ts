@@ -37,7 +37,11 @@ export class SignupPage {
 }
 
 /** Picks a platform on the simulator's hosted Link page and presses one of its buttons. */
-export async function finishLink(link: Page, platform: string, action: 'Authorise' | 'Cancel' | 'Fail'): Promise<void> {
+export async function finishLink(
+  link: Page,
+  platform: string,
+  action: 'Authorise' | 'Cancel' | 'Fail',
+): Promise<void> {
   await link.getByRole('heading', { name: /Connect .* to your accounting software/ }).waitFor();
   await link.getByLabel(platform).check();
   await link.getByRole('button', { name: action }).click();

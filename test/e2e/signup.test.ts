@@ -61,7 +61,12 @@ describe('sign-up journey in Chromium against the demo server', () => {
     const signup = await SignupPage.open(page, demo.url, 'redirect');
     await signup.createCompany('Acme Redirect Ltd');
     const before = await signup.events();
-    assert.deepEqual(before, ['state:creating', 'state:ready', 'onboard-company-created', 'onboard-link-ready']);
+    assert.deepEqual(before, [
+      'state:creating',
+      'state:ready',
+      'onboard-company-created',
+      'onboard-link-ready',
+    ]);
 
     await Promise.all([page.waitForURL(/\/platform\/link\/company\//), signup.clickConnect()]);
     await finishLink(page, 'QuickBooks Online', 'Authorise');

@@ -70,13 +70,19 @@ export class OnboardHarness {
     await this.element.updateComplete;
   }
   async until(state: string): Promise<void> {
-    await waitUntil(() => this.element.state === state, `never reached ${state} (stuck in ${this.element.state})`, {
-      timeout: 3000,
-    });
+    await waitUntil(
+      () => this.element.state === state,
+      `never reached ${state} (stuck in ${this.element.state})`,
+      {
+        timeout: 3000,
+      },
+    );
     await this.element.updateComplete;
   }
   eventTypes(): string[] {
-    return this.events.map((e) => (e.type === 'onboard-state-change' ? `state:${String(e.detail['state'])}` : e.type));
+    return this.events.map((e) =>
+      e.type === 'onboard-state-change' ? `state:${String(e.detail['state'])}` : e.type,
+    );
   }
 }
 
@@ -84,14 +90,16 @@ export async function mount(
   backend = new FakeBackend(),
   attributes: { linkMode?: string; dataTypes?: string; companyId?: string; id?: string } = {},
 ): Promise<OnboardHarness> {
-  const element = await fixture<CompanyOnboard>(html`<company-onboard
-    id=${attributes.id ?? 'signup'}
-    .backend=${backend}
-    link-mode=${attributes.linkMode ?? 'popup'}
-    data-types=${ifDefined(attributes.dataTypes)}
-    company-id=${ifDefined(attributes.companyId)}
-    poll-interval="0"
-    poll-max-interval="0"
-  ></company-onboard>`);
+  const element = await fixture<CompanyOnboard>(
+    html`<company-onboard
+      id=${attributes.id ?? 'signup'}
+      .backend=${backend}
+      link-mode=${attributes.linkMode ?? 'popup'}
+      data-types=${ifDefined(attributes.dataTypes)}
+      company-id=${ifDefined(attributes.companyId)}
+      poll-interval="0"
+      poll-max-interval="0"
+    ></company-onboard>`,
+  );
   return new OnboardHarness(element, backend);
 }

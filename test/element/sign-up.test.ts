@@ -31,6 +31,19 @@ describe('<company-onboard>: the name form', () => {
     expect(h.alert()).to.equal('Enter your company name.');
   });
 
+  it('keeps the typed name visible and read-only while creating, and is accessible', async () => {
+    const backend = new FakeBackend();
+    backend.createCompany = () => new Promise(() => {}); // the answer never comes
+    const h = await mount(backend);
+    await h.type('Acme Ltd');
+    await h.submit();
+    expect(h.element.getAttribute('state')).to.equal('creating');
+    expect(h.input?.value).to.equal('Acme Ltd');
+    expect(h.input?.readOnly).to.equal(true);
+    expect(h.liveRegion()).to.equal('Setting up your company…');
+    await expect(h.element).to.be.accessible();
+  });
+
   it('creates the company and becomes ready, announcing each step', async () => {
     const backend = new FakeBackend();
     backend.created = [company()];
@@ -53,7 +66,10 @@ describe('<company-onboard>: the name form', () => {
   it('shows the server’s field message, keeps the typed name, and lets the user fix it', async () => {
     const backend = new FakeBackend();
     backend.created = [
-      new HttpError(400, 'Company name must be at most 100 characters (it has 120).', { code: 'invalid-name', field: 'name' }),
+      new HttpError(400, 'Company name must be at most 100 characters (it has 120).', {
+        code: 'invalid-name',
+        field: 'name',
+      }),
       company(),
     ];
     const h = await mount(backend);
@@ -62,7 +78,10 @@ describe('<company-onboard>: the name form', () => {
     await h.until('error');
     expect(h.alert()).to.equal('Company name must be at most 100 characters (it has 120).');
     expect(h.input?.value).to.equal('A'.repeat(99));
-    expect(h.events.find((e) => e.type === 'onboard-error')?.detail).to.include({ code: 'invalid-name', retryable: false });
+    expect(h.events.find((e) => e.type === 'onboard-error')?.detail).to.include({
+      code: 'invalid-name',
+      retryable: false,
+    });
     await expect(h.element).to.be.accessible();
     await h.type('Acme');
     await h.submit();
@@ -112,10 +131,14 @@ describe('<company-onboard>: the whole journey in popup mode', () => {
     await h.click('Connect');
     expect(h.element.state).to.equal('linking');
     expect(popup.opened).to.have.length(1);
-    expect(popup.opened[0]).to.match(new RegExp(`^https://link\\.codat\\.io/company/${COMPANY_ID}\\?state=[0-9a-f]{32}$`));
+    expect(popup.opened[0]).to.match(
+      new RegExp(`^https://link\\.codat\\.io/company/${COMPANY_ID}\\?state=[0-9a-f]{32}$`),
+    );
     await expect(h.element).to.be.accessible();
 
-    sendCallbackOverChannel(`?statusCode=200&companyId=${COMPANY_ID}&connectionId=conn-1&state=${popup.state()}`);
+    sendCallbackOverChannel(
+      `?statusCode=200&companyId=${COMPANY_ID}&connectionId=conn-1&state=${popup.state()}`,
+    );
     await h.until('complete');
     expect(h.eventTypes()).to.deep.equal([
       'state:creating',
@@ -173,7 +196,9 @@ describe('<company-onboard>: the whole journey in popup mode', () => {
 
   it('does not trust a success the backend cannot confirm', async () => {
     const backend = new FakeBackend();
-    backend.companies = [company({ dataConnections: [{ id: 'conn-1', platformName: 'Xero', status: 'PendingAuth' }] })];
+    backend.companies = [
+      company({ dataConnections: [{ id: 'conn-1', platformName: 'Xero', status: 'PendingAuth' }] }),
+    ];
     const h = await readyJourney(backend);
     await h.click('Connect');
     sendCallbackOverChannel(`?statusCode=200&connectionId=conn-1&state=${popup.state()}`);

@@ -15,7 +15,10 @@ describe('parseLinkCallback: every Codat statusCode', () => {
   ] as const;
   for (const [statusCode, expected] of cases) {
     it(`statusCode=${statusCode || '(empty)'} → ${expected.kind}${'code' in expected ? ` ${expected.code}` : ''}`, () => {
-      expect(parseLinkCallback(`?statusCode=${statusCode}&state=s1`)).to.include({ ...expected, state: 's1' });
+      expect(parseLinkCallback(`?statusCode=${statusCode}&state=s1`)).to.include({
+        ...expected,
+        state: 's1',
+      });
     });
   }
 
@@ -30,12 +33,19 @@ describe('parseLinkCallback: every Codat statusCode', () => {
   });
 
   it('matches parameter names case-insensitively', () => {
-    expect(parseLinkCallback('?STATUSCODE=200&CompanyID=c1&State=s')).to.include({ kind: 'success', companyId: 'c1', state: 's' });
+    expect(parseLinkCallback('?STATUSCODE=200&CompanyID=c1&State=s')).to.include({
+      kind: 'success',
+      companyId: 'c1',
+      state: 's',
+    });
   });
 
   it('says what failed, in words, using Link’s message', () => {
     const outcome = parseLinkCallback('?statusCode=500&errorMessage=Token%20exchange%20failed&state=s');
-    expect(outcome).to.have.property('message', 'Connecting your accounting software failed: Token exchange failed Please try again.');
+    expect(outcome).to.have.property(
+      'message',
+      'Connecting your accounting software failed: Token exchange failed Please try again.',
+    );
   });
 
   it('treats a missing state as null so the machine refuses it', () => {

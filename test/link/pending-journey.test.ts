@@ -30,7 +30,10 @@ describe('pending journey (sessionStorage)', () => {
     expect(loadPendingJourney('a', 1)).to.equal(null);
     sessionStorage.setItem('company-onboard:journey:a', '{not json');
     expect(loadPendingJourney('a', 1)).to.equal(null);
-    sessionStorage.setItem('company-onboard:journey:a', JSON.stringify({ v: 1, savedAt: 0, context: { companyName: 1 } }));
+    sessionStorage.setItem(
+      'company-onboard:journey:a',
+      JSON.stringify({ v: 1, savedAt: 0, context: { companyName: 1 } }),
+    );
     expect(loadPendingJourney('a', 1)).to.equal(null);
   });
 

@@ -1,4 +1,10 @@
-import { initialContext, type JourneyContext, type JourneyEvent, type JourneyState, type SyncSnapshot } from '../../src/machine/index.ts';
+import {
+  initialContext,
+  type JourneyContext,
+  type JourneyEvent,
+  type JourneyState,
+  type SyncSnapshot,
+} from '../../src/machine/index.ts';
 
 export const company = { id: 'c-1', name: 'Acme Ltd', redirect: 'https://link.codat.io/company/c-1' };
 
@@ -40,7 +46,13 @@ export const everyEvent: Record<JourneyEvent['type'], JourneyEvent> = {
   'LINK.OPEN': { type: 'LINK.OPEN', linkState: 'nonce-2' },
   'LINK.CALLBACK': {
     type: 'LINK.CALLBACK',
-    outcome: { kind: 'success', statusCode: 200, state: 'nonce-1', companyId: company.id, connectionId: 'conn-1' },
+    outcome: {
+      kind: 'success',
+      statusCode: 200,
+      state: 'nonce-1',
+      companyId: company.id,
+      connectionId: 'conn-1',
+    },
   },
   'LINK.ABANDONED': { type: 'LINK.ABANDONED', reason: 'popup-closed' },
   'JOURNEY.RESUME': { type: 'JOURNEY.RESUME', context: contextFor('linking') },

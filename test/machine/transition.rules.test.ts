@@ -43,7 +43,11 @@ describe('transition: creating a company at most once', () => {
   });
 
   it('lets the user fix a refused name: the form resubmits with a fresh key only when the name changed', () => {
-    const refused = run(idle, { type: 'NAME.SUBMIT', name: 'Acme <b>', idempotencyKey: 'k1' }, failed(false, 'name'));
+    const refused = run(
+      idle,
+      { type: 'NAME.SUBMIT', name: 'Acme <b>', idempotencyKey: 'k1' },
+      failed(false, 'name'),
+    );
     expect(refused.state).to.equal('error');
     expect(refused.context.error).to.include({ step: null, field: 'name' });
     expect(refused.context.companyName).to.equal('Acme <b>');
@@ -55,18 +59,28 @@ describe('transition: creating a company at most once', () => {
   });
 
   it('never creates again once a company exists', () => {
-    const ready = run(idle, { type: 'NAME.SUBMIT', name: 'Acme', idempotencyKey: 'k1' }, {
-      type: 'COMPANY.CREATED',
-      company,
-    });
-    const broken = run(ready, { type: 'LINK.OPEN', linkState: 'n1' }, callback({
-      kind: 'failed',
-      code: 'link-failed',
-      message: 'x',
-      state: 'n1',
-    }));
+    const ready = run(
+      idle,
+      { type: 'NAME.SUBMIT', name: 'Acme', idempotencyKey: 'k1' },
+      {
+        type: 'COMPANY.CREATED',
+        company,
+      },
+    );
+    const broken = run(
+      ready,
+      { type: 'LINK.OPEN', linkState: 'n1' },
+      callback({
+        kind: 'failed',
+        code: 'link-failed',
+        message: 'x',
+        state: 'n1',
+      }),
+    );
     expect(broken.state).to.equal('error');
-    expect(transition(broken, { type: 'NAME.SUBMIT', name: 'Other', idempotencyKey: 'k9' }).effects).to.deep.equal([]);
+    expect(
+      transition(broken, { type: 'NAME.SUBMIT', name: 'Other', idempotencyKey: 'k9' }).effects,
+    ).to.deep.equal([]);
   });
 });
 
@@ -74,10 +88,18 @@ describe('transition: Link callbacks', () => {
   it('confirms a success with the backend before trusting it', () => {
     const result = run(
       linking,
-      callback({ kind: 'success', statusCode: 200, state: 'nonce-1', companyId: company.id, connectionId: 'conn-1' }),
+      callback({
+        kind: 'success',
+        statusCode: 200,
+        state: 'nonce-1',
+        companyId: company.id,
+        connectionId: 'conn-1',
+      }),
     );
     expect(result.state).to.equal('confirming');
-    expect(result.effects).to.deep.equal([{ type: 'confirmLink', companyId: company.id, connectionId: 'conn-1' }]);
+    expect(result.effects).to.deep.equal([
+      { type: 'confirmLink', companyId: company.id, connectionId: 'conn-1' },
+    ]);
   });
 
   it('accepts 201 (already linked) without connection details', () => {
@@ -85,13 +107,21 @@ describe('transition: Link callbacks', () => {
       linking,
       callback({ kind: 'success', statusCode: 201, state: 'nonce-1', companyId: null, connectionId: null }),
     );
-    expect(result.effects).to.deep.equal([{ type: 'confirmLink', companyId: company.id, connectionId: null }]);
+    expect(result.effects).to.deep.equal([
+      { type: 'confirmLink', companyId: company.id, connectionId: null },
+    ]);
   });
 
   it('rejects a callback whose state does not match, and a replay of one that did', () => {
     const wrong = run(
       linking,
-      callback({ kind: 'success', statusCode: 200, state: 'forged', companyId: company.id, connectionId: 'c' }),
+      callback({
+        kind: 'success',
+        statusCode: 200,
+        state: 'forged',
+        companyId: company.id,
+        connectionId: 'c',
+      }),
     );
     expect(wrong.state).to.equal('error');
     expect(wrong.context.error?.code).to.equal('callback-state-mismatch');
@@ -120,7 +150,12 @@ describe('transition: Link callbacks', () => {
   it('fails with the Link code and retries by opening Link again with a fresh state', () => {
     const failedLink = run(
       linking,
-      callback({ kind: 'failed', code: 'platform-not-supported', message: 'Not supported', state: 'nonce-1' }),
+      callback({
+        kind: 'failed',
+        code: 'platform-not-supported',
+        message: 'Not supported',
+        state: 'nonce-1',
+      }),
     );
     expect(failedLink.context.error).to.deep.equal({
       code: 'platform-not-supported',
@@ -130,13 +165,21 @@ describe('transition: Link callbacks', () => {
     const retried = transition(failedLink, { type: 'RETRY', linkState: 'nonce-9' });
     expect(retried.state).to.equal('linking');
     expect(retried.context.linkState).to.equal('nonce-9');
-    expect(retried.effects).to.deep.equal([{ type: 'openLink', url: company.redirect, linkState: 'nonce-9' }]);
+    expect(retried.effects).to.deep.equal([
+      { type: 'openLink', url: company.redirect, linkState: 'nonce-9' },
+    ]);
   });
 
   it('sends an unconfirmed success back to Link, not to confirming forever', () => {
     const confirming = run(
       linking,
-      callback({ kind: 'success', statusCode: 200, state: 'nonce-1', companyId: company.id, connectionId: 'c' }),
+      callback({
+        kind: 'success',
+        statusCode: 200,
+        state: 'nonce-1',
+        companyId: company.id,
+        connectionId: 'c',
+      }),
     );
     const result = transition(confirming, { type: 'LINK.NOT_CONFIRMED' });
     expect(result.context.error).to.include({ code: 'link-not-confirmed', step: 'linking' });

@@ -46,7 +46,11 @@ describe('startPolling', () => {
 
   it('polls at once, then backs off by the factor up to the cap', async () => {
     let ticks = 0;
-    startPolling(async () => ((ticks += 1), true), () => {}, { initialDelayMs: 100, factor: 2, maxDelayMs: 300 });
+    startPolling(
+      async () => ((ticks += 1), true),
+      () => {},
+      { initialDelayMs: 100, factor: 2, maxDelayMs: 300 },
+    );
     await flush();
     expect(ticks).to.equal(1);
     const seen: number[] = [];
@@ -60,7 +64,10 @@ describe('startPolling', () => {
 
   it('stops when the tick says so, leaving no timer', async () => {
     let ticks = 0;
-    startPolling(async () => ((ticks += 1), ticks < 2), () => {});
+    startPolling(
+      async () => ((ticks += 1), ticks < 2),
+      () => {},
+    );
     await flush();
     await clock.next();
     expect(ticks).to.equal(2);
@@ -69,7 +76,10 @@ describe('startPolling', () => {
 
   it('stop() clears the timer and aborts the request in flight', async () => {
     let signal: AbortSignal | undefined;
-    const poller = startPolling((s) => ((signal = s), new Promise<boolean>(() => {})), () => {});
+    const poller = startPolling(
+      (s) => ((signal = s), new Promise<boolean>(() => {})),
+      () => {},
+    );
     await flush();
     poller.stop();
     expect(signal?.aborted).to.equal(true);
@@ -78,7 +88,10 @@ describe('startPolling', () => {
 
   it('reports a failing tick once and stops', async () => {
     const errors: unknown[] = [];
-    startPolling(() => Promise.reject(new Error('boom')), (e) => errors.push(e));
+    startPolling(
+      () => Promise.reject(new Error('boom')),
+      (e) => errors.push(e),
+    );
     await flush();
     expect(errors).to.have.length(1);
     expect(clock.pending()).to.equal(0);

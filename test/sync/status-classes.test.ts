@@ -36,16 +36,27 @@ describe('summarizeDataStatus', () => {
   });
 
   it('is in progress, not complete, before anything is reported', () => {
-    expect(summarizeDataStatus({})).to.deep.equal({ types: [], finished: 0, total: 0, outcome: 'in-progress' });
+    expect(summarizeDataStatus({})).to.deep.equal({
+      types: [],
+      finished: 0,
+      total: 0,
+      outcome: 'in-progress',
+    });
   });
 
   it('completes when every reported type finished (NotSupported included)', () => {
-    const result = summarizeDataStatus({ invoices: status('invoices', 'Complete'), bills: status('bills', 'NotSupported') });
+    const result = summarizeDataStatus({
+      invoices: status('invoices', 'Complete'),
+      bills: status('bills', 'NotSupported'),
+    });
     expect(result).to.include({ finished: 2, total: 2, outcome: 'complete' });
   });
 
   it('fails when any type failed, naming it', () => {
-    const result = summarizeDataStatus({ invoices: status('invoices', 'FetchError'), bills: status('bills', 'Complete') });
+    const result = summarizeDataStatus({
+      invoices: status('invoices', 'FetchError'),
+      bills: status('bills', 'Complete'),
+    });
     expect(result.outcome).to.equal('failed');
     expect(result.types.find((t) => t.phase === 'failed')?.dataType).to.equal('invoices');
   });
