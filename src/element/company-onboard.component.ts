@@ -179,11 +179,7 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
         return html`<p aria-busy="true">${t.loading}</p>`;
       case 'ready':
       case 'overview':
-        return html`
-          <h2>${t.readyTitle}</h2>
-          <p>${t.readyText}</p>
-          <button part="button" type="button" @click=${this.connect}>${t.connectButton}</button>
-        `;
+        return this.renderReady();
       case 'linking':
         return this.linkMode === 'redirect'
           ? html`<p aria-busy="true">${t.linkingRedirect}</p>`
@@ -204,6 +200,23 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
       case 'error':
         return this.renderError();
     }
+  }
+
+  private renderReady(): TemplateResult {
+    const t = this.text;
+    const broken = this.journey.snapshot.context.company?.broken;
+    if (broken === undefined) {
+      return html`
+        <h2>${t.readyTitle}</h2>
+        <p>${t.readyText}</p>
+        <button part="button" type="button" @click=${this.connect}>${t.connectButton}</button>
+      `;
+    }
+    return html`
+      <h2>${t.reconnectTitle(broken.platformName)}</h2>
+      <p>${t.reconnectReason[broken.status] ?? t.reconnectFallbackReason(broken.status)}</p>
+      <button part="button" type="button" @click=${this.connect}>${t.reconnectButton}</button>
+    `;
   }
 
   private renderForm(busyText: string | null): TemplateResult {
@@ -286,8 +299,10 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
         return t.creating;
       case 'loading':
         return t.loading;
-      case 'ready':
-        return t.readyTitle;
+      case 'ready': {
+        const broken = context.company?.broken;
+        return broken === undefined ? t.readyTitle : t.reconnectTitle(broken.platformName);
+      }
       case 'linking':
         return this.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup;
       case 'confirming':

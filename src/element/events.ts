@@ -1,5 +1,5 @@
 import type { Company } from '../backend/index.ts';
-import type { JourneyState, SyncSnapshot } from '../machine/index.ts';
+import type { AbandonReason, JourneyState, SyncSnapshot } from '../machine/index.ts';
 
 /** Detail of every `onboard-*` event: the company, once there is one. */
 export interface OnboardDetail {
@@ -33,7 +33,7 @@ export interface LinkedDetail extends OnboardDetail {
   readonly connectionId: string;
 }
 export interface CancelDetail extends OnboardDetail {
-  readonly reason: 'user-cancelled' | 'popup-closed' | 'redirect-vetoed';
+  readonly reason: 'user-cancelled' | AbandonReason;
 }
 export interface SyncProgressDetail extends OnboardDetail {
   readonly companyId: string;

@@ -1,24 +1,26 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Company, OnboardBackend } from '../backend/index.ts';
 import {
-  clearPendingJourney,
+  clearJourney,
   completeLinkInPopup,
   isAllowedLinkUrl,
+  isInAppBrowser,
   isLinkCallback,
-  loadPendingJourney,
+  loadJourney,
   openLinkPopup,
   parseLinkCallback,
   redirectToLink,
-  savePendingJourney,
+  saveJourney,
   watchLinkPopup,
   withLinkState,
   withoutCallbackParams,
+  type LinkMode,
   type PopupWatch,
+  type SavedJourney,
 } from '../link/index.ts';
 import {
   initialContext,
   transition,
-  type CompanySummary,
   type EmitEffect,
   type JourneyEffect,
   type JourneyEvent,
@@ -26,6 +28,7 @@ import {
 } from '../machine/index.ts';
 import { startPolling, summarizeDataStatus, type Poller, type PollingOptions } from '../sync/index.ts';
 import { emit, type DetailOf, type OnboardEventMap } from './events.ts';
+import { summarizeCompany } from './company-summary.ts';
 import { failureEvent } from './failure.ts';
 
 /** What the controller needs from its element, read at the moment it is needed. */
@@ -39,8 +42,6 @@ export interface JourneyHost extends ReactiveControllerHost, HTMLElement {
   readonly journeyKey: string;
   readonly companyId: string | null;
 }
-
-const summary = ({ id, name, redirect }: Company): CompanySummary => ({ id, name, redirect });
 
 /**
  * The imperative shell around the pure machine: the only place effects run. It sends events to
@@ -56,6 +57,8 @@ export class JourneyController implements ReactiveController {
   private poller: Poller | null = null;
   private popup: Window | null = null;
   private popupWatch: PopupWatch | null = null;
+  /** How Link was opened, while it is open. */
+  private mode: LinkMode | null = null;
 
   constructor(private readonly host: JourneyHost) {
     host.addController(this);
@@ -63,8 +66,25 @@ export class JourneyController implements ReactiveController {
 
   hostConnected(): void {
     const search = window.location.search;
-    if (isLinkCallback(search)) this.resumeFromCallback(search);
-    else if (this.host.companyId) this.send({ type: 'COMPANY.LOAD', companyId: this.host.companyId });
+    const saved = this.savedJourney();
+    if (isLinkCallback(search)) {
+      if (saved?.mode !== 'redirect' && (window.opener !== null || saved?.mode === 'popup')) {
+        // We are the Link popup: the page that opened us owns the journey.
+        this.handedOff = completeLinkInPopup();
+        return;
+      }
+      window.history.replaceState(window.history.state, '', withoutCallbackParams(window.location.href));
+      if (saved === null) return;
+      this.send({ type: 'JOURNEY.RESUME', snapshot: saved.snapshot });
+      // Only a journey waiting in `linking` takes it; a replayed URL finds the nonce spent and is refused.
+      this.send({ type: 'LINK.CALLBACK', outcome: parseLinkCallback(search) });
+    } else if (saved !== null) {
+      this.send({ type: 'JOURNEY.RESUME', snapshot: saved.snapshot });
+      // Reloaded (or came back) while Link was open, without its answer: offer to connect again.
+      this.send({ type: 'LINK.ABANDONED', reason: 'link-unfinished' });
+    } else if (this.host.companyId) {
+      this.send({ type: 'COMPANY.LOAD', companyId: this.host.companyId });
+    }
   }
 
   hostDisconnected(): void {
@@ -73,14 +93,16 @@ export class JourneyController implements ReactiveController {
     this.popupWatch?.stop();
   }
 
-  /** Feeds one event through the machine and runs what it asks for. */
+  /** Feeds one event through the machine, saves where the journey is, then runs what the machine asks for. */
   send(event: JourneyEvent): void {
     const previous = this.snapshot;
     const { effects, ...next } = transition(previous, event);
-    if (next === previous || (next.state === previous.state && next.context === previous.context)) return;
+    if (next.state === previous.state && next.context === previous.context) return;
     this.snapshot = next;
+    if (previous.state === 'linking' && next.state !== 'linking') this.stopWatchingPopup();
+    // Saved before any effect runs: a create request is never in flight without its key being kept.
+    this.persist();
     if (next.state !== previous.state) {
-      if (previous.state === 'linking') this.stopWatchingPopup();
       this.dispatch('onboard-state-change', { state: next.state, previous: previous.state });
     }
     for (const effect of effects) this.run(effect);
@@ -92,19 +114,23 @@ export class JourneyController implements ReactiveController {
     this.popup?.focus();
   }
 
-  private resumeFromCallback(search: string): void {
+  /** This instance's saved journey; one for another company than `company-id` says is not ours. */
+  private savedJourney(): SavedJourney | null {
+    const saved = loadJourney(this.host.journeyKey);
+    const companyId = this.host.companyId;
+    return companyId && saved?.snapshot.context.companyId !== companyId ? null : saved;
+  }
+
+  /** Keeps the journey across reloads and redirects. Returns `false` when storage refuses. */
+  private persist(): boolean {
     const key = this.host.journeyKey;
-    const pending = loadPendingJourney(key);
-    if (pending?.mode !== 'redirect' && (window.opener !== null || pending?.mode === 'popup')) {
-      // We are the Link popup: the page that opened us owns the journey.
-      this.handedOff = completeLinkInPopup();
-      return;
+    const { state, context } = this.snapshot;
+    if (state === 'idle' && context.companyId === null && context.idempotencyKey === null) {
+      clearJourney(key);
+      return true;
     }
-    window.history.replaceState(window.history.state, '', withoutCallbackParams(window.location.href));
-    if (pending === null) return;
-    clearPendingJourney(key); // single use: a reload must not replay this callback
-    this.send({ type: 'JOURNEY.RESUME', context: pending.context });
-    this.send({ type: 'LINK.CALLBACK', outcome: parseLinkCallback(search) });
+    const returnUrl = withoutCallbackParams(window.location.href);
+    return saveJourney(key, { snapshot: this.snapshot, mode: this.mode, returnUrl });
   }
 
   private run(effect: JourneyEffect): void {
@@ -116,7 +142,7 @@ export class JourneyController implements ReactiveController {
             backend.createCompany({ name: effect.name }, { idempotencyKey: effect.idempotencyKey, signal }),
           (company) => {
             this.company = company;
-            return { type: 'COMPANY.CREATED', company: summary(company) };
+            return { type: 'COMPANY.CREATED', company: summarizeCompany(company) };
           },
         );
       case 'loadCompany':
@@ -124,7 +150,7 @@ export class JourneyController implements ReactiveController {
           (signal) => backend.getCompany(effect.companyId, { signal }),
           (company) => {
             this.company = company;
-            return { type: 'COMPANY.LOADED', company: summary(company) };
+            return { type: 'COMPANY.LOADED', company: summarizeCompany(company) };
           },
         );
       case 'confirmLink':
@@ -182,9 +208,11 @@ export class JourneyController implements ReactiveController {
     }
     const target = withLinkState(url, linkState);
     const mode = this.host.linkMode;
-    if (mode !== 'redirect') {
+    const webview = mode === 'auto' && isInAppBrowser(window.navigator.userAgent);
+    if (mode !== 'redirect' && !webview) {
       // Saved first: a popup gets a copy of this tab's sessionStorage and can tell it is a popup.
-      savePendingJourney(this.host.journeyKey, 'popup', this.snapshot.context);
+      this.mode = 'popup';
+      this.persist();
       const result = openLinkPopup(target);
       if (result.opened) {
         this.popup = result.popup;
@@ -195,6 +223,7 @@ export class JourneyController implements ReactiveController {
         this.dispatch('onboard-link-opened', { mode: 'popup' });
         return;
       }
+      this.mode = null;
       if (mode === 'popup') {
         this.send({
           type: 'STEP.FAILED',
@@ -204,13 +233,15 @@ export class JourneyController implements ReactiveController {
         });
         return;
       }
-      this.dispatch('onboard-popup-blocked', {});
     }
+    if (mode !== 'redirect') this.dispatch('onboard-popup-blocked', {});
     this.redirect(target);
   }
 
   private redirect(url: string): void {
-    if (!savePendingJourney(this.host.journeyKey, 'redirect', this.snapshot.context)) {
+    this.mode = 'redirect';
+    if (!this.persist()) {
+      this.mode = null;
       this.send({
         type: 'STEP.FAILED',
         code: 'storage-unavailable',
@@ -221,7 +252,7 @@ export class JourneyController implements ReactiveController {
       return;
     }
     if (!this.dispatch('onboard-before-redirect', { url }, true)) {
-      clearPendingJourney(this.host.journeyKey);
+      this.mode = null;
       this.send({ type: 'LINK.ABANDONED', reason: 'redirect-vetoed' });
       return;
     }
@@ -233,7 +264,7 @@ export class JourneyController implements ReactiveController {
     this.popupWatch?.stop();
     this.popupWatch = null;
     this.popup = null;
-    clearPendingJourney(this.host.journeyKey);
+    this.mode = null;
   }
 
   private startSync(companyId: string): void {

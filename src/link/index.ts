@@ -1,11 +1,14 @@
 export { isLinkCallback, parseLinkCallback, withoutCallbackParams } from './callback.ts';
 export { completeLinkInPopup, watchLinkPopup, CALLBACK_CHANNEL, type PopupWatch } from './handoff.ts';
 export { DEFAULT_LINK_ORIGINS, createNonce, isAllowedLinkUrl, withLinkState } from './link-url.ts';
-export { openLinkPopup, redirectToLink, type PopupResult } from './open-link.ts';
+export { isInAppBrowser, openLinkPopup, redirectToLink, type PopupResult } from './open-link.ts';
+export { completeLinkCallback, type CallbackPageResult } from './callback-page.ts';
 export {
-  PENDING_JOURNEY_TTL_MS,
-  clearPendingJourney,
-  loadPendingJourney,
-  savePendingJourney,
+  SAVED_JOURNEY_TTL_MS,
+  clearJourney,
+  findJourneyByLinkState,
+  loadJourney,
+  saveJourney,
   type LinkMode,
-} from './pending-journey.ts';
+  type SavedJourney,
+} from './saved-journey.ts';

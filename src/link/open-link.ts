@@ -20,3 +20,13 @@ export function openLinkPopup(url: string, name = POPUP_NAME): PopupResult {
 export function redirectToLink(url: string): void {
   window.location.assign(url);
 }
+
+/**
+ * In-app browsers and webviews (Facebook, Instagram, LinkedIn, Android WebView, iOS WKWebView) open popups as
+ * new screens with no way back, or not at all: there a full-page redirect is the only dependable hand-off.
+ */
+export function isInAppBrowser(userAgent: string): boolean {
+  if (/\bwv\b|FBAN|FBAV|Instagram|LinkedInApp|Line\/|MicroMessenger|GSA\//.test(userAgent)) return true;
+  // iOS WKWebView reports the device but not Safari.
+  return /iPhone|iPad|iPod/.test(userAgent) && !/Safari\//.test(userAgent);
+}

@@ -1,4 +1,4 @@
-import type { RetryableStep } from './states.ts';
+import type { JourneyState, RetryableStep } from './states.ts';
 import type { SyncSnapshot } from './sync-snapshot.ts';
 
 /** What the machine knows about the company; a subset of the platform's Company. */
@@ -7,6 +7,18 @@ export interface CompanySummary {
   readonly name: string;
   /** The company's hosted Link URL. */
   readonly redirect: string;
+  /** A connection that needs the user to authorise again; Link then opens on its own `linkUrl`. */
+  readonly broken?: BrokenConnection;
+}
+
+/** A connection that is not `Linked`, and why. */
+export interface BrokenConnection {
+  readonly id: string;
+  readonly platformName: string;
+  /** `Deauthorized`, `PendingAuth`, `Unlinked` (or a future value). */
+  readonly status: string;
+  /** Where to re-authorise this connection; the company's `redirect` when absent. */
+  readonly linkUrl?: string;
 }
 
 /** A failure as the user sees it: a stable code, a readable message and where "Try again" goes. */
@@ -50,3 +62,9 @@ export const initialContext: JourneyContext = {
   notice: null,
   progress: null,
 };
+
+/** A journey at rest: where it is and what it knows. Saved across reloads by the element. */
+export interface JourneySnapshot {
+  readonly state: JourneyState;
+  readonly context: JourneyContext;
+}

@@ -1,3 +1,5 @@
+import type { AbandonReason } from './events.ts';
+
 /** Events the element dispatches as `onboard-<name>` because of a transition (state-change is implied). */
 export type EmitEffect =
   | { readonly type: 'emit'; readonly event: 'company-created' }
@@ -6,7 +8,7 @@ export type EmitEffect =
   | {
       readonly type: 'emit';
       readonly event: 'cancel';
-      readonly reason: 'user-cancelled' | 'popup-closed' | 'redirect-vetoed';
+      readonly reason: 'user-cancelled' | AbandonReason;
     }
   | { readonly type: 'emit'; readonly event: 'sync-progress' }
   | { readonly type: 'emit'; readonly event: 'complete' }

@@ -1,4 +1,4 @@
-import type { CompanySummary, JourneyContext } from './context.ts';
+import type { CompanySummary, JourneySnapshot } from './context.ts';
 import type { LinkOutcome } from './link-outcome.ts';
 import type { SyncSnapshot } from './sync-snapshot.ts';
 
@@ -13,10 +13,16 @@ export type JourneyEvent =
   /** The user asked to open Link; `linkState` is a fresh nonce for the callback. */
   | { readonly type: 'LINK.OPEN'; readonly linkState: string }
   | { readonly type: 'LINK.CALLBACK'; readonly outcome: LinkOutcome }
-  /** Link was left without a callback: the popup was closed, or the host page vetoed the redirect. */
-  | { readonly type: 'LINK.ABANDONED'; readonly reason: 'popup-closed' | 'redirect-vetoed' }
-  /** The page came back from a full-page redirect to Link: continue the journey that was saved. */
-  | { readonly type: 'JOURNEY.RESUME'; readonly context: JourneyContext }
+  /**
+   * Link was left without a callback: the popup was closed, the host page vetoed the redirect, or the page
+   * was reloaded (or the user came back) while Link was open.
+   */
+  | { readonly type: 'LINK.ABANDONED'; readonly reason: AbandonReason }
+  /**
+   * The page was reloaded or came back from Link: continue the saved journey where it was. A journey saved
+   * in `linking` expects `LINK.CALLBACK` or `LINK.ABANDONED` next.
+   */
+  | { readonly type: 'JOURNEY.RESUME'; readonly snapshot: JourneySnapshot }
   | { readonly type: 'LINK.CONFIRMED'; readonly connectionId: string }
   | { readonly type: 'LINK.NOT_CONFIRMED' }
   | { readonly type: 'SYNC.PROGRESS'; readonly progress: SyncSnapshot }
@@ -34,3 +40,5 @@ export type JourneyEvent =
   | { readonly type: 'RETRY'; readonly linkState: string };
 
 export type JourneyEventType = JourneyEvent['type'];
+
+export type AbandonReason = 'popup-closed' | 'redirect-vetoed' | 'link-unfinished';

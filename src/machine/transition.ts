@@ -1,14 +1,8 @@
-import type { JourneyContext, JourneyError } from './context.ts';
+import type { JourneyContext, JourneyError, JourneySnapshot } from './context.ts';
 import type { JourneyEffect } from './effects.ts';
-import type { JourneyEvent } from './events.ts';
+import type { AbandonReason, JourneyEvent } from './events.ts';
 import type { LinkOutcome } from './link-outcome.ts';
 import type { JourneyState, RetryableStep } from './states.ts';
-
-/** A journey at rest: where it is and what it knows. */
-export interface JourneySnapshot {
-  readonly state: JourneyState;
-  readonly context: JourneyContext;
-}
 
 /** The next snapshot plus the effects to run. Effects are data: `transition` runs nothing. */
 export interface TransitionResult extends JourneySnapshot {
@@ -22,6 +16,12 @@ const ASYNC_STEPS: ReadonlySet<JourneyState> = new Set<RetryableStep>([
   'confirming',
   'syncing',
 ]);
+
+const ABANDON_NOTICE: Record<AbandonReason, string | null> = {
+  'popup-closed': 'The window was closed before you finished connecting.',
+  'link-unfinished': 'Connecting was not finished. Connect again when you are ready.',
+  'redirect-vetoed': null,
+};
 
 const stay = (snapshot: JourneySnapshot): TransitionResult => ({ ...snapshot, effects: [] });
 
@@ -94,7 +94,7 @@ function enter(step: RetryableStep, context: JourneyContext, fresh: string): Tra
     case 'linking':
       if (company === null) return go('loading', cleared, [{ type: 'loadCompany', companyId }]);
       return go('linking', { ...cleared, linkState: fresh }, [
-        { type: 'openLink', url: company.redirect, linkState: fresh },
+        { type: 'openLink', url: company.broken?.linkUrl ?? company.redirect, linkState: fresh },
       ]);
     case 'confirming':
       return go('confirming', cleared, [
@@ -163,19 +163,27 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
 
     case 'LINK.ABANDONED': {
       if (state !== 'linking') return stay(snapshot);
-      const notice =
-        event.reason === 'popup-closed' ? 'The window was closed before you finished connecting.' : null;
-      return go('ready', { ...context, linkState: null, notice }, [
+      return go('ready', { ...context, linkState: null, notice: ABANDON_NOTICE[event.reason] }, [
         { type: 'emit', event: 'cancel', reason: event.reason },
       ]);
     }
 
-    case 'JOURNEY.RESUME':
-      // Only a fresh element resumes, and only a journey that was waiting for Link.
-      if (state !== 'idle' || event.context.companyId === null || event.context.linkState === null) {
-        return stay(snapshot);
+    case 'JOURNEY.RESUME': {
+      // Only a fresh element resumes. Async steps start again (a create with the same key, polling goes on).
+      if (state !== 'idle') return stay(snapshot);
+      const saved = event.snapshot;
+      switch (saved.state) {
+        case 'creating':
+        case 'loading':
+        case 'confirming':
+        case 'syncing':
+          return enter(saved.state, saved.context, '');
+        case 'linking':
+          return saved.context.linkState === null ? go('ready', saved.context) : go('linking', saved.context);
+        default:
+          return go(saved.state, saved.context);
       }
-      return go('linking', event.context);
+    }
 
     case 'LINK.CONFIRMED': {
       if (state !== 'confirming') return stay(snapshot);

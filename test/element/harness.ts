@@ -4,6 +4,9 @@ import '../../src/index.ts';
 import type { CompanyOnboard } from '../../src/index.ts';
 import { FakeBackend } from './fake-backend.ts';
 
+// Every test starts a fresh journey: saved journeys would otherwise resume from the test before.
+beforeEach(() => sessionStorage.clear());
+
 /** Drives `<company-onboard>` the way a user would, hiding its shadow DOM (after Material Web's harness). */
 export class OnboardHarness {
   readonly events: { type: string; detail: Record<string, unknown> }[] = [];

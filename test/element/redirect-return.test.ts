@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { savePendingJourney } from '../../src/link/index.ts';
+import { loadJourney, saveJourney } from '../../src/link/index.ts';
 import { initialContext } from '../../src/machine/index.ts';
 import { COMPANY_ID, FakeBackend, company, linkedCompany, statuses } from './fake-backend.ts';
 import { mount } from './harness.ts';
@@ -27,7 +27,11 @@ describe('<company-onboard>: coming back from a full-page redirect', () => {
   };
 
   it('resumes the saved journey, cleans the URL and completes', async () => {
-    savePendingJourney('signup', 'redirect', pending);
+    saveJourney('signup', {
+      snapshot: { state: 'linking', context: pending },
+      mode: 'redirect',
+      returnUrl: start,
+    });
     arrive(`?plan=pro&statusCode=200&companyId=${COMPANY_ID}&connectionId=conn-1&state=nonce-1`);
     const backend = new FakeBackend();
     backend.companies = [linkedCompany('conn-1')];
@@ -36,11 +40,15 @@ describe('<company-onboard>: coming back from a full-page redirect', () => {
     await h.until('complete');
     expect(new URL(window.location.href).search).to.equal('?plan=pro');
     expect(backend.calls).to.deep.equal([`get ${COMPANY_ID}`, `status ${COMPANY_ID}`]);
-    expect(sessionStorage.length).to.equal(0);
+    expect(loadJourney('signup')?.snapshot.state).to.equal('complete');
   });
 
   it('refuses a callback whose state is not the saved one', async () => {
-    savePendingJourney('signup', 'redirect', pending);
+    saveJourney('signup', {
+      snapshot: { state: 'linking', context: pending },
+      mode: 'redirect',
+      returnUrl: start,
+    });
     arrive('?statusCode=200&state=forged');
     const h = await mount(new FakeBackend(), { linkMode: 'redirect' });
     expect(h.element.state).to.equal('error');

@@ -55,7 +55,10 @@ export const everyEvent: Record<JourneyEvent['type'], JourneyEvent> = {
     },
   },
   'LINK.ABANDONED': { type: 'LINK.ABANDONED', reason: 'popup-closed' },
-  'JOURNEY.RESUME': { type: 'JOURNEY.RESUME', context: contextFor('linking') },
+  'JOURNEY.RESUME': {
+    type: 'JOURNEY.RESUME',
+    snapshot: { state: 'linking', context: contextFor('linking') },
+  },
   'LINK.CONFIRMED': { type: 'LINK.CONFIRMED', connectionId: 'conn-1' },
   'LINK.NOT_CONFIRMED': { type: 'LINK.NOT_CONFIRMED' },
   'SYNC.PROGRESS': { type: 'SYNC.PROGRESS', progress: progress('in-progress') },
