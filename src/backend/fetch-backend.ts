@@ -20,7 +20,10 @@ export interface FetchBackendOptions {
   readonly headers?: HeadersSource;
   /** Per-request timeout in milliseconds. Default: 15 000. */
   readonly timeoutMs?: number;
-  /** Extra attempts for requests that are safe to repeat (reads, refresh; any call on 429/503). Default: 2. */
+  /**
+   * Extra attempts after a transient failure (network, timeout, 5xx, 429). Every call is safe to repeat: reads,
+   * refresh, and create, whose `Idempotency-Key` makes the server replay the first answer. Default: 2.
+   */
   readonly retries?: number;
   /** First retry delay in milliseconds, doubled per attempt unless `Retry-After` says otherwise. Default: 500. */
   readonly retryDelayMs?: number;
@@ -33,8 +36,6 @@ interface Call {
   readonly path: string;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
-  /** Whether repeating the call after a lost answer is harmless. */
-  readonly safe: boolean;
   readonly signal: AbortSignal | undefined;
 }
 
@@ -104,7 +105,7 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
     });
   }
 
-  /** Repeats where it is harmless: safe calls on any transient failure, every call on 429/503. */
+  /** Repeats transient failures; every call of the contract is safe to repeat (create thanks to its key). */
   async function send(call: Call): Promise<Response> {
     let refreshedAuth = false;
     for (let attempt = 0; ; attempt += 1) {
@@ -126,11 +127,8 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
         refreshedAuth = true; // the token may have expired: ask the provider once more
         continue;
       }
-      const serverDidNotAct =
-        failure instanceof HttpError && (failure.status === 429 || failure.status === 503);
       const wait = failure instanceof HttpError ? failure.retryAfterMs : undefined;
-      const canRepeat = (call.safe && failure.retryable) || serverDidNotAct;
-      if (!canRepeat || attempt >= retries || (wait ?? 0) > maxRetryAfterMs) throw failure;
+      if (!failure.retryable || attempt >= retries || (wait ?? 0) > maxRetryAfterMs) throw failure;
       await abortable(wait ?? retryDelayMs * 2 ** attempt, call.signal);
     }
   }
@@ -157,7 +155,6 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
         path: '/companies',
         body: input,
         headers: { 'Idempotency-Key': idempotencyKey },
-        safe: false,
         signal,
       });
       return json('company', response, CompanySchema);
@@ -166,19 +163,18 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
       const response = await send({
         method: 'GET',
         path: `/companies/${encode(companyId)}`,
-        safe: true,
         signal,
       });
       return json('company', response, CompanySchema);
     },
     async getDataStatus(companyId: string, { signal }: RequestOptions = {}) {
       const path = `/companies/${encode(companyId)}/data-status`;
-      const response = await send({ method: 'GET', path, safe: true, signal });
+      const response = await send({ method: 'GET', path, signal });
       return json('data status', response, DataStatusesSchema);
     },
     async refreshData(companyId: string, { signal }: RequestOptions = {}) {
       const path = `/companies/${encode(companyId)}/refresh`;
-      const response = await send({ method: 'POST', path, safe: true, signal });
+      const response = await send({ method: 'POST', path, signal });
       await response.body?.cancel();
     },
   };

@@ -176,10 +176,16 @@ describe('createFetchBackend: retries only where harmless', () => {
     expect(requests).to.have.length(3);
   });
 
-  it('does not repeat a create whose answer was lost: the server may have acted', async () => {
-    const { backend, requests } = setup([new TypeError('drop'), json(company)]);
+  it('repeats a create whose answer was lost, with the same Idempotency-Key', async () => {
+    const { backend, requests } = setup([new TypeError('drop'), json({}, 502), json(company)]);
+    expect(await backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' })).to.deep.equal(company);
+    expect(requests.map((r) => r.headers.get('Idempotency-Key'))).to.deep.equal(['k', 'k', 'k']);
+  });
+
+  it('does not repeat a create the server refused for good', async () => {
+    const { backend, requests } = setup([json({ error: 'Bad name', code: 'invalid-name' }, 400)]);
     expect(await rejection(backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }))).to.be.instanceOf(
-      NetworkError,
+      HttpError,
     );
     expect(requests).to.have.length(1);
   });

@@ -212,3 +212,72 @@ describe('transition: retry returns to the step that failed', () => {
     expect(snapshot.context.company).to.deep.equal(company);
   });
 });
+
+describe('transition: resuming a saved journey after a reload', () => {
+  const resume = (state: JourneySnapshot['state']) =>
+    transition(idle, { type: 'JOURNEY.RESUME', snapshot: { state, context: contextFor(state) } });
+
+  it('repeats a create in flight with the same key, never a new one', () => {
+    expect(resume('creating').effects).to.deep.equal([
+      { type: 'createCompany', name: 'Acme Ltd', idempotencyKey: 'key-1' },
+    ]);
+  });
+
+  it('goes on polling a sync in progress', () => {
+    const result = resume('syncing');
+    expect(result.state).to.equal('syncing');
+    expect(result.effects).to.deep.equal([{ type: 'startSync', companyId: company.id }]);
+  });
+
+  it('confirms again a link that was being confirmed', () => {
+    expect(resume('confirming').effects).to.deep.equal([
+      { type: 'confirmLink', companyId: company.id, connectionId: null },
+    ]);
+  });
+
+  it('waits in linking for the callback, and offers to connect again without one', () => {
+    const waiting = resume('linking');
+    expect(waiting.state).to.equal('linking');
+    const abandoned = transition(waiting, { type: 'LINK.ABANDONED', reason: 'link-unfinished' });
+    expect(abandoned.state).to.equal('ready');
+    expect(abandoned.context.notice).to.equal(
+      'Connecting was not finished. Connect again when you are ready.',
+    );
+  });
+
+  it('restores ready, complete and error as they were, with no effects', () => {
+    for (const state of ['ready', 'complete', 'error'] as const) {
+      const result = resume(state);
+      expect(result.state).to.equal(state);
+      expect(result.effects).to.deep.equal([]);
+    }
+  });
+
+  it('only resumes into a fresh element', () => {
+    const ready = { state: 'ready' as const, context: contextFor('ready') };
+    expect(
+      transition(ready, {
+        type: 'JOURNEY.RESUME',
+        snapshot: { state: 'syncing', context: contextFor('syncing') },
+      }).state,
+    ).to.equal('ready');
+  });
+});
+
+describe('transition: reconnect opens the broken connection’s own Link URL', () => {
+  it('uses the connection linkUrl when there is one', () => {
+    const broken = {
+      id: 'conn-1',
+      platformName: 'Xero',
+      status: 'Deauthorized',
+      linkUrl: 'https://link-api.codat.io/x',
+    };
+    const ready = {
+      state: 'ready' as const,
+      context: { ...contextFor('ready'), company: { ...company, broken } },
+    };
+    expect(transition(ready, { type: 'LINK.OPEN', linkState: 'n' }).effects).to.deep.equal([
+      { type: 'openLink', url: 'https://link-api.codat.io/x', linkState: 'n' },
+    ]);
+  });
+});

@@ -1,0 +1,86 @@
+import { expect } from '@open-wc/testing';
+import { completeLinkCallback, isInAppBrowser, saveJourney } from '../../src/link/index.ts';
+import { initialContext } from '../../src/machine/index.ts';
+
+/** A stand-in for the callback page's window: what it was asked to do is recorded. */
+function fakeWindow(
+  search: string,
+  opener: { postMessage(data: unknown, origin: string): void } | null = null,
+) {
+  const calls: string[] = [];
+  const win = {
+    opener,
+    closed: false,
+    location: {
+      search,
+      origin: 'https://app.example',
+      replace: (url: string) => calls.push(`replace ${url}`),
+    },
+    close: () => calls.push('close'),
+  };
+  return { win: win as unknown as Window, calls };
+}
+
+const save = (mode: 'popup' | 'redirect') =>
+  saveJourney('signup', {
+    snapshot: { state: 'linking', context: { ...initialContext, companyId: 'c1', linkState: 'n1' } },
+    mode,
+    returnUrl: 'https://app.example/signup?plan=pro',
+  });
+
+describe('completeLinkCallback (a dedicated redirect page)', () => {
+  afterEach(() => sessionStorage.clear());
+
+  it('ignores a page that is not a Link callback', () => {
+    expect(completeLinkCallback(fakeWindow('?plan=pro').win)).to.equal('not-a-callback');
+  });
+
+  it('sends a full-page return back to the page that left, with the callback parameters', () => {
+    save('redirect');
+    const { win, calls } = fakeWindow('?statusCode=200&state=n1');
+    expect(completeLinkCallback(win)).to.equal('returning');
+    expect(calls).to.deep.equal(['replace https://app.example/signup?plan=pro&statusCode=200&state=n1']);
+  });
+
+  it('in a popup, posts the result to the opener on our own origin only, and closes', () => {
+    save('popup');
+    const posted: unknown[] = [];
+    const { win, calls } = fakeWindow('?statusCode=403&state=n1', {
+      postMessage: (data, origin) => posted.push([data, origin]),
+    });
+    expect(completeLinkCallback(win)).to.equal('handed-off');
+    expect(posted).to.deep.equal([
+      [{ type: 'company-onboard:link-callback', search: '?statusCode=403&state=n1' }, 'https://app.example'],
+    ]);
+    expect(calls).to.deep.equal(['close']);
+  });
+
+  it('does nothing with a callback whose state matches no journey', () => {
+    const { win, calls } = fakeWindow('?statusCode=200&state=forged');
+    expect(completeLinkCallback(win)).to.equal('unknown-journey');
+    expect(calls).to.deep.equal([]);
+  });
+});
+
+describe('isInAppBrowser', () => {
+  const cases: [string, boolean][] = [
+    ['Mozilla/5.0 (Linux; Android 14; wv) AppleWebKit/537.36 Chrome/120 Mobile', true],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148',
+      true,
+    ],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 [FBAN/FBIOS]',
+      true,
+    ],
+    [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1',
+      false,
+    ],
+    ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/150.0 Safari/537.36', false],
+  ];
+  for (const [ua, expected] of cases) {
+    it(`${expected ? 'webview' : 'browser'}: ${ua.slice(0, 60)}…`, () =>
+      expect(isInAppBrowser(ua)).to.equal(expected));
+  }
+});
