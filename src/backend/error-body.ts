@@ -2,12 +2,10 @@ import { ErrorBodySchema } from './schemas.ts';
 
 const FALLBACK_BY_STATUS: Record<number, string> = {
   400: 'The server could not accept this request.',
-  401: 'You are not signed in, or your session has expired. Sign in again and retry.',
+  401: 'Your session has expired. Sign in again and retry.',
   403: 'You are not allowed to do this.',
   404: 'We could not find this company.',
-  409: 'This request conflicts with another one in progress. Please try again.',
-  413: 'This request is too large.',
-  429: 'Too many requests right now. Please wait a moment and try again.',
+  429: 'Too many requests. Wait a moment and try again.',
 };
 
 /** The human part of an error body: our `{error, code, field}` or the platform's `{error, validation}`. */
@@ -24,9 +22,8 @@ export function describeErrorBody(
   const parsed = ErrorBodySchema.safeParse(json);
   const body = parsed.success ? parsed.data : {};
   const validation = validationMessages(body.validation);
-  const stated = body.error ?? body.message;
   const message =
-    [stated, ...validation].filter((m) => m !== undefined && m.trim().length > 0).join(' ') ||
+    [body.error, ...validation].filter((m) => m !== undefined && m.trim().length > 0).join(' ') ||
     FALLBACK_BY_STATUS[status] ||
     (status >= 500
       ? `The server had a problem (HTTP ${status}). Please try again.`

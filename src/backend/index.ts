@@ -9,4 +9,4 @@ export {
   isBackendError,
 } from './errors.ts';
 export type { Company, Connection, DataStatus, DataStatuses } from './schemas.ts';
-export { COMPANY_NAME_MAX_LENGTH, companyNameProblem } from './company-name.ts';
+export { COMPANY_NAME_MAX_LENGTH } from './company-name.ts';

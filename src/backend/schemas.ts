@@ -4,7 +4,8 @@ import * as z from 'zod/mini';
  * Response schemas of the backend contract, in zod/mini to keep the bundle small.
  * They are deliberately open where the platform may grow: statuses are strings, not closed enums,
  * so a future value is classified later instead of failing the whole response. Only zod features that earn
- * their bytes are used: the whole widget must stay under 20 KB gzip.
+ * their bytes are used, and only the fields the widget reads (zod drops the rest): the whole widget must stay
+ * under 20 KB gzip.
  */
 
 export const ConnectionSchema = z.object({
@@ -13,10 +14,7 @@ export const ConnectionSchema = z.object({
   /** `PendingAuth | Linked | Unlinked | Deauthorized`, or a future value. */
   status: z.string(),
   linkUrl: z.optional(z.string()),
-  integrationKey: z.optional(z.string()),
-  sourceType: z.optional(z.string()),
   lastSync: z.optional(z.string()),
-  created: z.optional(z.string()),
 });
 export type Connection = z.infer<typeof ConnectionSchema>;
 
@@ -24,7 +22,6 @@ export const CompanySchema = z.object({
   id: z.string(),
   name: z.string(),
   redirect: z.string(),
-  description: z.optional(z.string()),
   dataConnections: z.optional(z.array(ConnectionSchema)),
 });
 export type Company = z.infer<typeof CompanySchema>;
@@ -34,8 +31,6 @@ export const DataStatusSchema = z.object({
   /** Absent for a type never synced. */
   currentStatus: z.optional(z.string()),
   lastSuccessfulSync: z.optional(z.string()),
-  latestSyncId: z.optional(z.string()),
-  latestSuccessfulSyncId: z.optional(z.string()),
 });
 export type DataStatus = z.infer<typeof DataStatusSchema>;
 
@@ -51,7 +46,6 @@ export const ErrorBodySchema = z.object({
   error: z.optional(z.string()),
   code: z.optional(z.string()),
   field: z.optional(z.string()),
-  message: z.optional(z.string()),
   validation: z.optional(z.unknown()),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

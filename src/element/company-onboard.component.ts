@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { companyNameProblem, createFetchBackend, type OnboardBackend } from '../backend/index.ts';
+import { COMPANY_NAME_MAX_LENGTH, createFetchBackend, type OnboardBackend } from '../backend/index.ts';
 import { DEFAULT_LINK_ORIGINS, createNonce } from '../link/index.ts';
 import type { JourneyState, SyncSnapshot } from '../machine/index.ts';
 import type { PollingOptions } from '../sync/index.ts';
@@ -181,14 +181,9 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
       case 'overview':
         return this.renderReady();
       case 'linking':
-        return this.linkMode === 'redirect'
-          ? html`<p aria-busy="true">${t.linkingRedirect}</p>`
-          : html`
-              <p>${t.linkingPopup}</p>
-              <button part="button" class="secondary" type="button" @click=${this.showPopup}>
-                ${t.focusPopupButton}
-              </button>
-            `;
+        return html`<p aria-busy="true">
+          ${this.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup}
+        </p>`;
       case 'confirming':
         return html`<p aria-busy="true">${t.confirming}</p>`;
       case 'syncing':
@@ -235,6 +230,7 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
           name="name"
           autocomplete="organization"
           required
+          maxlength=${COMPANY_NAME_MAX_LENGTH}
           .value=${this.currentName}
           ?readonly=${busy}
           aria-invalid=${problem === null ? 'false' : 'true'}
@@ -330,7 +326,8 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
   private submitName(event: SubmitEvent): void {
     event.preventDefault();
     const name = this.currentName.trim();
-    this.fieldProblem = companyNameProblem(name);
+    // Only emptiness is checked here; the server owns the character and length rules and says which failed.
+    this.fieldProblem = name === '' ? this.text.nameRequired : null;
     if (this.fieldProblem !== null) {
       this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
       return;
@@ -345,9 +342,5 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
 
   private retry(): void {
     this.journey.send({ type: 'RETRY', linkState: createNonce() });
-  }
-
-  private showPopup(): void {
-    this.journey.focusPopup();
   }
 }

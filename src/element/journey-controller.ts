@@ -55,7 +55,6 @@ export class JourneyController implements ReactiveController {
   private company: Company | null = null;
   private inflight: AbortController | null = null;
   private poller: Poller | null = null;
-  private popup: Window | null = null;
   private popupWatch: PopupWatch | null = null;
   /** How Link was opened, while it is open. */
   private mode: LinkMode | null = null;
@@ -107,11 +106,6 @@ export class JourneyController implements ReactiveController {
     }
     for (const effect of effects) this.run(effect);
     this.host.requestUpdate();
-  }
-
-  /** Brings the Link popup to the front (it may be hidden behind the page). */
-  focusPopup(): void {
-    this.popup?.focus();
   }
 
   /** This instance's saved journey; one for another company than `company-id` says is not ours. */
@@ -201,7 +195,7 @@ export class JourneyController implements ReactiveController {
       this.send({
         type: 'STEP.FAILED',
         code: 'link-url-rejected',
-        message: 'The connection page address sent by the server is not allowed, so it was not opened.',
+        message: 'The server sent a connection page address that is not allowed; it was not opened.',
         retryable: false,
       });
       return;
@@ -215,7 +209,6 @@ export class JourneyController implements ReactiveController {
       this.persist();
       const result = openLinkPopup(target);
       if (result.opened) {
-        this.popup = result.popup;
         this.popupWatch = watchLinkPopup(result.popup, linkState, {
           onCallback: (search) => this.send({ type: 'LINK.CALLBACK', outcome: parseLinkCallback(search) }),
           onClosed: () => this.send({ type: 'LINK.ABANDONED', reason: 'popup-closed' }),
@@ -228,7 +221,7 @@ export class JourneyController implements ReactiveController {
         this.send({
           type: 'STEP.FAILED',
           code: 'popup-blocked',
-          message: 'Your browser blocked the connection window. Allow pop-ups for this site, then try again.',
+          message: 'Your browser blocked the connection window. Allow pop-ups here, then try again.',
           retryable: true,
         });
         return;
@@ -246,7 +239,7 @@ export class JourneyController implements ReactiveController {
         type: 'STEP.FAILED',
         code: 'storage-unavailable',
         message:
-          'Your browser does not let this page remember where you were, so leaving it for the connection page would lose your progress. Allow site storage or pop-ups, then try again.',
+          'Your browser blocks site storage, so leaving this page would lose your progress. Allow storage or pop-ups, then try again.',
         retryable: true,
       });
       return;
@@ -263,7 +256,6 @@ export class JourneyController implements ReactiveController {
   private stopWatchingPopup(): void {
     this.popupWatch?.stop();
     this.popupWatch = null;
-    this.popup = null;
     this.mode = null;
   }
 
@@ -288,34 +280,10 @@ export class JourneyController implements ReactiveController {
     );
   }
 
-  private emitFor(effect: EmitEffect): void {
-    const { context } = this.snapshot;
-    switch (effect.event) {
-      case 'company-created':
-        if (this.company !== null) this.dispatch('onboard-company-created', { company: this.company });
-        return;
-      case 'link-ready':
-        this.dispatch('onboard-link-ready', { linkUrl: context.company?.redirect ?? '' });
-        return;
-      case 'linked':
-        this.dispatch('onboard-linked', { connectionId: context.connectionId ?? '' });
-        return;
-      case 'cancel':
-        this.dispatch('onboard-cancel', { reason: effect.reason });
-        return;
-      case 'sync-progress':
-        if (context.progress !== null) this.dispatch('onboard-sync-progress', { progress: context.progress });
-        return;
-      case 'complete':
-        this.dispatch('onboard-complete', {});
-        return;
-      case 'error':
-        if (context.error !== null) {
-          const { code, message, step } = context.error;
-          this.dispatch('onboard-error', { code, message, retryable: step !== null });
-        }
-        return;
-    }
+  /** The machine says which event and its detail; only the full company is ours to add. */
+  private emitFor({ event, detail }: EmitEffect): void {
+    const full = event === 'company-created' ? { company: this.company } : detail;
+    this.dispatch(`onboard-${event}`, full);
   }
 
   /** Dispatches an `onboard-*` event with this journey's `companyId` filled in. */

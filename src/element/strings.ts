@@ -1,12 +1,13 @@
 /** Every piece of UI text; override any of them with the element's `strings` property. */
 export const defaultStrings = {
   nameLabel: 'Company name',
-  nameHint: 'The name of the business whose accounts you are connecting.',
+  nameHint: 'The business whose accounts you are connecting.',
+  nameRequired: 'Enter your company name.',
   createButton: 'Continue',
   creating: 'Setting up your company…',
   loading: 'Loading your company…',
   readyTitle: 'Connect your accounting software',
-  readyText: 'You will sign in to your accounting software in a secure window and choose what to share.',
+  readyText: 'You will sign in to it securely and choose what to share.',
   connectButton: 'Connect',
   reconnectTitle: (platformName: string): string => `Reconnect ${platformName}`,
   reconnectReason: {
@@ -18,15 +19,14 @@ export const defaultStrings = {
   reconnectButton: 'Reconnect',
   linkingPopup: 'Finish connecting in the window that opened.',
   linkingRedirect: 'Taking you to your accounting software…',
-  focusPopupButton: 'Show the window',
   confirming: 'Confirming your connection…',
-  syncing: 'Fetching your data. This can take a few minutes.',
+  syncing: 'Fetching your data. This can take minutes.',
   syncProgress: (finished: number, total: number): string =>
     total === 0 ? 'Waiting for the first data to arrive…' : `${finished} of ${total} data types ready`,
   complete: 'All set: your accounting data is connected and synced.',
   errorTitle: 'Something went wrong',
   retryButton: 'Try again',
-  popupHandedOff: 'You can close this window and return to the page you came from.',
+  popupHandedOff: 'You can close this window.',
   phase: {
     pending: 'Waiting',
     'in-progress': 'In progress',

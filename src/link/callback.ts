@@ -65,14 +65,14 @@ export function parseLinkCallback(search: string): LinkOutcome {
         kind: 'failed',
         code: 'platform-not-supported',
         state,
-        message: 'That accounting software is not supported yet. Please choose another one.',
+        message: 'That software is not supported yet. Please choose another.',
       };
     default:
       return {
         kind: 'failed',
         code: 'callback-invalid',
         state,
-        message: 'The response from the connection page was not understood. Please connect again.',
+        message: 'The connection page sent an answer we did not understand. Please connect again.',
       };
   }
 }

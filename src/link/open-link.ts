@@ -26,7 +26,8 @@ export function redirectToLink(url: string): void {
  * new screens with no way back, or not at all: there a full-page redirect is the only dependable hand-off.
  */
 export function isInAppBrowser(userAgent: string): boolean {
-  if (/\bwv\b|FBAN|FBAV|Instagram|LinkedInApp|Line\/|MicroMessenger|GSA\//.test(userAgent)) return true;
-  // iOS WKWebView reports the device but not Safari.
-  return /iPhone|iPad|iPod/.test(userAgent) && !/Safari\//.test(userAgent);
+  // Android WebView says `wv`; iOS WKWebView names the device but not Safari; apps add their own tokens.
+  return /\bwv\b|FBA[NV]|Instagram|LinkedInApp|Line\/|MicroMessenger|GSA\/|(iPhone|iPad|iPod)(?!.*Safari\/)/.test(
+    userAgent,
+  );
 }

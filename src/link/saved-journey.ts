@@ -30,17 +30,14 @@ const storage = (): Storage | null => {
   }
 };
 
-/** Structural check: storage can be edited by anyone with devtools, or hold an older format. */
+/** Storage can be edited by anyone with devtools, or hold an older format: check what we rely on. */
 function isStored(value: unknown, now: number): value is Stored {
   const record = value as Partial<Stored> | null;
-  const context = record?.snapshot?.context as unknown as Record<string, unknown> | undefined;
   return (
     record?.v === VERSION &&
-    typeof record.savedAt === 'number' &&
-    now - record.savedAt < SAVED_JOURNEY_TTL_MS &&
+    now - (record.savedAt ?? 0) < SAVED_JOURNEY_TTL_MS &&
     typeof record.snapshot?.state === 'string' &&
-    typeof context?.['companyName'] === 'string' &&
-    (context['companyId'] === null || typeof context['companyId'] === 'string') &&
+    typeof record.snapshot.context?.companyName === 'string' &&
     typeof record.returnUrl === 'string'
   );
 }

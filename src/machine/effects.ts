@@ -1,18 +1,23 @@
 import type { AbandonReason } from './events.ts';
+import type { SyncSnapshot } from './sync-snapshot.ts';
 
-/** Events the element dispatches as `onboard-<name>` because of a transition (state-change is implied). */
-export type EmitEffect =
-  | { readonly type: 'emit'; readonly event: 'company-created' }
-  | { readonly type: 'emit'; readonly event: 'link-ready' }
-  | { readonly type: 'emit'; readonly event: 'linked' }
-  | {
-      readonly type: 'emit';
-      readonly event: 'cancel';
-      readonly reason: 'user-cancelled' | AbandonReason;
-    }
-  | { readonly type: 'emit'; readonly event: 'sync-progress' }
-  | { readonly type: 'emit'; readonly event: 'complete' }
-  | { readonly type: 'emit'; readonly event: 'error' };
+/**
+ * Events the element dispatches as `onboard-<event>` because of a transition, with their details
+ * (the element adds `companyId`, and the full company to `company-created`). State changes are implied.
+ */
+export type EmitEffect = {
+  [K in keyof EmitDetails]: { readonly type: 'emit'; readonly event: K; readonly detail: EmitDetails[K] };
+}[keyof EmitDetails];
+
+export interface EmitDetails {
+  'company-created': Record<string, never>;
+  'link-ready': { readonly linkUrl: string };
+  linked: { readonly connectionId: string };
+  cancel: { readonly reason: 'user-cancelled' | AbandonReason };
+  'sync-progress': { readonly progress: SyncSnapshot };
+  complete: Record<string, never>;
+  error: { readonly code: string; readonly message: string; readonly retryable: boolean };
+}
 
 /** Work the shell must do. The machine only describes it; the element's controller runs it. */
 export type JourneyEffect =

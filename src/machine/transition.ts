@@ -41,7 +41,14 @@ const keyFor = (context: JourneyContext, name: string, fresh: string): string =>
   context.idempotencyKey !== null && context.companyName === name ? context.idempotencyKey : fresh;
 
 const fail = (context: JourneyContext, error: JourneyError, extra: readonly JourneyEffect[] = []) =>
-  go('error', { ...context, error, notice: null }, [...extra, { type: 'emit', event: 'error' }]);
+  go('error', { ...context, error, notice: null }, [
+    ...extra,
+    {
+      type: 'emit',
+      event: 'error',
+      detail: { code: error.code, message: error.message, retryable: error.step !== null },
+    },
+  ]);
 
 /** Guard: the callback must carry the nonce we appended to this journey's Link URL. */
 const stateMatches = (context: JourneyContext, outcome: LinkOutcome): boolean =>
@@ -51,7 +58,7 @@ function onLinkCallback(context: JourneyContext, outcome: LinkOutcome): Transiti
   if (!stateMatches(context, outcome)) {
     return fail(context, {
       code: 'callback-state-mismatch',
-      message: 'This Link response does not belong to the connection you started. Please connect again.',
+      message: 'This answer does not belong to the connection you started. Please connect again.',
       step: 'linking',
     });
   }
@@ -62,14 +69,14 @@ function onLinkCallback(context: JourneyContext, outcome: LinkOutcome): Transiti
       if (outcome.companyId !== null && outcome.companyId !== context.companyId) {
         return fail(spent, {
           code: 'callback-company-mismatch',
-          message: 'Link returned for a different company. Please connect again.',
+          message: 'The connection page answered for another company. Please connect again.',
           step: 'linking',
         });
       }
       return enter('confirming', { ...spent, connectionId: outcome.connectionId }, '');
     case 'cancelled':
       return go('ready', { ...spent, notice: outcome.message }, [
-        { type: 'emit', event: 'cancel', reason: 'user-cancelled' },
+        { type: 'emit', event: 'cancel', detail: { reason: 'user-cancelled' } },
       ]);
     case 'failed':
       return fail(spent, { code: outcome.code, message: outcome.message, step: 'linking' });
@@ -143,14 +150,14 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
     case 'COMPANY.CREATED':
       if (state !== 'creating') return stay(snapshot);
       return go('ready', { ...context, companyId: event.company.id, company: event.company }, [
-        { type: 'emit', event: 'company-created' },
-        { type: 'emit', event: 'link-ready' },
+        { type: 'emit', event: 'company-created', detail: {} },
+        { type: 'emit', event: 'link-ready', detail: { linkUrl: event.company.redirect } },
       ]);
 
     case 'COMPANY.LOADED':
       if (state !== 'loading' || event.company.id !== context.companyId) return stay(snapshot);
       return go('ready', { ...context, company: event.company, companyName: event.company.name }, [
-        { type: 'emit', event: 'link-ready' },
+        { type: 'emit', event: 'link-ready', detail: { linkUrl: event.company.redirect } },
       ]);
 
     case 'LINK.OPEN':
@@ -164,7 +171,7 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
     case 'LINK.ABANDONED': {
       if (state !== 'linking') return stay(snapshot);
       return go('ready', { ...context, linkState: null, notice: ABANDON_NOTICE[event.reason] }, [
-        { type: 'emit', event: 'cancel', reason: event.reason },
+        { type: 'emit', event: 'cancel', detail: { reason: event.reason } },
       ]);
     }
 
@@ -188,29 +195,35 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
     case 'LINK.CONFIRMED': {
       if (state !== 'confirming') return stay(snapshot);
       const syncing = enter('syncing', { ...context, connectionId: event.connectionId }, '');
-      return { ...syncing, effects: [{ type: 'emit', event: 'linked' }, ...syncing.effects] };
+      return {
+        ...syncing,
+        effects: [
+          { type: 'emit', event: 'linked', detail: { connectionId: event.connectionId } },
+          ...syncing.effects,
+        ],
+      };
     }
 
     case 'LINK.NOT_CONFIRMED':
       if (state !== 'confirming') return stay(snapshot);
       return fail(context, {
         code: 'link-not-confirmed',
-        message: 'We could not confirm the connection with your accounting software. Please connect again.',
+        message: 'We could not confirm the connection. Please connect again.',
         step: 'linking',
       });
 
     case 'SYNC.PROGRESS':
       if (state !== 'syncing') return stay(snapshot);
       return go('syncing', { ...context, progress: event.progress }, [
-        { type: 'emit', event: 'sync-progress' },
+        { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
       ]);
 
     case 'SYNC.DONE':
       if (state !== 'syncing') return stay(snapshot);
       return go('complete', { ...context, progress: event.progress }, [
         { type: 'stopSync' },
-        { type: 'emit', event: 'sync-progress' },
-        { type: 'emit', event: 'complete' },
+        { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
+        { type: 'emit', event: 'complete', detail: {} },
       ]);
 
     case 'SYNC.FAILED': {
@@ -223,7 +236,10 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
           message: `These data types failed to sync: ${failed.join(', ')}.`,
           step: 'syncing',
         },
-        [{ type: 'stopSync' }, { type: 'emit', event: 'sync-progress' }],
+        [
+          { type: 'stopSync' },
+          { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
+        ],
       );
     }
 

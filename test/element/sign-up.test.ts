@@ -13,16 +13,32 @@ describe('<company-onboard>: the name form', () => {
     await expect(h.element).to.be.accessible();
   });
 
-  it('refuses a name with markup on the spot, keeps what was typed, and calls nobody', async () => {
-    const h = await mount();
+  it('shows the server refusing a name with markup as text, keeping what was typed', async () => {
+    const backend = new FakeBackend();
+    backend.created = [
+      new HttpError(
+        400,
+        "Company name cannot contain < > /. Use letters, numbers, spaces and - ' & @ . , ? !",
+        {
+          code: 'invalid-name',
+          field: 'name',
+        },
+      ),
+    ];
+    const h = await mount(backend);
     await h.type('Acme <b>Ltd</b>');
     await h.submit();
-    expect(h.element.state).to.equal('idle');
+    await h.until('error');
     expect(h.alert()).to.contain('cannot contain < > /');
     expect(h.input?.value).to.equal('Acme <b>Ltd</b>');
     expect(h.input?.getAttribute('aria-invalid')).to.equal('true');
-    expect(h.backend.calls).to.deep.equal([]);
+    expect(h.root.querySelector('b')).to.equal(null);
     await expect(h.element).to.be.accessible();
+  });
+
+  it('caps the field at the server’s length limit', async () => {
+    const h = await mount();
+    expect(h.input?.maxLength).to.equal(100);
   });
 
   it('asks for a name when the field is empty', async () => {

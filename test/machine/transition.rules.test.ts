@@ -144,7 +144,9 @@ describe('transition: Link callbacks', () => {
     const result = run(linking, callback({ kind: 'cancelled', state: 'nonce-1', message: 'You cancelled.' }));
     expect(result.state).to.equal('ready');
     expect(result.context.notice).to.equal('You cancelled.');
-    expect(result.effects).to.deep.equal([{ type: 'emit', event: 'cancel', reason: 'user-cancelled' }]);
+    expect(result.effects).to.deep.equal([
+      { type: 'emit', event: 'cancel', detail: { reason: 'user-cancelled' } },
+    ]);
   });
 
   it('fails with the Link code and retries by opening Link again with a fresh state', () => {
