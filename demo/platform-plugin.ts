@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite';
 import { createOnboardHandler, mountAt, toNodeListener, type FetchHandler } from '../src/server/index.ts';
 import type { Simulator } from '../src/simulator/index.ts';
+import { DEMO_PATH, demoControl } from './demo-control.ts';
 
 /** Where the demo mounts its two servers on the Vite dev server. */
 export const API_PATH = '/api';
@@ -32,6 +33,12 @@ export function platformPlugin(simulator: Simulator, apiKey: string): Plugin {
         ),
       );
       server.middlewares.use(mountAt(API_PATH, toNodeListener(backend)));
+      server.middlewares.use(
+        mountAt(
+          DEMO_PATH,
+          toNodeListener((request) => demoControl(request, simulator, apiKey)),
+        ),
+      );
     },
   };
 }

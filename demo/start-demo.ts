@@ -25,7 +25,7 @@ const API_KEY = 'demo-api-key';
  * reserved parameter Codat fills is listed, and `{state}` round-trips the element's nonce.
  */
 const REDIRECT_TEMPLATE =
-  '/?statusCode={statusCode}&errorMessage={errorMessage}&companyId={companyId}&connectionId={connectionId}' +
+  '/callback.html?statusCode={statusCode}&errorMessage={errorMessage}&companyId={companyId}&connectionId={connectionId}' +
   '&platform={platform}&platformName={platformName}&sourceType={sourceType}&state={state}';
 
 /** Starts the demo: one Vite dev server on 127.0.0.1 with the simulator and the reference backend mounted. */
