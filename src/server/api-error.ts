@@ -8,6 +8,7 @@ export const ErrorCode = {
   InvalidCompanyId: 'invalid-company-id',
   InvalidIdempotencyKey: 'invalid-idempotency-key',
   IdempotencyKeyReused: 'idempotency-key-reused',
+  IdempotencyKeyInFlight: 'idempotency-key-in-flight',
   UnsupportedMediaType: 'unsupported-media-type',
   PayloadTooLarge: 'payload-too-large',
   NotFound: 'not-found',

@@ -1,6 +1,14 @@
 import { companyNameProblem } from '../backend/company-name.ts';
 import { ApiError, ErrorCode } from './api-error.ts';
 
+/**
+ * The tag the handler puts on a company it creates for an `Idempotency-Key` (value: the key), so that a retry
+ * whose first attempt lost the platform's answer finds the company instead of making a second one. Callers
+ * may not set it themselves. camelCase, like the field names in Codat's query examples, so the tag filter
+ * `onboardIdempotencyKey=<key>` needs no quoting.
+ */
+export const IDEMPOTENCY_TAG = 'onboardIdempotencyKey';
+
 /** A create-company request the platform will accept as is. */
 export interface CreateCompanyInput {
   name: string;
@@ -9,7 +17,8 @@ export interface CreateCompanyInput {
 }
 
 const MAX_DESCRIPTION_LENGTH = 1000;
-const MAX_TAGS = 10;
+/** Codat's limit of tags per company. */
+export const MAX_TAGS = 10;
 const MAX_TAG_KEY_LENGTH = 27;
 const MAX_TAG_VALUE_LENGTH = 100;
 
@@ -53,6 +62,9 @@ function parseTags(tags: unknown): Record<string, string> {
     if (key.length < 1 || key.length > MAX_TAG_KEY_LENGTH) {
       throw invalidTags(`Tag names must be 1 to ${MAX_TAG_KEY_LENGTH} characters long.`);
     }
+    if (key === IDEMPOTENCY_TAG) {
+      throw invalidTags(`The tag name "${IDEMPOTENCY_TAG}" is reserved for the server's own use.`);
+    }
     if (typeof value !== 'string') throw invalidTags(`Tag "${key}" must have a text value.`);
     if (value.length > MAX_TAG_VALUE_LENGTH) {
       throw invalidTags(`Tag "${key}" must be at most ${MAX_TAG_VALUE_LENGTH} characters long.`);
@@ -61,6 +73,20 @@ function parseTags(tags: unknown): Record<string, string> {
   }
   // fromEntries defines own properties, so a `__proto__` key stays a plain tag.
   return Object.fromEntries(clean);
+}
+
+/**
+ * `input` with the {@link IDEMPOTENCY_TAG} added, or a 400 `invalid-tags` when the caller's own tags leave no
+ * room for it (it counts towards Codat's 10).
+ */
+export function withIdempotencyTag(input: CreateCompanyInput, key: string): CreateCompanyInput {
+  const own = input.tags ?? {};
+  if (Object.keys(own).length >= MAX_TAGS) {
+    throw invalidTags(
+      `With an Idempotency-Key a company can have at most ${MAX_TAGS - 1} tags: the server adds "${IDEMPOTENCY_TAG}".`,
+    );
+  }
+  return { ...input, tags: { ...own, [IDEMPOTENCY_TAG]: key } };
 }
 
 function invalidDescription(message: string): ApiError {

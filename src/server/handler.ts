@@ -1,15 +1,14 @@
-import type { Company } from '@codat/platform/sdk/models/shared/company.js';
 import { ApiError, ErrorCode } from './api-error.ts';
 import { routeSegments } from './base-path.ts';
-import { parseCreateCompanyInput, type CreateCompanyInput } from './company-input.ts';
-import { IdempotencyCache } from './idempotency.ts';
+import { parseCreateCompanyInput } from './company-input.ts';
+import { createOnce } from './create-once.ts';
 import type { FetchHandler } from './node.ts';
 import { resolveOnboardOptions, type OnboardHandlerOptions } from './options.ts';
 import { createPlatformClient, PlatformCallError } from './platform.ts';
 import { apiErrorFor, describeFailure } from './platform-errors.ts';
 import { readJsonBody } from './read-json-body.ts';
 import { createRedactor } from './redact.ts';
-import { errorResponse, jsonResponse, noContent } from './responses.ts';
+import { errorResponse, jsonResponse, jsonTextResponse, noContent } from './responses.ts';
 import { matchRoute, type Route } from './routes.ts';
 
 /**
@@ -17,22 +16,37 @@ import { matchRoute, type Route } from './routes.ts';
  * `POST /companies`, `GET /companies/{id}`, `GET /companies/{id}/data-status` and
  * `POST /companies/{id}/refresh` under `basePath`, calling the platform with the server's API key.
  * Every answer is JSON; every failure is `{error, code, field?}` with a stable `code`.
+ *
+ * A create with an `Idempotency-Key` makes at most one company per key, even when an answer is lost between
+ * the browser and us or between us and the platform (see `create-once.ts`); a replayed answer carries
+ * `Idempotent-Replayed: true`.
  */
 export function createOnboardHandler(options: OnboardHandlerOptions = {}): FetchHandler {
   const settings = resolveOnboardOptions(options);
   const platform = createPlatformClient(settings);
   const redact = createRedactor([settings.apiKey]);
   const log = (line: string): void => settings.log(redact(line));
-  const creates = new IdempotencyCache<Company>();
+  const createWithKey = createOnce({
+    store: settings.idempotencyStore,
+    platform,
+    serialise: (company) => redact(JSON.stringify(company)),
+    // An attempt makes at most two platform calls (look up, create), each bounded by timeoutMs.
+    staleAfterMs: 2 * settings.timeoutMs + 5_000,
+    log,
+  });
 
   async function perform(route: Route, request: Request): Promise<Response> {
     switch (route.name) {
       case 'createCompany': {
         const input = parseCreateCompanyInput(await readJsonBody(request, settings.maxBodyBytes));
         const key = request.headers.get('idempotency-key');
-        const create = (): Promise<Company> => platform.createCompany(input);
-        const company = key === null ? await create() : await creates.run(key, fingerprint(input), create);
-        return jsonResponse(200, company, redact);
+        if (key === null) return jsonResponse(200, await platform.createCompany(input), redact);
+        const { response, replayed } = await createWithKey(key, input);
+        return jsonTextResponse(
+          response.status,
+          response.body,
+          replayed ? { 'idempotent-replayed': 'true' } : {},
+        );
       }
       case 'getCompany':
         return jsonResponse(200, await platform.getCompany(route.companyId), redact);
@@ -75,11 +89,4 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
       return failure(error);
     }
   };
-}
-
-/** What makes two creates "the same request" for an Idempotency-Key. */
-function fingerprint(input: CreateCompanyInput): string {
-  const tags =
-    input.tags && Object.fromEntries(Object.entries(input.tags).sort(([a], [b]) => a.localeCompare(b)));
-  return JSON.stringify([input.name, input.description ?? null, tags ?? null]);
 }

@@ -1,68 +1,120 @@
 import { ApiError, ErrorCode } from './api-error.ts';
 
-interface Entry<T> {
-  fingerprint: string;
-  result: Promise<T>;
-  expiresAt: number;
+/** The answer a completed create gave, kept to be replayed byte for byte. */
+export interface StoredResponse {
+  status: number;
+  /** The JSON body as sent (already stripped of secrets). */
+  body: string;
 }
 
-/** How long a create is remembered: as long as a browser tab might retry it. */
-const TTL_MS = 24 * 60 * 60 * 1000;
-/** Bounds memory; the oldest key is forgotten first. */
-const MAX_ENTRIES = 1000;
-/** Printable ASCII, as the IETF Idempotency-Key draft and common APIs allow. */
-const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
+/**
+ * What an {@link IdempotencyStore} keeps per `Idempotency-Key`: plain JSON, so any store can serialise it.
+ * `fingerprint` is what made the request what it was (name, description, tags): the same key with another
+ * fingerprint is refused with 422.
+ */
+export type IdempotencyRecord =
+  /** A create is under way (or its process died mid-way); `startedAt` is epoch ms. */
+  | { state: 'in-flight'; fingerprint: string; startedAt: number }
+  /** The create succeeded; `response` is replayed to every later request with the key. */
+  | { state: 'done'; fingerprint: string; response: StoredResponse }
+  /** The last attempt failed; the company may exist anyway (the answer was lost), so look before creating. */
+  | { state: 'failed'; fingerprint: string };
 
 /**
- * Replays the result of an earlier request with the same `Idempotency-Key`, so a retried create (after a
- * timeout or a reload) returns the same company instead of making, and paying for, a second one. Concurrent
- * duplicates share the one call in flight. Failures are forgotten at once so a retry can try again.
+ * Where the reference handler remembers `Idempotency-Key`s. The default,
+ * {@link createMemoryIdempotencyStore}, lives in one process; behind several instances, or to survive
+ * restarts cheaply, implement this over Redis or a database table:
  *
- * The memory is per process: behind several instances, route by key or replace this with a shared store.
- * Keys are not tied to a user, so clients must use unguessable keys (random UUIDs); a key replayed with a
- * different body is refused with 422.
+ * - `begin` is an atomic insert-if-absent: Redis `SET key value NX PX ttl` (then `GET` on failure, or
+ *   `SET … NX GET` on Redis ≥ 7), SQL `INSERT … ON CONFLICT DO NOTHING` then `SELECT`.
+ * - `set` overwrites (Redis `SET key value PX ttl`, SQL `UPDATE`).
+ *
+ * Expiry is the store's business: keep records at least as long as a browser tab might retry (a day).
+ * Errors thrown by either method fail the request with 500 before any company is created.
  */
-export class IdempotencyCache<T> {
-  readonly #entries = new Map<string, Entry<T>>();
+export interface IdempotencyStore {
+  /**
+   * `true` when a missing record proves the key was never tried: the store survives restarts, is shared by
+   * every instance, and does not evict early. The handler then skips the platform lookup on a first create
+   * (one platform call instead of two). Default `false`, which is always safe.
+   */
+  readonly durable?: boolean;
+  /** Stores `record` if `key` has none and returns `undefined`; otherwise returns the existing record unchanged. */
+  begin(key: string, record: IdempotencyRecord): Promise<IdempotencyRecord | undefined>;
+  /** Stores `record` for `key`, replacing any. */
+  set(key: string, record: IdempotencyRecord): Promise<void>;
+}
 
-  /** Runs `operation` once per `key` and `fingerprint` (the request's meaning); replays it afterwards. */
-  run(key: string, fingerprint: string, operation: () => Promise<T>): Promise<T> {
-    if (!VALID_KEY.test(key)) {
-      throw new ApiError(
-        400,
-        ErrorCode.InvalidIdempotencyKey,
-        'Idempotency-Key must be 1–255 printable ASCII characters.',
-      );
-    }
-    const now = Date.now();
-    this.#forgetExpired(now);
-    const existing = this.#entries.get(key);
-    if (existing) {
-      if (existing.fingerprint !== fingerprint) {
-        throw new ApiError(
-          422,
-          ErrorCode.IdempotencyKeyReused,
-          'This Idempotency-Key was already used for a different request.',
-        );
-      }
-      return existing.result;
-    }
-    const result = operation();
-    this.#entries.set(key, { fingerprint, result, expiresAt: now + TTL_MS });
-    result.catch(() => {
-      if (this.#entries.get(key)?.result === result) this.#entries.delete(key);
-    });
-    if (this.#entries.size > MAX_ENTRIES) {
-      const oldest = this.#entries.keys().next();
-      if (!oldest.done) this.#entries.delete(oldest.value);
-    }
-    return result;
-  }
+/** Options of {@link createMemoryIdempotencyStore}. */
+export interface MemoryIdempotencyStoreOptions {
+  /** How long a key is remembered after its last update, in ms. Default `86400000` (24 hours). */
+  ttlMs?: number;
+  /** Most keys kept; past it the least recently updated is forgotten. Default `10000`. */
+  maxEntries?: number;
+  /** The clock, in epoch ms. Default `Date.now`. */
+  now?: () => number;
+}
 
-  #forgetExpired(now: number): void {
-    for (const [key, entry] of this.#entries) {
-      if (entry.expiresAt > now) break; // insertion order is expiry order
-      this.#entries.delete(key);
+/**
+ * The default {@link IdempotencyStore}: a bounded map in this process, with expiry. Not `durable`: after a
+ * restart, an eviction or on another instance it knows nothing, so the handler looks a key up on the
+ * platform (by tag) before creating.
+ */
+export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOptions = {}): IdempotencyStore {
+  const { ttlMs = 24 * 60 * 60 * 1000, maxEntries = 10_000, now = Date.now } = options;
+  // Insertion order is update order, and with one TTL also expiry order.
+  const entries = new Map<string, { record: IdempotencyRecord; expiresAt: number }>();
+
+  const forgetExpired = (time: number): void => {
+    for (const [key, entry] of entries) {
+      if (entry.expiresAt > time) break;
+      entries.delete(key);
     }
+  };
+  const put = (key: string, record: IdempotencyRecord, time: number): void => {
+    entries.delete(key);
+    entries.set(key, { record, expiresAt: time + ttlMs });
+    while (entries.size > maxEntries) {
+      const oldest = entries.keys().next();
+      if (oldest.done) break;
+      entries.delete(oldest.value);
+    }
+  };
+
+  return {
+    durable: false,
+    begin(key, record) {
+      const time = now();
+      forgetExpired(time);
+      const existing = entries.get(key)?.record;
+      if (existing === undefined) put(key, record, time);
+      return Promise.resolve(existing);
+    },
+    set(key, record) {
+      const time = now();
+      forgetExpired(time);
+      put(key, record, time);
+      return Promise.resolve();
+    },
+  };
+}
+
+/**
+ * Letters, digits, `-` and `_`, 16 to 100 characters: a random UUID, 32 hex digits, a ULID or base64url
+ * all fit. The key also goes into a platform tag (values ≤ 100 characters) and a tag filter, where these
+ * characters need no quoting. The minimum length is a nudge towards unguessable keys: a key is not tied to
+ * a user, so whoever presents it (with the same body) gets the company it created.
+ */
+const VALID_KEY = /^[A-Za-z0-9_-]{16,100}$/;
+
+/** Throws 400 `invalid-idempotency-key` unless `key` is fit to use (see {@link VALID_KEY}). */
+export function checkIdempotencyKey(key: string): string {
+  if (!VALID_KEY.test(key)) {
+    throw new ApiError(
+      400,
+      ErrorCode.InvalidIdempotencyKey,
+      'Idempotency-Key must be 16–100 letters, digits, "-" or "_" (a random UUID works).',
+    );
   }
+  return key;
 }

@@ -1,4 +1,12 @@
 export { createOnboardHandler } from './handler.ts';
 export type { AuthorizeContext, OnboardAction, OnboardHandlerOptions } from './options.ts';
 export { ErrorCode, type ErrorBody } from './api-error.ts';
+export { IDEMPOTENCY_TAG } from './company-input.ts';
+export {
+  createMemoryIdempotencyStore,
+  type IdempotencyRecord,
+  type IdempotencyStore,
+  type MemoryIdempotencyStoreOptions,
+  type StoredResponse,
+} from './idempotency.ts';
 export { mountAt, toNodeListener, type FetchHandler, type NodeListener } from './node.ts';

@@ -22,6 +22,9 @@ export type NodeListener = (
  * the handler's `basePath` must be the full mount prefix either way. `X-Forwarded-*` headers are ignored on
  * purpose (trusting them is a deployment decision). The request body is streamed, not buffered, so the
  * handler's size limit applies before the whole body arrives.
+ *
+ * A handler that returns `Response.error()` (the Fetch standard's network error, `type === 'error'`) gets
+ * the connection destroyed without an answer, as when a network drops: the simulator's fault injection uses it.
  */
 export function toNodeListener(handler: FetchHandler): NodeListener {
   return (req, res, next) => {
@@ -58,6 +61,10 @@ async function serve(handler: FetchHandler, req: IncomingMessage, res: ServerRes
     return;
   }
   const response = await handler(request);
+  if (response.type === 'error') {
+    res.destroy();
+    return;
+  }
   // A body the handler did not read (refused as too large, say) cannot be left on a keep-alive socket.
   if (!req.complete) res.setHeader('connection', 'close');
   await writeResponse(response, res);

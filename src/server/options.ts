@@ -1,4 +1,5 @@
 import { normaliseBasePath } from './base-path.ts';
+import { createMemoryIdempotencyStore, type IdempotencyStore } from './idempotency.ts';
 
 /** What a caller may do; the reference handler asks {@link OnboardHandlerOptions.authorize} before each. */
 export type OnboardAction = 'create' | 'read' | 'refresh';
@@ -33,6 +34,14 @@ export interface OnboardHandlerOptions {
   maxBodyBytes?: number;
   /** Time limit of each platform call in ms; past it the caller gets 504. Default `10000`. */
   timeoutMs?: number;
+  /**
+   * Where `Idempotency-Key`s of `POST /companies` are remembered, so a retried create replays the first
+   * answer instead of making (and paying for) a second company. Default: a new
+   * `createMemoryIdempotencyStore()` per handler (this process only, 24 hours, at most 10000 keys, not
+   * `durable`). Behind several instances, give them one shared store (Redis, a database table) implementing
+   * {@link IdempotencyStore}; mark it `durable` to save the platform lookup on first creates.
+   */
+  idempotencyStore?: IdempotencyStore;
 }
 
 export interface ResolvedOnboardOptions {
@@ -43,6 +52,7 @@ export interface ResolvedOnboardOptions {
   log: (line: string) => void;
   maxBodyBytes: number;
   timeoutMs: number;
+  idempotencyStore: IdempotencyStore;
 }
 
 export function resolveOnboardOptions(options: OnboardHandlerOptions): ResolvedOnboardOptions {
@@ -63,5 +73,6 @@ export function resolveOnboardOptions(options: OnboardHandlerOptions): ResolvedO
     log: options.log ?? ((line) => console.error(line)),
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
     timeoutMs: options.timeoutMs ?? 10_000,
+    idempotencyStore: options.idempotencyStore ?? createMemoryIdempotencyStore(),
   };
 }

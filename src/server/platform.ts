@@ -1,6 +1,7 @@
 import { CodatPlatformCore } from '@codat/platform/core.js';
 import { companiesCreate } from '@codat/platform/funcs/companiesCreate.js';
 import { companiesGet } from '@codat/platform/funcs/companiesGet.js';
+import { companiesList } from '@codat/platform/funcs/companiesList.js';
 import { refreshDataAll } from '@codat/platform/funcs/refreshDataAll.js';
 import { refreshDataGet } from '@codat/platform/funcs/refreshDataGet.js';
 import { ResponseValidationError } from '@codat/platform/sdk/models/errors/responsevalidationerror.js';
@@ -13,6 +14,11 @@ import type { CreateCompanyInput } from './company-input.ts';
 export interface PlatformClient {
   createCompany(input: CreateCompanyInput): Promise<Company>;
   getCompany(companyId: string): Promise<Company>;
+  /**
+   * Companies whose tag `name` is `value` (Codat's `tags=name=value` filter), first page only. The filter is
+   * the platform's: callers must still check the tag on each result.
+   */
+  findCompaniesByTag(name: string, value: string): Promise<Company[]>;
   /** The data status keyed by the platform's own data type names (`banking-accounts`, not `bankingAccounts`). */
   getDataStatus(companyId: string): Promise<Record<string, unknown>>;
   refreshData(companyId: string): Promise<void>;
@@ -52,6 +58,12 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   return {
     createCompany: (input) => call('createCompany', () => companiesCreate(client, input)),
     getCompany: (companyId) => call('getCompany', () => companiesGet(client, { companyId })),
+    async findCompaniesByTag(name, value) {
+      const page = await call('findCompaniesByTag', () =>
+        companiesList(client, { tags: `${name}=${value}`, pageSize: 10 }),
+      );
+      return page.results ?? [];
+    },
     refreshData: (companyId) => call('refreshData', () => refreshDataAll(client, { companyId })),
     async getDataStatus(companyId) {
       try {

@@ -10,7 +10,16 @@ export function jsonResponse(
   redact: Redact,
   headers: Record<string, string> = {},
 ): Response {
-  return new Response(redact(JSON.stringify(body)), {
+  return jsonTextResponse(status, redact(JSON.stringify(body)), headers);
+}
+
+/** A JSON response from text that is already JSON and already redacted (a replayed answer). */
+export function jsonTextResponse(
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(text, {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   });

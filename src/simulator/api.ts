@@ -7,6 +7,7 @@ import { ConnectionStatus, type StoredCompany } from './model.ts';
 import { paginate } from './paging.ts';
 import { newCompany } from './store.ts';
 import { dataStatusAt } from './sync-progress.ts';
+import { parseTagsFilter } from './tags-filter.ts';
 import { companyView } from './views.ts';
 
 /** Largest request body the simulated API reads; real company bodies are a few hundred bytes. */
@@ -104,9 +105,15 @@ export async function handleApi(
   }
 }
 
+/** `GET /companies`, filtered by the `tags` parameter (see {@link parseTagsFilter}); `query` is ignored. */
 function listCompanies(url: URL, correlationId: string, context: SimulatorContext): Response {
+  const filter = parseTagsFilter(url.searchParams.get('tags') ?? '');
+  if (typeof filter !== 'function') return codatError(400, filter.problem, correlationId);
   const now = context.options.now();
-  const companies = context.store.all().map((company) => companyView(company, context.plan, now));
+  const companies = context.store
+    .all()
+    .filter((company) => filter(company.tags))
+    .map((company) => companyView(company, context.plan, now));
   const page = paginate(companies, url, correlationId);
   return page instanceof Response ? page : json(200, page);
 }

@@ -13,6 +13,10 @@ console.log(`Codat simulator listening on ${running.url}`);
 console.log(
   `API key: ${apiKey}  (for the reference server: CODAT_BASE_URL=${running.url} CODAT_API_KEY=${apiKey})`,
 );
+console.log(
+  `Fault injection (no key needed, loopback only): POST ${running.url}/_simulator/faults ` +
+    `'{"method":"POST","path":"/companies","kind":"drop-after"}'; DELETE the same URL to clear.`,
+);
 console.log('Press Ctrl-C to stop.');
 
 const stop = (): void => {

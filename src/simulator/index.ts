@@ -4,3 +4,4 @@ export { DEFAULT_SIMULATOR_API_KEY, type SimulatorOptions } from './options.ts';
 export { DataType, DEFAULT_DATA_TYPES, SyncStatus } from './data-types.ts';
 export { ConnectionStatus, type Company, type Connection, type DataStatus } from './model.ts';
 export { PLATFORMS, type Platform } from './platforms.ts';
+export type { ActiveFault, FaultKind, FaultSpec, SimulatorFaults } from './faults.ts';

@@ -27,6 +27,12 @@ export interface SimulatorOptions {
   neverSyncedTypes?: readonly DataType[];
   /** Makes ids for companies, connections and syncs. Default `crypto.randomUUID`. */
   uuid?: () => string;
+  /**
+   * Waits `ms` for a `latency` fault (or a fault's `latencyMs`); pass an instant one in tests. Default: a
+   * timer that ends early when `signal` (the request's) aborts: the client has gone, so no timer is left
+   * running for nobody.
+   */
+  delay?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export type ResolvedSimulatorOptions = Required<SimulatorOptions>;
@@ -50,5 +56,19 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
     dataTypes: options.dataTypes ?? DEFAULT_DATA_TYPES,
     neverSyncedTypes: options.neverSyncedTypes ?? [],
     uuid: options.uuid ?? randomUUID,
+    delay: options.delay ?? abortableDelay,
   };
+}
+
+function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    if (signal.aborted) done();
+    else signal.addEventListener('abort', done, { once: true });
+  });
 }

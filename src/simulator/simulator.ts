@@ -2,6 +2,8 @@ import { routeSegments } from '../server/base-path.ts';
 import { handleApi } from './api.ts';
 import { codatError } from './codat-error.ts';
 import type { SimulatorContext } from './context.ts';
+import { CONTROL_SEGMENT, handleControl } from './control.ts';
+import { applyFault, FaultRegistry, type SimulatorFaults } from './faults.ts';
 import { handleLink } from './link.ts';
 import { ConnectionStatus, type Company } from './model.ts';
 import { resolveSimulatorOptions, type SimulatorOptions } from './options.ts';
@@ -10,13 +12,22 @@ import { companyView } from './views.ts';
 
 /** An in-memory Codat Platform API plus hosted Link, as one framework-neutral request handler. */
 export interface Simulator {
-  /** Answers one request: the Platform API under `{basePath}/companies`, hosted Link under `{basePath}/link`. */
+  /**
+   * Answers one request: the Platform API under `{basePath}/companies`, hosted Link under `{basePath}/link`,
+   * the control API under `{basePath}/_simulator` (see `control.ts`). A dropped connection (fault injection)
+   * is answered with `Response.error()`, which `toNodeListener` turns into a destroyed socket.
+   */
   handle(request: Request): Promise<Response>;
+  /**
+   * Fault injection for the requests that follow: dropped connections (before or after acting), error
+   * statuses (500, 429 with `Retry-After`…) and latency. Also over HTTP: `POST {basePath}/_simulator/faults`.
+   */
+  readonly faults: SimulatorFaults;
   /** Every company as the API would return it now, in creation order (for tests and the demo). */
   listCompanies(): readonly Company[];
   /** Marks the company's linked connections `Deauthorized`, as when a user revokes access. False if unknown. */
   deauthorize(companyId: string): boolean;
-  /** Forgets every company. */
+  /** Forgets every company and every injected fault. */
   reset(): void;
 }
 
@@ -32,14 +43,29 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
     },
     clientId: resolved.uuid(),
   };
+  const faults = new FaultRegistry(resolved.uuid);
+
+  const serve = async (request: Request, segments: string[]): Promise<Response> =>
+    segments[0] === 'link' ? handleLink(request, segments, context) : handleApi(request, segments, context);
 
   return {
+    faults,
     async handle(request) {
       try {
-        const segments = routeSegments(new URL(request.url).pathname, resolved.basePath);
+        const { pathname } = new URL(request.url);
+        const segments = routeSegments(pathname, resolved.basePath);
         if (segments === null) return codatError(404, 'Not found.', resolved.uuid());
-        if (segments[0] === 'link') return await handleLink(request, segments, context);
-        return await handleApi(request, segments, context);
+        if (segments[0] === CONTROL_SEGMENT) {
+          return await handleControl(request, segments, faults, resolved.uuid());
+        }
+        const below = pathname.slice(resolved.basePath.length).replace(/\/+$/, '') || '/';
+        const fault = faults.take(request.method, below);
+        if (fault === undefined) return await serve(request, segments);
+        return await applyFault(fault, request, {
+          serve: () => serve(request, segments),
+          delay: resolved.delay,
+          error: (status, message, headers) => codatError(status, message, resolved.uuid(), { headers }),
+        });
       } catch {
         // A bug in the simulator should look like a platform 500, not kill the host server.
         return codatError(500, 'The simulator failed to handle the request.', resolved.uuid());
@@ -59,6 +85,7 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
     },
     reset() {
       context.store.clear();
+      faults.clear();
     },
   };
 }

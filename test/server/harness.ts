@@ -106,3 +106,86 @@ export function postJson(body: unknown, headers: Record<string, string> = {}): R
     body: JSON.stringify(body),
   };
 }
+
+/** A platform request as the simulator received it: method, path and, for a list, the `tags` filter. */
+export interface PlatformCall {
+  method: string;
+  path: string;
+  tags?: string;
+}
+
+/**
+ * The reference backend in front of a simulator, with every platform request recorded, the backend
+ * restartable (a new handler: with the default store, an empty memory), and the backend's answers droppable
+ * after it has acted (as when the browser's connection breaks).
+ */
+export interface RecordedBackend {
+  platform: TestSimulator;
+  platformCalls: PlatformCall[];
+  logs: string[];
+  /** Answers to drop (connection destroyed after the handler acted), counting down. */
+  dropAnswers: number;
+  /** `POST /api/companies` with an Idempotency-Key (none if `null`); rejects when the connection drops. */
+  create(
+    key: string | null,
+    body?: Record<string, unknown>,
+  ): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }>;
+  /** Replaces the handler with a new one, as a server restart does. */
+  restart(handler?: OnboardHandlerOptions): void;
+  close(): Promise<void>;
+}
+
+export async function startRecordedBackend(
+  options: { handler?: OnboardHandlerOptions; simulator?: StartSimulatorOptions } = {},
+): Promise<RecordedBackend> {
+  const platform = await startTestSimulator(options.simulator);
+  const platformCalls: PlatformCall[] = [];
+  const recorder = await listen((request) => {
+    const url = new URL(request.url);
+    const tags = url.searchParams.get('tags');
+    platformCalls.push({ method: request.method, path: url.pathname, ...(tags !== null && { tags }) });
+    return platform.simulator.handle(request);
+  });
+  const logs: string[] = [];
+  const makeHandler = (extra: OnboardHandlerOptions = {}): FetchHandler =>
+    createOnboardHandler({
+      apiKey: API_KEY,
+      platformUrl: recorder.url,
+      basePath: '/api',
+      log: (line) => logs.push(line),
+      ...options.handler,
+      ...extra,
+    });
+  let handler = makeHandler();
+  const rig: RecordedBackend = {
+    platform,
+    platformCalls,
+    logs,
+    dropAnswers: 0,
+    async create(key, body = { name: 'Acme Ltd' }) {
+      const headers: Record<string, string> = key === null ? {} : { 'idempotency-key': key };
+      const response = await fetch(`${server.url}/api/companies`, postJson(body, headers));
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (await response.json()) as Record<string, unknown>,
+      };
+    },
+    restart(extra) {
+      handler = makeHandler(extra);
+    },
+    async close() {
+      await server.close();
+      await recorder.close();
+      await platform.close();
+    },
+  };
+  const server = await listen(async (request) => {
+    const response = await handler(request);
+    if (rig.dropAnswers === 0) return response;
+    rig.dropAnswers -= 1;
+    await response.body?.cancel();
+    return Response.error();
+  });
+  return rig;
+}

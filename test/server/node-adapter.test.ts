@@ -115,6 +115,25 @@ describe('toNodeListener', () => {
     }
   });
 
+  test('Response.error() (a network error) destroys the connection without an answer', async () => {
+    let calls = 0;
+    const server = await listen(async (request) => {
+      calls += 1;
+      await request.text();
+      return calls === 1 ? Response.error() : new Response('second');
+    });
+    try {
+      await assert.rejects(fetch(server.url, { method: 'POST', body: 'x' }), (error: unknown) => {
+        assert.ok(error instanceof TypeError);
+        assert.equal((error as { cause?: { code?: string } }).cause?.code, 'UND_ERR_SOCKET');
+        return true;
+      });
+      assert.equal(await (await fetch(server.url)).text(), 'second', 'the server goes on serving');
+    } finally {
+      await server.close();
+    }
+  });
+
   test('under a Connect-style mount the handler still sees the original path', async () => {
     const listener = toNodeListener((request) =>
       Promise.resolve(new Response(new URL(request.url).pathname)),

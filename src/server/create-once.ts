@@ -1,0 +1,179 @@
+import type { Company } from '@codat/platform/sdk/models/shared/company.js';
+import { ApiError, ErrorCode } from './api-error.ts';
+import { IDEMPOTENCY_TAG, withIdempotencyTag, type CreateCompanyInput } from './company-input.ts';
+import {
+  checkIdempotencyKey,
+  type IdempotencyRecord,
+  type IdempotencyStore,
+  type StoredResponse,
+} from './idempotency.ts';
+import type { PlatformClient } from './platform.ts';
+
+/** What a create with an `Idempotency-Key` answered, and whether it was a replay (no company was made now). */
+export interface CreateOutcome {
+  response: StoredResponse;
+  /** `true` when the answer came from the store or from a company found by its tag. */
+  replayed: boolean;
+}
+
+export interface CreateOnceOptions {
+  store: IdempotencyStore;
+  platform: Pick<PlatformClient, 'createCompany' | 'findCompaniesByTag'>;
+  /** The response body for a company, secrets removed. */
+  serialise: (company: Company) => string;
+  /** Past this age an `in-flight` record is presumed abandoned (its process died) and taken over. */
+  staleAfterMs: number;
+  log: (line: string) => void;
+  now?: () => number;
+}
+
+/**
+ * Creates a company at most once per `Idempotency-Key`, whatever fails:
+ *
+ * 1. The key is validated and recorded `in-flight` in the store *before* the platform is called.
+ * 2. A record that is `done` is replayed; one `in-flight` in another request (another instance, or this one
+ *    if not yet settled) answers 409 with `Retry-After`; concurrent duplicates in this process share one call.
+ * 3. The company is created with the tag `onboardIdempotencyKey=<key>`, so it can be found again.
+ * 4. Before creating, the platform is asked for a company with that tag, and if there is one it is returned
+ *    (200) instead. This is what survives a connection that dropped *after* the platform created the company:
+ *    the store then says `failed`, but the company exists.
+ *
+ * When to look (step 4): after a `failed` or abandoned attempt, always; for a key the store has never seen,
+ * only if the store is not `durable`. The default in-memory store forgets everything on restart, on eviction
+ * and across instances, so "never seen" proves nothing and we pay one list call per first create: creates
+ * are rare (once per customer), a list call is cheap, and a duplicate company costs money. A durable store
+ * (Redis, a table) records `in-flight` before every create, so a missing record proves a first attempt
+ * and the first create costs one platform call. If the lookup itself fails we do not create blind: the
+ * request fails and the next retry looks again.
+ *
+ * Not covered: two instances taking over the same abandoned key at the same instant (the takeover is a plain
+ * `set`, not compare-and-set), and a platform whose tag filter lags behind its creates.
+ */
+export function createOnce(
+  options: CreateOnceOptions,
+): (key: string, input: CreateCompanyInput) => Promise<CreateOutcome> {
+  const { store, platform, serialise, staleAfterMs, log, now = Date.now } = options;
+  const running = new Map<string, { fingerprint: string; outcome: Promise<CreateOutcome> }>();
+
+  async function attempt(key: string, input: CreateCompanyInput, print: string): Promise<CreateOutcome> {
+    const tagged = withIdempotencyTag(input, key);
+    const startedAt = now();
+    const inFlight = { state: 'in-flight', fingerprint: print, startedAt } as const;
+    const existing = await store.begin(key, inFlight);
+    let lookFirst = store.durable !== true;
+    if (existing !== undefined) {
+      if (existing.fingerprint !== print) throw keyReused();
+      if (existing.state === 'done') return { response: existing.response, replayed: true };
+      if (existing.state === 'in-flight' && startedAt - existing.startedAt < staleAfterMs)
+        throw keyInFlight();
+      await store.set(key, inFlight);
+      lookFirst = true;
+    }
+
+    let earlier: Company | undefined;
+    let company: Company;
+    try {
+      earlier = lookFirst ? await findTagged(key) : undefined;
+      company = earlier ?? (await platform.createCompany(tagged));
+    } catch (error) {
+      await record(key, { state: 'failed', fingerprint: print }, 'record a failed create');
+      throw error;
+    }
+    const response = { status: 200, body: serialise(company) };
+    if (earlier !== undefined && companyFingerprint(earlier) !== print) {
+      // The key already belongs to a company made from another request: remember that, refuse this one.
+      await record(
+        key,
+        { state: 'done', fingerprint: companyFingerprint(earlier), response },
+        'record a key',
+      );
+      throw keyReused();
+    }
+    // The company exists whatever the store says now: answer with it. Should the store fail here, a retry
+    // finds the record `in-flight`, gets 409 until it is stale, then takes over and finds the company by tag.
+    await record(key, { state: 'done', fingerprint: print, response }, 'record a create');
+    return { response, replayed: earlier !== undefined };
+  }
+
+  /** Writes to the store after the platform was called: a failure there must not hide the platform's answer. */
+  async function record(key: string, value: IdempotencyRecord, what: string): Promise<void> {
+    try {
+      await store.set(key, value);
+    } catch (error) {
+      log(storeFailure(what, error));
+    }
+  }
+
+  /** The company an earlier attempt created for `key`, if any. */
+  async function findTagged(key: string): Promise<Company | undefined> {
+    const candidates = await platform.findCompaniesByTag(IDEMPOTENCY_TAG, key);
+    // Check the tag ourselves: a platform that ignored or loosened the filter must not hand us a stranger.
+    const mine = candidates
+      .filter((company) => company.tags?.[IDEMPOTENCY_TAG] === key)
+      .sort((a, b) => (a.created ?? '').localeCompare(b.created ?? ''));
+    const [first] = mine;
+    if (first !== undefined && mine.length > 1) {
+      log(
+        `company-onboard: ${mine.length} companies carry one Idempotency-Key (${mine.map((c) => c.id).join(', ')}); ` +
+          `answering with the oldest, ${first.id}.`,
+      );
+    }
+    return first;
+  }
+
+  return (rawKey, input) => {
+    const key = checkIdempotencyKey(rawKey);
+    const print = fingerprint(input);
+    const shared = running.get(key);
+    if (shared) {
+      if (shared.fingerprint !== print) return Promise.reject(keyReused());
+      return shared.outcome;
+    }
+    const outcome = attempt(key, input, print);
+    running.set(key, { fingerprint: print, outcome });
+    const forget = (): void => {
+      if (running.get(key)?.outcome === outcome) running.delete(key);
+    };
+    outcome.then(forget, forget);
+    return outcome;
+  };
+}
+
+/** What makes two creates "the same request" for an Idempotency-Key. */
+export function fingerprint(input: CreateCompanyInput): string {
+  return JSON.stringify([input.name, input.description ?? '', sortedTags(input.tags)]);
+}
+
+/** The fingerprint of the request that made `company` (our own tag aside). */
+function companyFingerprint(company: Company): string {
+  const tags = Object.fromEntries(
+    Object.entries(company.tags ?? {}).filter(([name]) => name !== IDEMPOTENCY_TAG),
+  );
+  return fingerprint({ name: company.name, description: company.description ?? '', tags });
+}
+
+function sortedTags(tags: Record<string, string> | undefined): [string, string][] {
+  return Object.entries(tags ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function keyReused(): ApiError {
+  return new ApiError(
+    422,
+    ErrorCode.IdempotencyKeyReused,
+    'This Idempotency-Key was already used for a different request.',
+  );
+}
+
+function keyInFlight(): ApiError {
+  return new ApiError(
+    409,
+    ErrorCode.IdempotencyKeyInFlight,
+    'A request with this Idempotency-Key is still being processed. Try again shortly.',
+    { headers: { 'retry-after': '1' } },
+  );
+}
+
+function storeFailure(what: string, error: unknown): string {
+  const detail = error instanceof Error ? `${error.name} ${JSON.stringify(error.message)}` : String(error);
+  return `company-onboard: the idempotency store failed to ${what}: ${detail}`;
+}

@@ -1,0 +1,199 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, beforeEach, describe, test } from 'node:test';
+import {
+  createMemoryIdempotencyStore,
+  IDEMPOTENCY_TAG,
+  type IdempotencyRecord,
+  type IdempotencyStore,
+} from '../../src/server/index.ts';
+import { fingerprint } from '../../src/server/create-once.ts';
+import { startRecordedBackend, type PlatformCall, type RecordedBackend } from './harness.ts';
+
+const CREATE: PlatformCall = { method: 'POST', path: '/companies' };
+const LOOKUP = (key: string): PlatformCall => ({
+  method: 'GET',
+  path: '/companies',
+  tags: `${IDEMPOTENCY_TAG}=${key}`,
+});
+
+const done = (fingerprint: string): IdempotencyRecord => ({
+  state: 'done',
+  fingerprint,
+  response: { status: 200, body: '{}' },
+});
+
+describe('createMemoryIdempotencyStore', () => {
+  test('begin stores only when the key is free, and returns what was there', async () => {
+    const store = createMemoryIdempotencyStore();
+    const first: IdempotencyRecord = { state: 'in-flight', fingerprint: 'a', startedAt: 1 };
+    assert.equal(await store.begin('k', first), undefined);
+    assert.deepEqual(await store.begin('k', { state: 'failed', fingerprint: 'b' }), first);
+    await store.set('k', done('a'));
+    assert.deepEqual(await store.begin('k', first), done('a'));
+    assert.equal(store.durable, false);
+  });
+
+  test('forgets a key ttlMs after its last update', async () => {
+    let now = 0;
+    const store = createMemoryIdempotencyStore({ ttlMs: 1000, now: () => now });
+    await store.begin('k', done('a'));
+    now = 999;
+    assert.deepEqual(await store.begin('k', done('x')), done('a'));
+    await store.set('k', done('b'));
+    now = 1998;
+    assert.deepEqual(await store.begin('k', done('x')), done('b'), 'set renews the expiry');
+    now = 1999;
+    assert.equal(await store.begin('k', done('c')), undefined, 'expired, so free again');
+  });
+
+  test('keeps at most maxEntries keys, forgetting the least recently updated', async () => {
+    const store = createMemoryIdempotencyStore({ maxEntries: 2 });
+    await store.begin('a', done('a'));
+    await store.begin('b', done('b'));
+    await store.set('a', done('a2'));
+    await store.begin('c', done('c'));
+    assert.deepEqual(await store.begin('a', done('x')), done('a2'));
+    assert.equal(await store.begin('b', done('x')), undefined, 'b went');
+  });
+});
+
+/** A store over a Map, as a Redis or SQL one would be: shared by handlers, surviving their restarts. */
+class MapStore implements IdempotencyStore {
+  readonly records = new Map<string, IdempotencyRecord>();
+  readonly writes: string[] = [];
+  failBegin = false;
+  failSet = false;
+  constructor(readonly durable: boolean) {}
+
+  begin(key: string, record: IdempotencyRecord): Promise<IdempotencyRecord | undefined> {
+    if (this.failBegin) return Promise.reject(new Error('store down'));
+    const existing = this.records.get(key);
+    if (existing === undefined) {
+      this.records.set(key, record);
+      this.writes.push(`begin ${record.state}`);
+    }
+    return Promise.resolve(existing);
+  }
+
+  set(key: string, record: IdempotencyRecord): Promise<void> {
+    if (this.failSet) return Promise.reject(new Error('store down'));
+    this.records.set(key, record);
+    this.writes.push(`set ${record.state}`);
+    return Promise.resolve();
+  }
+}
+
+describe('a custom idempotencyStore', () => {
+  let rig: RecordedBackend;
+  let store: MapStore;
+  before(async () => {
+    rig = await startRecordedBackend();
+  });
+  after(() => rig.close());
+  beforeEach(() => {
+    rig.platform.simulator.reset();
+    rig.platformCalls.length = 0;
+    rig.logs.length = 0;
+    store = new MapStore(true);
+    rig.restart({ idempotencyStore: store });
+  });
+
+  const companies = (): number => rig.platform.simulator.listCompanies().length;
+
+  test('durable: a first create costs one platform call; the record goes in-flight → done', async () => {
+    const key = randomUUID();
+    const created = await rig.create(key);
+    assert.equal(created.status, 200);
+    assert.deepEqual(rig.platformCalls, [CREATE]);
+    assert.deepEqual(store.writes, ['begin in-flight', 'set done']);
+    const record = store.records.get(key);
+    assert.equal(record?.state, 'done');
+    if (record?.state === 'done') assert.deepEqual(JSON.parse(record.response.body), created.body);
+  });
+
+  test('durable and shared: after a restart the answer is replayed without a platform call', async () => {
+    const key = randomUUID();
+    const created = await rig.create(key);
+    rig.restart({ idempotencyStore: store });
+    const replay = await rig.create(key);
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(replay.body, created.body);
+    assert.deepEqual(rig.platformCalls, [CREATE]);
+  });
+
+  test('durable: after a drop the record says failed, and the retry looks the key up', async () => {
+    rig.platform.simulator.faults.inject({ method: 'POST', path: '/companies', kind: 'drop-after' });
+    const key = randomUUID();
+    assert.equal((await rig.create(key)).status, 502);
+    assert.equal(store.records.get(key)?.state, 'failed');
+    rig.restart({ idempotencyStore: store });
+    const retry = await rig.create(key);
+    assert.equal(retry.status, 200);
+    assert.deepEqual(rig.platformCalls, [CREATE, LOOKUP(key)]);
+    assert.equal(companies(), 1);
+  });
+
+  test('not durable: a key the store has never seen is looked up first', async () => {
+    rig.restart({ idempotencyStore: new MapStore(false) });
+    const key = randomUUID();
+    await rig.create(key);
+    assert.deepEqual(rig.platformCalls, [LOOKUP(key), CREATE]);
+  });
+
+  test('a key in flight elsewhere (another instance) answers 409 with Retry-After and calls nothing', async () => {
+    const key = randomUUID();
+    const print = fingerprint({ name: 'Acme Ltd' });
+    store.records.set(key, { state: 'in-flight', fingerprint: print, startedAt: Date.now() });
+    const busy = await rig.create(key);
+    assert.equal(busy.status, 409);
+    assert.equal(busy.body['code'], 'idempotency-key-in-flight');
+    assert.equal(busy.headers.get('retry-after'), '1');
+    assert.deepEqual(rig.platformCalls, []);
+    assert.equal(companies(), 0);
+  });
+
+  test('an in-flight record past its time (its process died) is taken over, looking first', async () => {
+    const key = randomUUID();
+    const print = fingerprint({ name: 'Acme Ltd' });
+    store.records.set(key, { state: 'in-flight', fingerprint: print, startedAt: Date.now() - 60_000 });
+
+    const taken = await rig.create(key);
+    assert.equal(taken.status, 200);
+    assert.deepEqual(rig.platformCalls, [LOOKUP(key), CREATE]);
+    assert.deepEqual(store.writes, ['set in-flight', 'set done']);
+  });
+
+  test('a key recorded for another request is refused with 422 before any platform call', async () => {
+    const key = randomUUID();
+    store.records.set(key, done('something else'));
+    const refused = await rig.create(key);
+    assert.equal(refused.status, 422);
+    assert.equal(refused.body['code'], 'idempotency-key-reused');
+    assert.deepEqual(rig.platformCalls, []);
+  });
+
+  test('a store that fails before the create: 500, logged, and nothing created', async () => {
+    store.failBegin = true;
+    const failed = await rig.create(randomUUID());
+    assert.equal(failed.status, 500);
+    assert.equal(failed.body['code'], 'internal-error');
+    assert.match(rig.logs.join('\n'), /store down/);
+    assert.deepEqual(rig.platformCalls, []);
+  });
+
+  test('a store that fails after the create: the company is still answered, the failure logged', async () => {
+    const key = randomUUID();
+    await store.begin('warm-up', done('x'));
+    store.failSet = true;
+    const created = await rig.create(key);
+    assert.equal(created.status, 200);
+    assert.equal(companies(), 1);
+    assert.match(rig.logs.join('\n'), /idempotency store failed to record a create: Error "store down"/);
+    assert.equal(
+      store.records.get(key)?.state,
+      'in-flight',
+      'left in flight: a retry gets 409, later the tag',
+    );
+  });
+});
