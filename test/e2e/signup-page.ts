@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /** The demo's sign-up page and the simulator's hosted Link page, as a user sees them (Zag-style page object). */
 export class SignupPage {
@@ -34,6 +34,73 @@ export class SignupPage {
       }),
     );
   }
+
+  /** The logged events with their details (parsed JSON; a state change's detail is the state's name). */
+  async eventLog(): Promise<LoggedEvent[]> {
+    const lines = await this.page.locator('#events li').allTextContents();
+    return lines.map((text) => {
+      const [type = '', rest = ''] = text.split(/ (.*)/s);
+      return { type, detail: type === 'onboard-state-change' ? rest : (JSON.parse(rest) as unknown) };
+    });
+  }
+
+  /** The detail of the last logged event of `type`, or `undefined` when there is none. */
+  async lastDetail(type: string): Promise<Record<string, unknown> | undefined> {
+    const found = (await this.eventLog()).filter((event) => event.type === type).at(-1);
+    return found?.detail as Record<string, unknown> | undefined;
+  }
+
+  /** Waits until the log holds at least `count` events of `type` (e.g. a first `onboard-sync-progress`). */
+  async waitForLogged(type: string, count = 1, timeout = 15_000): Promise<void> {
+    await this.page
+      .locator('#events li', { hasText: new RegExp(`^${type} `) })
+      .nth(count - 1)
+      .waitFor({ timeout });
+  }
+
+  /** The element's error message as shown to the user (its `role="alert"` paragraph). */
+  errorAlert(): Locator {
+    return this.page.locator('company-onboard').getByRole('alert');
+  }
+}
+
+/** One line of the demo's event log. */
+export interface LoggedEvent {
+  readonly type: string;
+  readonly detail: unknown;
+}
+
+/** The demo's re-authorisation page (`/reconnect.html`): the element with `intent="reconnect"`. */
+export class ReconnectPage extends SignupPage {
+  /**
+   * Opens `/reconnect.html`, which asks the demo for a company with a deauthorised Xero connection and reloads
+   * itself with `?company=<id>`; resolves once the element shows that company (`ready`).
+   */
+  static async visit(page: Page, demoUrl: string): Promise<ReconnectPage> {
+    await page.goto(new URL('reconnect.html', demoUrl).href);
+    await page.waitForURL(/\/reconnect\.html\?company=/);
+    const reconnect = new ReconnectPage(page);
+    await reconnect.waitForState('ready');
+    return reconnect;
+  }
+
+  /** The company the page was given (`?company=`). */
+  companyId(): string {
+    const id = new URL(this.page.url()).searchParams.get('company');
+    if (id === null) throw new Error(`No ?company= on ${this.page.url()}`);
+    return id;
+  }
+
+  async clickReconnect(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Reconnect' }).click();
+  }
+}
+
+/** The `state` nonce the element appended to a hosted Link URL (the Link page's own URL). */
+export function linkStateOf(link: Page): string {
+  const state = new URL(link.url()).searchParams.get('state');
+  if (state === null) throw new Error(`No state on the Link URL ${link.url()}`);
+  return state;
 }
 
 /** Picks a platform on the simulator's hosted Link page and presses one of its buttons. */

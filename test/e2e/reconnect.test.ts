@@ -1,0 +1,191 @@
+/**
+ * Re-authorising a deauthorised connection in Chromium against the demo server: `/reconnect.html` gets a
+ * company whose Xero access was revoked, the element (`intent="reconnect"`, `company-id`) shows why and
+ * opens Link on that connection's own `linkUrl`; the connection is Linked again and no company is created.
+ */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { startDemo, type RunningDemo } from '../../demo/start-demo.ts';
+import { launchChromium } from './browser.ts';
+import { ReconnectPage, collapseRepeats, finishLink } from './signup-page.ts';
+
+describe('reconnect journey in Chromium against the demo server', () => {
+  let demo: RunningDemo;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  before(async () => {
+    demo = await startDemo({ port: 0, syncDurationMs: 1500 });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+  beforeEach(async () => {
+    demo.simulator.reset();
+    context = await browser.newContext();
+  });
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  it('a deauthorised Xero connection: shown with its reason, re-authorised in a popup, Linked again, nothing created', async () => {
+    const page = await context.newPage();
+    const reconnect = await ReconnectPage.visit(page, demo.url);
+    const companyId = reconnect.companyId();
+
+    const [broken] = demo.simulator.listCompanies();
+    assert.equal(demo.simulator.listCompanies().length, 1);
+    assert.equal(broken?.id, companyId);
+    assert.deepEqual(
+      broken?.dataConnections.map((c) => [c.platformName, c.status]),
+      [['Xero', 'Deauthorized']],
+    );
+    const connection = broken.dataConnections[0]!;
+
+    await page.getByRole('heading', { name: 'Reconnect Xero' }).waitFor();
+    await page
+      .getByText('Access to your data was revoked or has expired, so we can no longer update it.')
+      .waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Connect', exact: true }).count(), 0);
+
+    const [popup] = await Promise.all([page.waitForEvent('popup'), reconnect.clickReconnect()]);
+    await reconnect.waitForState('linking');
+    // Link opens on the broken connection's own linkUrl (with our state), not on the company's.
+    const opened = new URL(popup.url());
+    assert.equal(opened.origin + opened.pathname, connection.linkUrl);
+    assert.ok(opened.searchParams.get('state'), 'state nonce on the Link URL');
+    await popup
+      .getByRole('heading', { name: /Connect Acme Trading Ltd to your accounting software/ })
+      .waitFor();
+    assert.equal(await popup.getByLabel('Xero').isChecked(), true, 'Xero preselected');
+
+    await finishLink(popup, 'Xero', 'Authorise');
+    await popup.waitForEvent('close');
+    await reconnect.waitForState('complete');
+
+    assert.deepEqual(collapseRepeats(await reconnect.events()), [
+      'state:loading',
+      'state:ready',
+      'onboard-link-ready',
+      'state:linking',
+      'onboard-link-opened',
+      'state:confirming',
+      'state:syncing',
+      'onboard-linked',
+      'onboard-sync-progress',
+      'state:complete',
+      'onboard-sync-progress',
+      'onboard-complete',
+    ]);
+    assert.deepEqual(await reconnect.lastDetail('onboard-linked'), {
+      connectionId: connection.id,
+      companyId,
+    });
+    const companies = demo.simulator.listCompanies();
+    assert.equal(companies.length, 1, 'no company created');
+    assert.equal(companies[0]?.id, companyId);
+    assert.deepEqual(
+      companies[0]?.dataConnections.map((c) => [c.id, c.platformName, c.status]),
+      [[connection.id, 'Xero', 'Linked']],
+    );
+    assert.ok(!(await reconnect.events()).includes('onboard-company-created'));
+  });
+
+  it('popups blocked: re-authorised through a full-page redirect back to the reconnect page, nothing created', async () => {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.open = () => null;
+    });
+    const reconnect = await ReconnectPage.visit(page, demo.url);
+    const companyId = reconnect.companyId();
+    const connection = demo.simulator.listCompanies()[0]!.dataConnections[0]!;
+
+    await Promise.all([
+      page.waitForURL((url) => url.href.startsWith(connection.linkUrl)),
+      reconnect.clickReconnect(),
+    ]);
+    await finishLink(page, 'Xero', 'Authorise');
+    // Back on the page that left, with its own `?company=` kept and Link's parameters removed.
+    await page.waitForURL(
+      (url) => url.pathname === '/reconnect.html' && url.search === `?company=${companyId}`,
+    );
+    await reconnect.waitForState('complete');
+
+    assert.deepEqual(collapseRepeats(await reconnect.events()), [
+      'state:loading',
+      'state:ready',
+      'onboard-link-ready',
+      'state:linking',
+      'onboard-popup-blocked',
+      'onboard-before-redirect',
+      'onboard-link-opened',
+      'state:linking',
+      'state:confirming',
+      'state:syncing',
+      'onboard-linked',
+      'onboard-sync-progress',
+      'state:complete',
+      'onboard-sync-progress',
+      'onboard-complete',
+    ]);
+    const companies = demo.simulator.listCompanies();
+    assert.equal(companies.length, 1);
+    assert.deepEqual(
+      companies[0]?.dataConnections.map((c) => [c.id, c.status]),
+      [[connection.id, 'Linked']],
+    );
+  });
+
+  it('popup closed: still asks to reconnect Xero, with the notice; the connection stays Deauthorized', async () => {
+    const page = await context.newPage();
+    const reconnect = await ReconnectPage.visit(page, demo.url);
+
+    const [popup] = await Promise.all([page.waitForEvent('popup'), reconnect.clickReconnect()]);
+    await popup.getByRole('heading', { name: /Connect .* to your accounting software/ }).waitFor();
+    await popup.close();
+
+    await reconnect.waitForState('ready');
+    await page.getByText('The window was closed before you finished connecting.').waitFor();
+    await page.getByRole('heading', { name: 'Reconnect Xero' }).waitFor();
+    await page.getByRole('button', { name: 'Reconnect' }).waitFor();
+    assert.deepEqual(collapseRepeats(await reconnect.events()), [
+      'state:loading',
+      'state:ready',
+      'onboard-link-ready',
+      'state:linking',
+      'onboard-link-opened',
+      'state:ready',
+      'onboard-cancel',
+    ]);
+    assert.equal((await reconnect.lastDetail('onboard-cancel'))?.['reason'], 'popup-closed');
+    const companies = demo.simulator.listCompanies();
+    assert.equal(companies.length, 1);
+    assert.deepEqual(
+      companies[0]?.dataConnections.map((c) => c.status),
+      ['Deauthorized'],
+    );
+  });
+
+  it('a company that does not exist: an error without "Try again" and without a name form; nothing created', async () => {
+    const page = await context.newPage();
+    const missing = '00000000-0000-4000-8000-000000000000';
+    await page.goto(new URL(`reconnect.html?company=${missing}`, demo.url).href);
+    const reconnect = new ReconnectPage(page);
+    await reconnect.waitForState('error');
+
+    await reconnect.errorAlert().filter({ hasText: 'That company does not exist.' }).waitFor();
+    assert.deepEqual(await reconnect.events(), ['state:loading', 'state:error', 'onboard-error']);
+    assert.deepEqual(await reconnect.lastDetail('onboard-error'), {
+      code: 'company-not-found',
+      message: 'That company does not exist.',
+      retryable: false,
+      companyId: missing,
+    });
+    assert.equal(await page.getByLabel('Company name').count(), 0);
+    assert.equal(await page.getByRole('button').count(), 0);
+    assert.equal(demo.simulator.listCompanies().length, 0);
+  });
+});
