@@ -16,8 +16,6 @@ const CODE_BY_STATUS: Record<number, string> = {
   401: 'unauthorized',
   403: 'forbidden',
   404: 'not-found',
-  409: 'conflict',
-  413: 'payload-too-large',
   429: 'rate-limited',
 };
 
@@ -84,5 +82,3 @@ export class ResponseShapeError extends BackendError {
     super('The server sent an answer we could not understand. Please try again.', options);
   }
 }
-
-export const isBackendError = (error: unknown): error is BackendError => error instanceof BackendError;

@@ -1,12 +1,5 @@
 export type { CreateCompanyInput, CreateOptions, OnboardBackend, RequestOptions } from './backend.ts';
 export { createFetchBackend, type FetchBackendOptions } from './fetch-backend.ts';
-export {
-  BackendError,
-  HttpError,
-  NetworkError,
-  ResponseShapeError,
-  TimeoutError,
-  isBackendError,
-} from './errors.ts';
+export { BackendError, HttpError, NetworkError, ResponseShapeError, TimeoutError } from './errors.ts';
 export type { Company, Connection, DataStatus, DataStatuses } from './schemas.ts';
 export { COMPANY_NAME_MAX_LENGTH } from './company-name.ts';

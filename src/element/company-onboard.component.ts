@@ -209,7 +209,7 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
     }
     return html`
       <h2>${t.reconnectTitle(broken.platformName)}</h2>
-      <p>${t.reconnectReason[broken.status] ?? t.reconnectFallbackReason(broken.status)}</p>
+      <p>${t.reconnectReason[broken.status] ?? t.reconnectFallbackReason}</p>
       <button part="button" type="button" @click=${this.connect}>${t.reconnectButton}</button>
     `;
   }

@@ -16,7 +16,7 @@ export interface CompanyCreatedDetail extends OnboardDetail {
 }
 export interface LinkReadyDetail extends OnboardDetail {
   readonly companyId: string;
-  /** The company's hosted Link URL (without our `state`). */
+  /** Where Link will open (without our `state`): the company's `redirect`, or a broken connection's `linkUrl`. */
   readonly linkUrl: string;
 }
 export interface LinkOpenedDetail extends OnboardDetail {

@@ -1,10 +1,10 @@
-import { HttpError, isBackendError } from '../backend/index.ts';
+import { BackendError, HttpError } from '../backend/index.ts';
 import type { JourneyEvent } from '../machine/index.ts';
 
 /** A rejected backend call as the machine's `STEP.FAILED` event; `null` for our own aborts. */
 export function failureEvent(error: unknown): JourneyEvent | null {
   if (error instanceof DOMException && error.name === 'AbortError') return null;
-  if (isBackendError(error)) {
+  if (error instanceof BackendError) {
     return {
       type: 'STEP.FAILED',
       code: error.code,
@@ -16,7 +16,7 @@ export function failureEvent(error: unknown): JourneyEvent | null {
   return {
     type: 'STEP.FAILED',
     code: 'unexpected',
-    message: 'Something unexpected went wrong. Please try again.',
+    message: 'Something went wrong. Please try again.',
     retryable: true,
   };
 }

@@ -64,6 +64,7 @@ export class JourneyController implements ReactiveController {
   }
 
   hostConnected(): void {
+    window.addEventListener('pageshow', this.onPageShow);
     const search = window.location.search;
     const saved = this.savedJourney();
     if (isLinkCallback(search)) {
@@ -87,10 +88,16 @@ export class JourneyController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    window.removeEventListener('pageshow', this.onPageShow);
     this.inflight?.abort();
     this.poller?.stop();
     this.popupWatch?.stop();
   }
+
+  /** Back from Link to a page restored from the back/forward cache: no reload happens, so say it here. */
+  private readonly onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted) this.send({ type: 'LINK.ABANDONED', reason: 'link-unfinished' });
+  };
 
   /** Feeds one event through the machine, saves where the journey is, then runs what the machine asks for. */
   send(event: JourneyEvent): void {

@@ -15,7 +15,7 @@ export const defaultStrings = {
     PendingAuth: 'Authorisation was started but never finished.',
     Unlinked: 'This connection was switched off.',
   } as Record<string, string>,
-  reconnectFallbackReason: (status: string): string => `The connection needs attention (${status}).`,
+  reconnectFallbackReason: 'This connection needs attention.',
   reconnectButton: 'Reconnect',
   linkingPopup: 'Finish connecting in the window that opened.',
   linkingRedirect: 'Taking you to your accounting software…',

@@ -2,19 +2,19 @@ import type { LinkOutcome } from '../machine/index.ts';
 
 /** Parameters Codat fills into the redirect URL, plus our `state`; all removed from the URL after parsing. */
 const CALLBACK_PARAMS = [
-  'clientId',
-  'companyId',
-  'connectionId',
-  'integrationId',
-  'sourceId',
+  'clientid',
+  'companyid',
+  'connectionid',
+  'integrationid',
+  'sourceid',
   'platform',
-  'platformName',
-  'sourceType',
-  'statusCode',
-  'errorMessage',
-  'statusText',
+  'platformname',
+  'sourcetype',
+  'statuscode',
+  'errormessage',
+  'statustext',
   'state',
-].map((name) => name.toLowerCase());
+]; // lower case: matched case-insensitively
 
 /** Case-insensitive read: Codat documents the names as case-sensitive but its examples are lower case. */
 function reader(params: URLSearchParams): (name: string) => string | null {

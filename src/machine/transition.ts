@@ -1,4 +1,4 @@
-import type { JourneyContext, JourneyError, JourneySnapshot } from './context.ts';
+import type { CompanySummary, JourneyContext, JourneyError, JourneySnapshot } from './context.ts';
 import type { JourneyEffect } from './effects.ts';
 import type { AbandonReason, JourneyEvent } from './events.ts';
 import type { LinkOutcome } from './link-outcome.ts';
@@ -19,9 +19,12 @@ const ASYNC_STEPS: ReadonlySet<JourneyState> = new Set<RetryableStep>([
 
 const ABANDON_NOTICE: Record<AbandonReason, string | null> = {
   'popup-closed': 'The window was closed before you finished connecting.',
-  'link-unfinished': 'Connecting was not finished. Connect again when you are ready.',
+  'link-unfinished': 'Connecting was not finished. Connect again when ready.',
   'redirect-vetoed': null,
 };
+
+/** Where Link opens: the broken connection's own URL when re-authorising, else the company's. */
+const linkUrlOf = (company: CompanySummary): string => company.broken?.linkUrl ?? company.redirect;
 
 const stay = (snapshot: JourneySnapshot): TransitionResult => ({ ...snapshot, effects: [] });
 
@@ -101,7 +104,7 @@ function enter(step: RetryableStep, context: JourneyContext, fresh: string): Tra
     case 'linking':
       if (company === null) return go('loading', cleared, [{ type: 'loadCompany', companyId }]);
       return go('linking', { ...cleared, linkState: fresh }, [
-        { type: 'openLink', url: company.broken?.linkUrl ?? company.redirect, linkState: fresh },
+        { type: 'openLink', url: linkUrlOf(company), linkState: fresh },
       ]);
     case 'confirming':
       return go('confirming', cleared, [
@@ -151,13 +154,13 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
       if (state !== 'creating') return stay(snapshot);
       return go('ready', { ...context, companyId: event.company.id, company: event.company }, [
         { type: 'emit', event: 'company-created', detail: {} },
-        { type: 'emit', event: 'link-ready', detail: { linkUrl: event.company.redirect } },
+        { type: 'emit', event: 'link-ready', detail: { linkUrl: linkUrlOf(event.company) } },
       ]);
 
     case 'COMPANY.LOADED':
       if (state !== 'loading' || event.company.id !== context.companyId) return stay(snapshot);
       return go('ready', { ...context, company: event.company, companyName: event.company.name }, [
-        { type: 'emit', event: 'link-ready', detail: { linkUrl: event.company.redirect } },
+        { type: 'emit', event: 'link-ready', detail: { linkUrl: linkUrlOf(event.company) } },
       ]);
 
     case 'LINK.OPEN':

@@ -60,6 +60,26 @@ describe('<company-onboard>: a reload resumes the journey', () => {
     expect(loadJourney('signup')?.snapshot.state).to.equal('ready');
   });
 
+  it('back from Link to a page restored from the back/forward cache: back to ready as well', async () => {
+    const popup = stubWindowOpen();
+    try {
+      const backend = new FakeBackend();
+      backend.created = [company()];
+      const h = await mount(backend);
+      await h.type('Acme Ltd');
+      await h.submit();
+      await h.until('ready');
+      await h.click('Connect');
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: false }));
+      expect(h.element.state).to.equal('linking');
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await h.until('ready');
+      expect(h.events.at(-1)?.detail).to.include({ reason: 'link-unfinished' });
+    } finally {
+      popup.restore();
+    }
+  });
+
   it('keeps journeys of elements with different ids apart', async () => {
     saved('syncing');
     const other = await mount(new FakeBackend(), { id: 'dashboard' });

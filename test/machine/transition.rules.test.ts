@@ -242,9 +242,7 @@ describe('transition: resuming a saved journey after a reload', () => {
     expect(waiting.state).to.equal('linking');
     const abandoned = transition(waiting, { type: 'LINK.ABANDONED', reason: 'link-unfinished' });
     expect(abandoned.state).to.equal('ready');
-    expect(abandoned.context.notice).to.equal(
-      'Connecting was not finished. Connect again when you are ready.',
-    );
+    expect(abandoned.context.notice).to.equal('Connecting was not finished. Connect again when ready.');
   });
 
   it('restores ready, complete and error as they were, with no effects', () => {
