@@ -10,22 +10,9 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { findChromium } from './scripts/find-chromium.mjs';
+import { CHROMIUM_ARGS, findChromium } from './scripts/find-chromium.mjs';
 
 export const BROWSER_TEST_DIRS = ['machine', 'backend', 'link', 'sync', 'element'];
-
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-
-const chromeArgs = [
-  ...(isRoot ? ['--no-sandbox'] : []),
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
@@ -53,7 +40,7 @@ export default {
       launchOptions: {
         executablePath: findChromium(),
         headless: true,
-        args: chromeArgs,
+        args: [...CHROMIUM_ARGS],
       },
     }),
   ],

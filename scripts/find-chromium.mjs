@@ -19,6 +19,23 @@ const CANDIDATES = [
   '/usr/bin/google-chrome-stable',
 ];
 
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/**
+ * Flags every headless Chromium of ours needs on these machines: no sandbox as root, and no background
+ * networking (the closed network refuses it, noisily). Shared by web-test-runner and the e2e tests.
+ */
+export const CHROMIUM_ARGS = [
+  ...(isRoot ? ['--no-sandbox'] : []),
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export const NOT_FOUND_MESSAGE =
   'Chromium not found: install it (Debian: apt-get install chromium) or set CHROME_PATH';
 
