@@ -1,8 +1,9 @@
-import type * as z from 'zod/mini';
 import type { CreateCompanyInput, CreateOptions, OnboardBackend, RequestOptions } from './backend.ts';
 import { describeErrorBody, parseRetryAfter } from './error-body.ts';
 import { BackendError, HttpError, NetworkError, ResponseShapeError, TimeoutError } from './errors.ts';
-import { CompanySchema, DataStatusesSchema } from './schemas.ts';
+import { DataStatusesSchema, parseCompany, parserOf, type Parsed } from './schemas.ts';
+
+const parseDataStatuses = parserOf(DataStatusesSchema);
 
 type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
 
@@ -133,19 +134,16 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
     }
   }
 
-  async function json<T>(what: string, response: Response, schema: z.ZodMiniType<T>): Promise<T> {
+  async function json<T>(what: string, response: Response, parse: (data: unknown) => Parsed<T>): Promise<T> {
     let data: unknown;
     try {
       data = await response.json();
     } catch (error) {
       throw new ResponseShapeError(what, 'body is not JSON', { cause: error });
     }
-    const parsed = schema.safeParse(data);
+    const parsed = parse(data);
     if (parsed.success) return parsed.data;
-    const issues = parsed.error.issues.map(
-      (i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`,
-    );
-    throw new ResponseShapeError(what, issues.join('; '));
+    throw new ResponseShapeError(what, parsed.issues.join('; '));
   }
 
   return {
@@ -157,7 +155,7 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
         headers: { 'Idempotency-Key': idempotencyKey },
         signal,
       });
-      return json('company', response, CompanySchema);
+      return json('company', response, parseCompany);
     },
     async getCompany(companyId: string, { signal }: RequestOptions = {}) {
       const response = await send({
@@ -165,12 +163,12 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
         path: `/companies/${encode(companyId)}`,
         signal,
       });
-      return json('company', response, CompanySchema);
+      return json('company', response, parseCompany);
     },
     async getDataStatus(companyId: string, { signal }: RequestOptions = {}) {
       const path = `/companies/${encode(companyId)}/data-status`;
       const response = await send({ method: 'GET', path, signal });
-      return json('data status', response, DataStatusesSchema);
+      return json('data status', response, parseDataStatuses);
     },
     async refreshData(companyId: string, { signal }: RequestOptions = {}) {
       const path = `/companies/${encode(companyId)}/refresh`;

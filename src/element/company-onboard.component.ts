@@ -69,6 +69,7 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
     linkOrigins: { attribute: 'link-origins' },
     pollInterval: { attribute: 'poll-interval', type: Number },
     pollMaxInterval: { attribute: 'poll-max-interval', type: Number },
+    syncTimeout: { attribute: 'sync-timeout', type: Number },
     state: { reflect: true },
     backend: { attribute: false },
     strings: { attribute: false },
@@ -103,8 +104,11 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
   /** First delay between data-status requests, in milliseconds. Default: 1000. */
   pollInterval = 1000;
 
-  /** Longest delay between data-status requests, in milliseconds. Default: 5000. */
-  pollMaxInterval = 5000;
+  /** Longest delay between data-status requests, in milliseconds. Default: 8000. */
+  pollMaxInterval = 8000;
+
+  /** How long to follow a sync before stopping with a retryable `sync-timeout` error, in ms. Default: 600000. */
+  syncTimeout = 600_000;
 
   /** Where the journey is; reflected as the `state` attribute. Read-only: set by the element. */
   state: JourneyState = 'idle';
@@ -140,7 +144,11 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
   }
 
   get pollingOptions(): PollingOptions {
-    return { initialDelayMs: this.pollInterval, maxDelayMs: this.pollMaxInterval };
+    return {
+      initialDelayMs: this.pollInterval,
+      maxDelayMs: this.pollMaxInterval,
+      timeoutMs: this.syncTimeout,
+    };
   }
 
   get journeyKey(): string {

@@ -270,18 +270,27 @@ export class JourneyController implements ReactiveController {
     this.poller?.stop();
     const backend = this.host.resolvedBackend;
     this.poller = startPolling(
-      async (signal) => {
-        const statuses = await backend.getDataStatus(companyId, { signal });
-        if (signal.aborted) return false;
-        const { outcome, ...progress } = summarizeDataStatus(statuses, this.host.requiredDataTypes);
-        if (outcome === 'complete') this.send({ type: 'SYNC.DONE', progress });
-        else if (outcome === 'failed') this.send({ type: 'SYNC.FAILED', progress });
-        else this.send({ type: 'SYNC.PROGRESS', progress });
-        return outcome === 'in-progress';
-      },
-      (error) => {
-        const failed = failureEvent(error);
-        if (failed !== null) this.send(failed);
+      {
+        tick: async (signal) => {
+          const statuses = await backend.getDataStatus(companyId, { signal });
+          if (signal.aborted) return false;
+          const { outcome, ...progress } = summarizeDataStatus(statuses, this.host.requiredDataTypes);
+          if (outcome === 'complete') this.send({ type: 'SYNC.DONE', progress });
+          else if (outcome === 'failed') this.send({ type: 'SYNC.FAILED', progress });
+          else this.send({ type: 'SYNC.PROGRESS', progress });
+          return outcome === 'in-progress';
+        },
+        onError: (error) => {
+          const failed = failureEvent(error);
+          if (failed !== null) this.send(failed);
+        },
+        onTimeout: () =>
+          this.send({
+            type: 'STEP.FAILED',
+            code: 'sync-timeout',
+            message: 'Your data is taking longer than usual. Try again to keep waiting.',
+            retryable: true,
+          }),
       },
       this.host.pollingOptions,
     );

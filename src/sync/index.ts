@@ -6,4 +6,4 @@ export {
   isKnownStatus,
 } from './status-classes.ts';
 export { summarizeDataStatus, type SyncOutcome } from './summarize.ts';
-export { startPolling, type Poller, type PollingOptions } from './poller.ts';
+export { startPolling, type Poller, type PollingHandlers, type PollingOptions } from './poller.ts';

@@ -9,6 +9,9 @@ import {
 } from '../../src/backend/index.ts';
 import { company, fakeFetch, json, type Reply } from './fake-fetch.ts';
 
+/** What the adapter answers: connections default to none. */
+const parsed = { ...company, dataConnections: [] };
+
 const setup = (replies: Reply[], options: Partial<FetchBackendOptions> = {}) => {
   const fake = fakeFetch(...replies);
   const backend = createFetchBackend({
@@ -33,7 +36,7 @@ describe('createFetchBackend: the REST contract', () => {
   it('creates a company with POST /companies, a JSON body and the Idempotency-Key', async () => {
     const { backend, requests } = setup([json(company)]);
     const created = await backend.createCompany({ name: 'Acme Ltd' }, { idempotencyKey: 'key-1' });
-    expect(created).to.deep.equal(company);
+    expect(created).to.deep.equal(parsed);
     const [request] = requests;
     expect(request?.method).to.equal('POST');
     expect(request?.url).to.equal('https://api.example.test/onboard/companies');
@@ -48,7 +51,7 @@ describe('createFetchBackend: the REST contract', () => {
       bills: { dataType: 'bills' },
     };
     const { backend, requests } = setup([json(company), json(status), new Response(null, { status: 204 })]);
-    expect(await backend.getCompany(company.id)).to.deep.equal(company);
+    expect(await backend.getCompany(company.id)).to.deep.equal(parsed);
     expect(await backend.getDataStatus(company.id)).to.deep.equal(status);
     await backend.refreshData(company.id);
     expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).to.deep.equal([
@@ -147,6 +150,16 @@ describe('createFetchBackend: errors the user can read', () => {
     expect(error.code).to.equal('timeout');
   });
 
+  it('checks every connection, saying which one broke', async () => {
+    const broken = {
+      ...company,
+      dataConnections: [{ id: 'k1', platformName: 'Xero', status: 'Linked' }, { id: 'k2' }],
+    };
+    const { backend } = setup([json(broken)]);
+    const error = (await rejection(backend.getCompany(company.id))) as ResponseShapeError;
+    expect(error.issues).to.contain('dataConnections.1.platformName');
+  });
+
   it('rejects a 2xx body that is not JSON, or of the wrong shape, as a ResponseShapeError', async () => {
     const { backend } = setup([new Response('not json'), json({ id: 1, name: 'x' })]);
     const notJson = (await rejection(
@@ -172,13 +185,13 @@ describe('createFetchBackend: errors the user can read', () => {
 describe('createFetchBackend: retries only where harmless', () => {
   it('repeats a read after a dropped connection and a 500', async () => {
     const { backend, requests } = setup([new TypeError('drop'), json({}, 500), json(company)]);
-    expect(await backend.getCompany(company.id)).to.deep.equal(company);
+    expect(await backend.getCompany(company.id)).to.deep.equal(parsed);
     expect(requests).to.have.length(3);
   });
 
   it('repeats a create whose answer was lost, with the same Idempotency-Key', async () => {
     const { backend, requests } = setup([new TypeError('drop'), json({}, 502), json(company)]);
-    expect(await backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' })).to.deep.equal(company);
+    expect(await backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' })).to.deep.equal(parsed);
     expect(requests.map((r) => r.headers.get('Idempotency-Key'))).to.deep.equal(['k', 'k', 'k']);
   });
 
