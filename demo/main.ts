@@ -1,5 +1,11 @@
 import './event-log.ts';
 import '../src/index.ts';
+import { isSyncScenario, type SyncScenario } from '../src/simulator/scenarios.ts';
+
+/** The simulator's control API on this origin (`PLATFORM_PATH` in `platform-plugin.ts`, a Node-only module). */
+const SIMULATOR_CONTROL = '/platform/_simulator';
+/** The scenario the user chose, kept across a full-page trip to Link and back. */
+const SCENARIO_KEY = 'company-onboard-demo:scenario';
 
 const element = document.querySelector('company-onboard');
 if (element !== null) {
@@ -14,4 +20,75 @@ if (element !== null) {
     });
   }
   element.linkMode = ([...radios].find((r) => r.checked)?.value ?? 'auto') as typeof element.linkMode;
+  setUpScenarioChoice(element);
+}
+
+/**
+ * The "Simulated sync" radios: the scenario reaches the simulator (its control API) for the company the
+ * element creates, as soon as it is created and again whenever the choice changes. Until the user picks one
+ * (here, with `?scenario=` or earlier in this tab) the simulator's own default stands, and the radios show it.
+ */
+function setUpScenarioChoice(element: HTMLElement): void {
+  const radios = [...document.querySelectorAll<HTMLInputElement>('#scenario input[name="scenario"]')];
+  const status = document.querySelector('#scenario-status');
+  const fromUrl = new URLSearchParams(window.location.search).get('scenario');
+  let explicit = [fromUrl, sessionStorage.getItem(SCENARIO_KEY)].find(isSyncScenario);
+  let companyId: string | null = null;
+
+  const show = (scenario: SyncScenario): void => {
+    for (const radio of radios) radio.checked = radio.value === scenario;
+  };
+  const say = (message: string): void => {
+    if (status) status.textContent = message;
+  };
+  const control = (id: string, init?: RequestInit): Promise<Response> =>
+    fetch(`${SIMULATOR_CONTROL}/companies/${encodeURIComponent(id)}/scenario`, init);
+
+  const send = async (id: string, scenario: SyncScenario): Promise<void> => {
+    try {
+      const response = await control(id, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scenario }),
+        // In redirect mode the page may leave for Link straight after; let the request finish anyway.
+        keepalive: true,
+      });
+      say(
+        response.ok
+          ? `Simulated sync: ${scenario}.`
+          : `The simulator refused the scenario (${response.status}).`,
+      );
+    } catch {
+      say('The simulator could not be reached to set the scenario.');
+    }
+  };
+  const readBack = async (id: string): Promise<void> => {
+    try {
+      const body = (await (await control(id)).json()) as { scenario?: unknown };
+      if (isSyncScenario(body.scenario)) {
+        show(body.scenario);
+        say(`Simulated sync: ${body.scenario} (the simulator's default).`);
+      }
+    } catch {
+      // The radios keep showing their default.
+    }
+  };
+
+  if (explicit !== undefined) show(explicit);
+  for (const radio of radios) {
+    radio.addEventListener('change', () => {
+      if (!radio.checked || !isSyncScenario(radio.value)) return;
+      explicit = radio.value;
+      sessionStorage.setItem(SCENARIO_KEY, explicit);
+      if (companyId !== null) void send(companyId, explicit);
+    });
+  }
+  element.addEventListener('onboard-company-created', (event) => {
+    companyId = event.detail.companyId;
+    void (explicit === undefined ? readBack(companyId) : send(companyId, explicit));
+  });
+  // After a return from Link (or a resume) there is no creation event; any event names the company.
+  element.addEventListener('onboard-state-change', (event) => {
+    companyId = event.detail.companyId ?? companyId;
+  });
 }

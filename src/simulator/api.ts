@@ -6,7 +6,8 @@ import { byMethod } from './dispatch.ts';
 import { ConnectionStatus, type StoredCompany } from './model.ts';
 import { paginate } from './paging.ts';
 import { newCompany } from './store.ts';
-import { dataStatusAt } from './sync-progress.ts';
+import { isSyncScenario, notAScenario, SCENARIO_TAG } from './scenarios.ts';
+import { connectionStatusAt, dataStatusAt } from './sync-progress.ts';
 import { parseTagsFilter } from './tags-filter.ts';
 import { companyView } from './views.ts';
 
@@ -92,9 +93,13 @@ export async function handleApi(
         {
           POST: withCompany((company) => {
             // Nothing to read without a linked connection; we accept the request and queue nothing.
-            if (company.connections.some((connection) => connection.status === ConnectionStatus.Linked)) {
-              startSync(context, company);
-            }
+            const linked = company.connections.some(
+              (connection) =>
+                connectionStatusAt(context.plan, connection, company.syncs, now()) ===
+                ConnectionStatus.Linked,
+            );
+            // The new sync replays the company's scenario (see scenarios.ts).
+            if (linked) startSync(context, company);
             return new Response(null, { status: 204 });
           }),
         },
@@ -138,11 +143,25 @@ async function createCompany(
       validation: input.problems,
     });
   }
+  // The simulator's own tag: chooses the company's scenario (a real platform would store it and do nothing).
+  const scenario = input.value.tags?.[SCENARIO_TAG];
+  if (scenario !== undefined && !isSyncScenario(scenario)) {
+    return codatError(400, notAScenario(scenario), correlationId, {
+      validation: [
+        {
+          itemId: `tags.${SCENARIO_TAG}`,
+          message: notAScenario(scenario),
+          validatorName: 'SimulatorScenario',
+        },
+      ],
+    });
+  }
   const id = context.options.uuid();
   const company = newCompany(input.value, {
     id,
     redirect: `${url.origin}${context.options.basePath}/link/company/${id}`,
     created: new Date(context.options.now()).toISOString(),
+    scenario,
   });
   context.store.addCompany(company);
   // Codat answers 200, not 201, to a create.

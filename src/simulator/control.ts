@@ -1,11 +1,19 @@
 import { codatError, json } from './codat-error.ts';
 import { byMethod } from './dispatch.ts';
 import { faultFromJson, type SimulatorFaults } from './faults.ts';
+import { isSyncScenario, notAScenario, type SyncScenario } from './scenarios.ts';
 
 /** The first path segment of the simulator's own control API (not part of Codat's). */
 export const CONTROL_SEGMENT = '_simulator';
 
 const MAX_BODY_BYTES = 16 * 1024;
+
+/** What the control API drives: the simulator's faults and its companies' scenarios. */
+export interface ControlTargets {
+  readonly faults: SimulatorFaults;
+  scenarioOf(companyId: string): SyncScenario | undefined;
+  setScenario(companyId: string, scenario: SyncScenario): boolean;
+}
 
 /**
  * The simulator's control API under `{basePath}/_simulator/`, for e2e tests and the demo, which drive the
@@ -15,6 +23,11 @@ const MAX_BODY_BYTES = 16 * 1024;
  *   400 if malformed.
  * - `GET /_simulator/faults` → `{ faults: ActiveFault[] }`.
  * - `DELETE /_simulator/faults` → 204, every fault removed.
+ * - `POST /_simulator/companies/{id}/scenario` with `{ "scenario": "slow" }` → 200
+ *   `{ companyId, scenario }`: the company's next syncs play that scenario (see `scenarios.ts`); 400 if it
+ *   is not a scenario, 404 if there is no such company.
+ * - `GET /_simulator/companies/{id}/scenario` → 200 `{ companyId, scenario }` (the default when the company
+ *   chose none); 404 if there is no such company.
  *
  * **Unauthenticated**: anyone who can reach the simulator can break it. The simulator is for loopback only
  * (`startSimulator` binds 127.0.0.1 by default); never expose it, or a server mounting it, to a network.
@@ -23,41 +36,72 @@ const MAX_BODY_BYTES = 16 * 1024;
 export async function handleControl(
   request: Request,
   segments: readonly string[],
-  faults: SimulatorFaults,
+  targets: ControlTargets,
   correlationId: string,
 ): Promise<Response> {
   const notAllowed = (allow: string): Response =>
     codatError(405, `Method ${request.method} is not allowed here; use ${allow}.`, correlationId);
-  if (segments.length !== 2 || segments[1] !== 'faults') {
-    return codatError(404, 'Not found: the control API has only /_simulator/faults.', correlationId);
-  }
-  return byMethod(
-    request,
-    {
-      GET: () => json(200, { faults: faults.list() }),
-      POST: () => inject(request, faults, correlationId),
-      DELETE: () => {
-        faults.clear();
-        return new Response(null, { status: 204 });
+  const [, resource, companyId, leaf, ...extra] = segments;
+  if (resource === 'faults' && companyId === undefined) {
+    return byMethod(
+      request,
+      {
+        GET: () => json(200, { faults: targets.faults.list() }),
+        POST: () => inject(request, targets.faults, correlationId),
+        DELETE: () => {
+          targets.faults.clear();
+          return new Response(null, { status: 204 });
+        },
       },
-    },
-    notAllowed,
+      notAllowed,
+    );
+  }
+  if (resource === 'companies' && companyId !== undefined && leaf === 'scenario' && extra.length === 0) {
+    const unknown = (): Response => codatError(404, `Company ${companyId} was not found.`, correlationId);
+    return byMethod(
+      request,
+      {
+        GET: () => {
+          const scenario = targets.scenarioOf(companyId);
+          return scenario === undefined ? unknown() : json(200, { companyId, scenario });
+        },
+        POST: async () => {
+          const body = await readJson(request, correlationId);
+          if (body instanceof Response) return body;
+          const scenario = (body as { scenario?: unknown } | null)?.scenario;
+          if (!isSyncScenario(scenario)) return codatError(400, notAScenario(scenario), correlationId);
+          return targets.setScenario(companyId, scenario) ? json(200, { companyId, scenario }) : unknown();
+        },
+      },
+      notAllowed,
+    );
+  }
+  return codatError(
+    404,
+    'Not found: the control API has /_simulator/faults and /_simulator/companies/{id}/scenario.',
+    correlationId,
   );
 }
 
 async function inject(request: Request, faults: SimulatorFaults, correlationId: string): Promise<Response> {
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) return codatError(413, 'The fault is too large.', correlationId);
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    return codatError(400, 'The fault must be JSON.', correlationId);
-  }
+  const body = await readJson(request, correlationId);
+  if (body instanceof Response) return body;
   try {
     return json(201, faults.inject(faultFromJson(body)));
   } catch (error) {
     if (error instanceof TypeError) return codatError(400, error.message, correlationId);
     throw error;
+  }
+}
+
+/** The request's JSON body, or the error response to send when it is too large or not JSON. */
+async function readJson(request: Request, correlationId: string): Promise<unknown> {
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES)
+    return codatError(413, 'The request body is too large.', correlationId);
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+  } catch {
+    return codatError(400, 'The request body must be JSON.', correlationId);
   }
 }

@@ -68,5 +68,9 @@ export const SyncStatus = {
   Fetching: 'Fetching',
   Mapping: 'Mapping',
   Complete: 'Complete',
+  /** The `fetch-error` scenario's failing type. */
+  FetchError: 'FetchError',
+  /** The `auth-error` scenario's failing type: the platform refused the credentials; the company must re-link. */
+  AuthError: 'AuthError',
 } as const;
 export type SyncStatus = (typeof SyncStatus)[keyof typeof SyncStatus];

@@ -5,3 +5,4 @@ export { DataType, DEFAULT_DATA_TYPES, SyncStatus } from './data-types.ts';
 export { ConnectionStatus, type Company, type Connection, type DataStatus } from './model.ts';
 export { PLATFORMS, type Platform } from './platforms.ts';
 export type { ActiveFault, FaultKind, FaultSpec, SimulatorFaults } from './faults.ts';
+export { SCENARIO_TAG, SYNC_SCENARIOS, SyncScenario } from './scenarios.ts';

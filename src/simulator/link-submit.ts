@@ -3,6 +3,7 @@ import type { StoredCompany } from './model.ts';
 import { findPlatform } from './platforms.ts';
 import { fillRedirectTemplate, type ReservedRedirectParams } from './redirect-template.ts';
 import { linkConnection } from './store.ts';
+import { connectionStatusAt } from './sync-progress.ts';
 
 /** How a Link journey ended, in the redirect's terms. */
 type Outcome = Pick<ReservedRedirectParams, 'statusCode' | 'errorMessage' | 'statusText'> & {
@@ -57,11 +58,13 @@ export async function submitLink(
           statusText: 'Not Implemented',
         });
       }
+      const now = context.options.now();
       const { connection, wasLinked } = linkConnection(company, platform, {
         id: context.options.uuid(),
         linkUrl: (connectionId) =>
           `${url.origin}${context.options.basePath}/link/companies/${company.id}/connections/${connectionId}/start`,
-        created: new Date(context.options.now()).toISOString(),
+        now,
+        statusNow: (existing) => connectionStatusAt(context.plan, existing, company.syncs, now),
       });
       // Codat starts the first sync by itself when a connection becomes linked.
       if (!wasLinked) startSync(context, company);

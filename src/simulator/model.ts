@@ -1,4 +1,5 @@
 import type { DataType, SyncStatus } from './data-types.ts';
+import type { SyncScenario } from './scenarios.ts';
 
 /** A connection's authorisation state, as the Platform API reports it. */
 export const ConnectionStatus = {
@@ -46,10 +47,19 @@ export interface DataStatus {
   latestSuccessfulSyncId?: string;
 }
 
-/** A sync of all configured data types, started at `startedAt` (epoch ms). Progress is derived from the clock. */
+/**
+ * A sync of all configured data types, started at `startedAt` (epoch ms). Progress is derived from the clock
+ * (see `sync-progress.ts`); what it does is fixed when it starts.
+ */
 export interface Sync {
   id: string;
   startedAt: number;
+  /** The company's scenario when the sync started. */
+  scenario: SyncScenario;
+  /** From `startedAt` until the last type finishes (or would, for `stuck-queued`), in ms. */
+  durationMs: number;
+  /** `deauthorized-after-link`: the company's connections become `Deauthorized` when this sync completes. */
+  deauthorizesAtEnd: boolean;
 }
 
 /** What the store keeps per company; the API shapes are computed from it at read time. */
@@ -63,6 +73,20 @@ export interface StoredCompany {
   connections: StoredConnection[];
   /** In the order they started; the last one is the current sync. */
   syncs: Sync[];
+  /** The scenario chosen for this company (tag, `setScenario`, control API); none: the simulator's default. */
+  scenario?: SyncScenario;
+  /**
+   * How many syncs the company had when its scenario was last chosen: a `deauthorized-after-link` that has
+   * broken the connection since then does not break it again (see {@link SyncScenario}).
+   */
+  scenarioChosenAtSync: number;
 }
 
-export type StoredConnection = Omit<Connection, 'lastSync' | 'dataConnectionErrors'>;
+/**
+ * A connection as stored. `status` is what was last set (by linking or `Simulator.deauthorize`); a scenario
+ * may have deauthorised it since, which `connectionStatusAt` in `sync-progress.ts` works out from the clock.
+ */
+export type StoredConnection = Omit<Connection, 'lastSync' | 'dataConnectionErrors'> & {
+  /** When it was last linked (epoch ms): only syncs started since then can deauthorise it. */
+  linkedAt: number;
+};

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { normaliseBasePath } from '../server/base-path.ts';
-import { DEFAULT_DATA_TYPES, type DataType } from './data-types.ts';
+import { DataType, DEFAULT_DATA_TYPES } from './data-types.ts';
+import { isSyncScenario, notAScenario, SyncScenario } from './scenarios.ts';
 
 /** How to build a simulator. Every option has a default, so `createSimulator()` just works. */
 export interface SimulatorOptions {
@@ -14,8 +15,25 @@ export interface SimulatorOptions {
    * request. Default: the simulator's own "Link finished" page, `{basePath}/link/finished?…`.
    */
   redirectUrlTemplate?: string;
-  /** How long a sync takes from `Queued` until every data type is `Complete`, in ms. Default `4000`. */
+  /**
+   * How long a sync takes from `Queued` until every data type has finished, in ms, in every scenario but
+   * `fast` and `slow`. Default `4000`.
+   */
   syncDurationMs?: number;
+  /**
+   * The scenario of every company that has not chosen one (by tag, `setScenario` or the control API).
+   * Default `'normal'`. Throws a `TypeError` when it is not a {@link SyncScenario}.
+   */
+  scenario?: SyncScenario;
+  /** How long a sync takes in the `fast` scenario, in ms. Default `1000`. */
+  fastSyncDurationMs?: number;
+  /** How long a sync takes in the `slow` scenario, in ms. Default `30000`. */
+  slowSyncDurationMs?: number;
+  /**
+   * The type that fails in the `fetch-error` and `auth-error` scenarios. Default `'invoices'`; when the
+   * company does not sync it (see `dataTypes`), the last of `dataTypes` fails instead.
+   */
+  failingDataType?: DataType;
   /** The clock, in epoch ms. Sync progress is computed from it at read time; no timers run. Default `Date.now`. */
   now?: () => number;
   /** The data types a linked company syncs. Default: company, chartOfAccounts, invoices, bills, customers, suppliers. */
@@ -52,12 +70,21 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
       `${basePath}${LINK_FINISHED_PATH}?statusCode={statusCode}&errorMessage={errorMessage}` +
         '&platformName={platformName}&companyId={companyId}&connectionId={connectionId}',
     syncDurationMs: Math.max(0, options.syncDurationMs ?? 4000),
+    scenario: checkedScenario(options.scenario ?? SyncScenario.Normal),
+    fastSyncDurationMs: Math.max(0, options.fastSyncDurationMs ?? 1000),
+    slowSyncDurationMs: Math.max(0, options.slowSyncDurationMs ?? 30_000),
+    failingDataType: options.failingDataType ?? DataType.Invoices,
     now: options.now ?? Date.now,
     dataTypes: options.dataTypes ?? DEFAULT_DATA_TYPES,
     neverSyncedTypes: options.neverSyncedTypes ?? [],
     uuid: options.uuid ?? randomUUID,
     delay: options.delay ?? abortableDelay,
   };
+}
+
+function checkedScenario(scenario: unknown): SyncScenario {
+  if (!isSyncScenario(scenario)) throw new TypeError(notAScenario(scenario));
+  return scenario;
 }
 
 function abortableDelay(ms: number, signal: AbortSignal): Promise<void> {

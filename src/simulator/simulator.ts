@@ -1,12 +1,13 @@
 import { routeSegments } from '../server/base-path.ts';
 import { handleApi } from './api.ts';
 import { codatError } from './codat-error.ts';
-import type { SimulatorContext } from './context.ts';
+import { companyScenario, syncPlanOf, type SimulatorContext } from './context.ts';
 import { CONTROL_SEGMENT, handleControl } from './control.ts';
 import { applyFault, FaultRegistry, type SimulatorFaults } from './faults.ts';
 import { handleLink } from './link.ts';
 import { ConnectionStatus, type Company } from './model.ts';
 import { resolveSimulatorOptions, type SimulatorOptions } from './options.ts';
+import { isSyncScenario, notAScenario, type SyncScenario } from './scenarios.ts';
 import { Store } from './store.ts';
 import { companyView } from './views.ts';
 
@@ -27,6 +28,15 @@ export interface Simulator {
   listCompanies(): readonly Company[];
   /** Marks the company's linked connections `Deauthorized`, as when a user revokes access. False if unknown. */
   deauthorize(companyId: string): boolean;
+  /**
+   * Chooses how the company's syncs play out from the next one on (its first link, a re-link or a refresh;
+   * a running sync keeps its scenario): see {@link SyncScenario}. False if the company is unknown; throws a
+   * `TypeError` if `scenario` is not a scenario. Also at creation with the tag `simulatorScenario`, and over
+   * HTTP: `POST {basePath}/_simulator/companies/{id}/scenario` with `{"scenario": "slow"}`.
+   */
+  setScenario(companyId: string, scenario: SyncScenario): boolean;
+  /** The scenario the company's next sync will play (the simulator's default if it chose none); `undefined` if unknown. */
+  scenarioOf(companyId: string): SyncScenario | undefined;
   /** Forgets every company and every injected fault. */
   reset(): void;
 }
@@ -36,11 +46,7 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
   const context: SimulatorContext = {
     options: resolved,
     store: new Store(),
-    plan: {
-      dataTypes: resolved.dataTypes,
-      neverSyncedTypes: resolved.neverSyncedTypes,
-      durationMs: resolved.syncDurationMs,
-    },
+    plan: syncPlanOf(resolved),
     clientId: resolved.uuid(),
   };
   const faults = new FaultRegistry(resolved.uuid);
@@ -48,7 +54,7 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
   const serve = async (request: Request, segments: string[]): Promise<Response> =>
     segments[0] === 'link' ? handleLink(request, segments, context) : handleApi(request, segments, context);
 
-  return {
+  const simulator: Simulator = {
     faults,
     async handle(request) {
       try {
@@ -56,7 +62,7 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
         const segments = routeSegments(pathname, resolved.basePath);
         if (segments === null) return codatError(404, 'Not found.', resolved.uuid());
         if (segments[0] === CONTROL_SEGMENT) {
-          return await handleControl(request, segments, faults, resolved.uuid());
+          return await handleControl(request, segments, simulator, resolved.uuid());
         }
         const below = pathname.slice(resolved.basePath.length).replace(/\/+$/, '') || '/';
         const fault = faults.take(request.method, below);
@@ -83,9 +89,22 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
       }
       return true;
     },
+    setScenario(companyId, scenario) {
+      if (!isSyncScenario(scenario)) throw new TypeError(notAScenario(scenario));
+      const company = context.store.get(companyId);
+      if (!company) return false;
+      company.scenario = scenario;
+      company.scenarioChosenAtSync = company.syncs.length;
+      return true;
+    },
+    scenarioOf(companyId) {
+      const company = context.store.get(companyId);
+      return company && companyScenario(context, company);
+    },
     reset() {
       context.store.clear();
       faults.clear();
     },
   };
+  return simulator;
 }

@@ -5,7 +5,7 @@ import {
   type StoredCompany,
   type StoredConnection,
 } from './model.ts';
-import { lastCompleteSyncAt, type SyncPlan } from './sync-progress.ts';
+import { connectionStatusAt, lastCompleteSyncAt, type SyncPlan } from './sync-progress.ts';
 
 /** The company as the Platform API returns it at time `now`. */
 export function companyView(company: StoredCompany, plan: SyncPlan, now: number): Company {
@@ -19,15 +19,29 @@ export function companyView(company: StoredCompany, plan: SyncPlan, now: number)
     ...(lastSync !== undefined && { lastSync }),
     products: [],
     ...(company.tags !== undefined && { tags: { ...company.tags } }),
-    dataConnections: company.connections.map((connection) => connectionView(connection, lastSync)),
+    dataConnections: company.connections.map((connection) =>
+      connectionView(connection, connectionStatusAt(plan, connection, company.syncs, now), lastSync),
+    ),
   };
 }
 
-function connectionView(connection: StoredConnection, lastSync: string | undefined): Connection {
+function connectionView(
+  connection: StoredConnection,
+  status: ConnectionStatus,
+  lastSync: string | undefined,
+): Connection {
   return {
-    ...connection,
+    id: connection.id,
+    integrationId: connection.integrationId,
+    integrationKey: connection.integrationKey,
+    sourceId: connection.sourceId,
+    sourceType: connection.sourceType,
+    platformName: connection.platformName,
+    linkUrl: connection.linkUrl,
+    status,
+    created: connection.created,
     // Only a linked connection is credited with the company's syncs.
-    ...(lastSync !== undefined && connection.status === ConnectionStatus.Linked && { lastSync }),
+    ...(lastSync !== undefined && status === ConnectionStatus.Linked && { lastSync }),
     dataConnectionErrors: [],
   };
 }

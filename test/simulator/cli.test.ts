@@ -4,10 +4,16 @@ import { once } from 'node:events';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-test('`npm run simulator` starts on loopback, prints its URL and API key, and stops on SIGINT', async () => {
+const AUTH = { authorization: `Basic ${Buffer.from('sim-api-key').toString('base64')}` };
+
+/** Runs `npm run simulator`'s script with `env`, hands `use` its URL and output, then stops it with SIGINT. */
+async function withCli(
+  env: Record<string, string>,
+  use: (url: string, output: string) => Promise<void>,
+): Promise<void> {
   const cli = fileURLToPath(new URL('../../src/simulator/cli.ts', import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', cli], {
-    env: { ...process.env, PORT: '0' },
+    env: { ...process.env, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
@@ -18,14 +24,33 @@ test('`npm run simulator` starts on loopback, prints its URL and API key, and st
     }
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
     assert.ok(url, output);
-    assert.match(output, /API key: sim-api-key/);
-    const response = await fetch(`${url}/companies`, {
-      headers: { authorization: `Basic ${Buffer.from('sim-api-key').toString('base64')}` },
-    });
-    assert.equal(response.status, 200);
+    await use(url, output);
   } finally {
     child.kill('SIGINT');
     const exit: unknown[] = await once(child, 'exit');
     assert.equal(exit[0], 0);
   }
+}
+
+test('`npm run simulator` starts on loopback, prints its URL and API key, and stops on SIGINT', async () => {
+  await withCli({}, async (url, output) => {
+    assert.match(output, /API key: sim-api-key/);
+    assert.match(output, /Sync scenarios \(normal, fast, .*\): default normal;/);
+    const response = await fetch(`${url}/companies`, { headers: AUTH });
+    assert.equal(response.status, 200);
+  });
+});
+
+test('CODAT_SIMULATOR_SCENARIO sets the default scenario', async () => {
+  await withCli({ CODAT_SIMULATOR_SCENARIO: 'stuck-queued' }, async (url, output) => {
+    assert.match(output, /default stuck-queued;/);
+    const created = await fetch(`${url}/companies`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'CLI Ltd' }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    const scenario = await fetch(`${url}/_simulator/companies/${id}/scenario`);
+    assert.deepEqual(await scenario.json(), { companyId: id, scenario: 'stuck-queued' });
+  });
 });
