@@ -1,9 +1,7 @@
 import { ErrorBodySchema } from './schemas.ts';
 
 const FALLBACK_BY_STATUS: Record<number, string> = {
-  400: 'The server could not accept this request.',
   401: 'Your session has expired. Sign in again and retry.',
-  403: 'You are not allowed to do this.',
   404: 'We could not find this company.',
   429: 'Too many requests. Wait a moment and try again.',
 };

@@ -63,7 +63,7 @@ export class TimeoutError extends BackendError {
   readonly code = 'timeout';
   readonly retryable = true;
   constructor(readonly timeoutMs: number) {
-    super(`The server did not answer within ${Math.round(timeoutMs / 1000)} seconds. Please try again.`);
+    super('The server did not answer in time. Please try again.');
   }
 }
 

@@ -231,7 +231,6 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
     return html`
       <form part="form" novalidate @submit=${this.submitName} aria-busy=${busy ? 'true' : 'false'}>
         <label for="name">${t.nameLabel}</label>
-        <p class="hint" id="name-hint">${t.nameHint}</p>
         <input
           part="input"
           id="name"
@@ -242,7 +241,7 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
           .value=${this.currentName}
           ?readonly=${busy}
           aria-invalid=${problem === null ? 'false' : 'true'}
-          aria-describedby=${problem === null ? 'name-hint' : 'name-hint name-error'}
+          aria-describedby=${problem === null ? nothing : 'name-error'}
           @input=${this.onNameInput}
         />
         ${problem === null ? nothing : html`<p part="error" class="error" id="name-error">${problem}</p>`}
@@ -290,7 +289,9 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
       ${
         error?.step === null
           ? nothing
-          : html`<button part="button" type="button" @click=${this.retry}>${t.retryButton}</button>`
+          : html`<button part="button" type="button" @click=${this.retry}>
+              ${error?.code === 'sync-auth-error' ? t.reconnectButton : t.retryButton}
+            </button>`
       }
     `;
   }

@@ -41,7 +41,6 @@ export const styles = css`
   [aria-invalid='true'] {
     border-color: var(--onboard-danger-color, #b3261e);
   }
-  .hint,
   .notice {
     color: var(--onboard-muted-color, #4d5566);
   }

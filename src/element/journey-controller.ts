@@ -170,7 +170,7 @@ export class JourneyController implements ReactiveController {
       case 'openLink':
         return this.openLink(effect.url, effect.linkState);
       case 'startSync':
-        return this.startSync(effect.companyId);
+        return this.startSync(effect.companyId, effect.refresh);
       case 'stopSync':
         this.poller?.stop();
         this.poller = null;
@@ -202,7 +202,7 @@ export class JourneyController implements ReactiveController {
       this.send({
         type: 'STEP.FAILED',
         code: 'link-url-rejected',
-        message: 'The server sent a connection page address that is not allowed; it was not opened.',
+        message: 'The connection page address is not allowed, so it was not opened.',
         retryable: false,
       });
       return;
@@ -266,12 +266,17 @@ export class JourneyController implements ReactiveController {
     this.mode = null;
   }
 
-  private startSync(companyId: string): void {
+  private startSync(companyId: string, refresh: boolean): void {
     this.poller?.stop();
     const backend = this.host.resolvedBackend;
+    let queueRefresh = refresh;
     this.poller = startPolling(
       {
         tick: async (signal) => {
+          if (queueRefresh) {
+            await backend.refreshData(companyId, { signal });
+            queueRefresh = false;
+          }
           const statuses = await backend.getDataStatus(companyId, { signal });
           if (signal.aborted) return false;
           const { outcome, ...progress } = summarizeDataStatus(statuses, this.host.requiredDataTypes);

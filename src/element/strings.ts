@@ -1,7 +1,6 @@
 /** Every piece of UI text; override any of them with the element's `strings` property. */
 export const defaultStrings = {
   nameLabel: 'Company name',
-  nameHint: 'The business whose accounts you are connecting.',
   nameRequired: 'Enter your company name.',
   createButton: 'Continue',
   creating: 'Setting up your company…',
@@ -11,7 +10,7 @@ export const defaultStrings = {
   connectButton: 'Connect',
   reconnectTitle: (platformName: string): string => `Reconnect ${platformName}`,
   reconnectReason: {
-    Deauthorized: 'Access to your data was revoked or has expired, so we can no longer update it.',
+    Deauthorized: 'Access was revoked or has expired, so we can no longer update your data.',
     PendingAuth: 'Authorisation was started but never finished.',
     Unlinked: 'This connection was switched off.',
   } as Record<string, string>,

@@ -27,6 +27,7 @@ export type JourneyEffect =
   | { readonly type: 'openLink'; readonly url: string; readonly linkState: string }
   /** Ask the backend whether the company really has a Linked connection now. */
   | { readonly type: 'confirmLink'; readonly companyId: string; readonly connectionId: string | null }
-  | { readonly type: 'startSync'; readonly companyId: string }
+  /** Follow the data status; `refresh` first queues a new sync of every type. */
+  | { readonly type: 'startSync'; readonly companyId: string; readonly refresh: boolean }
   | { readonly type: 'stopSync' }
   | EmitEffect;

@@ -111,7 +111,8 @@ function enter(step: RetryableStep, context: JourneyContext, fresh: string): Tra
         { type: 'confirmLink', companyId, connectionId: context.connectionId },
       ]);
     case 'syncing':
-      return go('syncing', cleared, [{ type: 'startSync', companyId }]);
+      // After types failed, waiting again would read the same failure: queue a new sync first.
+      return go('syncing', cleared, [{ type: 'startSync', companyId, refresh: context.error?.code === 'sync-failed' }]);
   }
 }
 
@@ -231,19 +232,19 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
 
     case 'SYNC.FAILED': {
       if (state !== 'syncing') return stay(snapshot);
-      const failed = event.progress.types.filter((t) => t.phase === 'failed').map((t) => t.dataType);
-      return fail(
-        { ...context, progress: event.progress },
-        {
-          code: 'sync-failed',
-          message: `These data types failed to sync: ${failed.join(', ')}.`,
-          step: 'syncing',
-        },
-        [
-          { type: 'stopSync' },
-          { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
-        ],
-      );
+      const failed = event.progress.types.filter((t) => t.phase === 'failed');
+      // Lost access (AuthError) is mended by linking again, not by syncing again.
+      const error: JourneyError = failed.some((t) => t.status === 'AuthError')
+        ? { code: 'sync-auth-error', message: 'Please connect your accounting software again.', step: 'linking' }
+        : {
+            code: 'sync-failed',
+            message: `These data types failed to sync: ${failed.map((t) => t.dataType).join(', ')}.`,
+            step: 'syncing',
+          };
+      return fail({ ...context, progress: event.progress }, error, [
+        { type: 'stopSync' },
+        { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
+      ]);
     }
 
     case 'RETRY': {

@@ -47,7 +47,7 @@ describe('reconnect journey in Chromium against the demo server', () => {
 
     await page.getByRole('heading', { name: 'Reconnect Xero' }).waitFor();
     await page
-      .getByText('Access to your data was revoked or has expired, so we can no longer update it.')
+      .getByText('Access was revoked or has expired, so we can no longer update your data.')
       .waitFor();
     assert.equal(await page.getByRole('button', { name: 'Connect', exact: true }).count(), 0);
 

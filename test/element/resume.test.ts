@@ -112,7 +112,7 @@ describe('<company-onboard intent="reconnect">', () => {
     const h = await mount(backend, { companyId: COMPANY_ID, id: 'reconnect' });
     await h.until('ready');
     expect(h.text()).to.contain('Reconnect Xero');
-    expect(h.text()).to.contain('Access to your data was revoked or has expired');
+    expect(h.text()).to.contain('Access was revoked or has expired');
     await expect(h.element).to.be.accessible();
 
     await h.click('Reconnect');

@@ -247,6 +247,41 @@ describe('<company-onboard>: the whole journey in popup mode', () => {
     await expect(h.element).to.be.accessible();
   });
 
+  it('"Try again" after a failed type queues a refresh, then follows the new sync to the end', async () => {
+    const backend = new FakeBackend();
+    backend.companies = [linkedCompany()];
+    backend.statuses = [statuses(['invoices', 'FetchError']), statuses(['invoices', 'Complete'])];
+    const h = await readyJourney(backend);
+    await h.click('Connect');
+    sendCallbackOverChannel(`?statusCode=200&state=${popup.state()}`);
+    await h.until('error');
+    await h.click('Try again');
+    await h.until('complete');
+    expect(backend.calls).to.deep.equal([
+      'create Acme Ltd',
+      `get ${COMPANY_ID}`,
+      `status ${COMPANY_ID}`, // FetchError
+      `refresh ${COMPANY_ID}`,
+      `status ${COMPANY_ID}`, // Complete
+    ]);
+  });
+
+  it('when access was lost (AuthError), offers Reconnect, which opens Link for the same company', async () => {
+    const backend = new FakeBackend();
+    backend.companies = [linkedCompany()];
+    backend.statuses = [statuses(['invoices', 'AuthError'])];
+    const h = await readyJourney(backend);
+    await h.click('Connect');
+    sendCallbackOverChannel(`?statusCode=200&state=${popup.state()}`);
+    await h.until('error');
+    expect(h.alert()).to.equal('Please connect your accounting software again.');
+    await expect(h.element).to.be.accessible();
+    await h.click('Reconnect');
+    expect(h.element.state).to.equal('linking');
+    expect(popup.opened).to.have.length(2);
+    expect(backend.calls.filter((c) => c.startsWith('create'))).to.have.length(1);
+  });
+
   it('never opens a Link URL outside the allowed origins', async () => {
     const backend = new FakeBackend();
     backend.created = [company({ redirect: 'javascript:alert(1)' })];

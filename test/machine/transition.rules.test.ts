@@ -192,7 +192,7 @@ describe('transition: retry returns to the step that failed', () => {
   const cases = [
     ['loading', { type: 'loadCompany', companyId: company.id }],
     ['confirming', { type: 'confirmLink', companyId: company.id, connectionId: null }],
-    ['syncing', { type: 'startSync', companyId: company.id }],
+    ['syncing', { type: 'startSync', companyId: company.id, refresh: false }],
   ] as const;
   for (const [step, effect] of cases) {
     it(`${step} → error → ${step}`, () => {
@@ -228,7 +228,7 @@ describe('transition: resuming a saved journey after a reload', () => {
   it('goes on polling a sync in progress', () => {
     const result = resume('syncing');
     expect(result.state).to.equal('syncing');
-    expect(result.effects).to.deep.equal([{ type: 'startSync', companyId: company.id }]);
+    expect(result.effects).to.deep.equal([{ type: 'startSync', companyId: company.id, refresh: false }]);
   });
 
   it('confirms again a link that was being confirmed', () => {
@@ -279,5 +279,37 @@ describe('transition: reconnect opens the broken connection’s own Link URL', (
     expect(transition(ready, { type: 'LINK.OPEN', linkState: 'n' }).effects).to.deep.equal([
       { type: 'openLink', url: 'https://link-api.codat.io/x', linkState: 'n' },
     ]);
+  });
+});
+
+describe('transition: a sync that fails', () => {
+  const syncing: JourneySnapshot = { state: 'syncing', context: contextFor('syncing') };
+  const progress = (status: string) => ({
+    types: [
+      { dataType: 'invoices', status, phase: 'failed' as const },
+      { dataType: 'bills', status: 'Complete', phase: 'finished' as const },
+    ],
+    finished: 1,
+    total: 2,
+  });
+
+  it('names the failed types, and "Try again" queues a new sync before following it', () => {
+    const failedSync = transition(syncing, { type: 'SYNC.FAILED', progress: progress('FetchError') });
+    expect(failedSync.context.error).to.deep.equal({
+      code: 'sync-failed',
+      message: 'These data types failed to sync: invoices.',
+      step: 'syncing',
+    });
+    expect(transition(failedSync, { type: 'RETRY', linkState: 'n' }).effects).to.deep.equal([
+      { type: 'startSync', companyId: company.id, refresh: true },
+    ]);
+  });
+
+  it('on AuthError offers to connect again: the retry opens Link, same company', () => {
+    const lost = transition(syncing, { type: 'SYNC.FAILED', progress: progress('AuthError') });
+    expect(lost.context.error).to.include({ code: 'sync-auth-error', step: 'linking' });
+    const retried = transition(lost, { type: 'RETRY', linkState: 'n9' });
+    expect(retried.state).to.equal('linking');
+    expect(retried.effects).to.deep.equal([{ type: 'openLink', url: company.redirect, linkState: 'n9' }]);
   });
 });
