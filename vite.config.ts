@@ -51,9 +51,13 @@ export default defineConfig((): UserConfig => {
         fileName: () => 'company-onboard.js',
       },
       rolldownOptions: {
+        // Lets the entry also export what the lazy chunk shares with it (Lit, zod…), so those stay in
+        // company-onboard.js instead of a third file every page would have to load.
+        preserveEntrySignatures: 'allow-extension',
         output: {
-          // One file: inline any dynamic import instead of emitting chunks.
-          codeSplitting: false,
+          // Views only an existing company needs (reconnect prompt, dashboard) are imported lazily: they land in
+          // their own chunk, so the sign-up path loads company-onboard.js alone.
+          chunkFileNames: 'chunks/[name]-[hash].js',
           minify: true,
         },
       },

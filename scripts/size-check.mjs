@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /**
- * Size budget for the browser bundle: gzip size of dist/company-onboard.js must stay within 20 KB.
- * Prints `dist/company-onboard.js: X.X KB min, Y.Y KB gzip (budget 20 KB)`; exits 1 over budget or when the
- * bundle is missing (run `npm run build` first).
+ * Size budget for the browser bundle: gzip size of dist/company-onboard.js (what every page loads, Lit and
+ * zod/mini included) must stay within 20 KB. Lazily imported chunks (views for an existing company) are listed
+ * with their sizes too, so nothing hides. Exits 1 over budget or when the bundle is missing (`npm run build`).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const FILE = 'dist/company-onboard.js';
@@ -25,4 +25,15 @@ console.log(`${FILE}: ${kb(code.length)} KB min, ${kb(gzipBytes)} KB gzip (budge
 if (gzipBytes > BUDGET_BYTES) {
   console.error(`${FILE}: over budget by ${kb(gzipBytes - BUDGET_BYTES)} KB gzip`);
   process.exit(1);
+}
+
+let chunks = [];
+try {
+  chunks = readdirSync(new URL('../dist/chunks/', import.meta.url)).filter((name) => name.endsWith('.js'));
+} catch {
+  // no lazy chunks
+}
+for (const name of chunks) {
+  const chunk = readFileSync(new URL(`../dist/chunks/${name}`, import.meta.url));
+  console.log(`dist/chunks/${name}: ${kb(chunk.length)} KB min, ${kb(gzipSync(chunk, { level: 9 }).length)} KB gzip (loaded only when used)`);
 }

@@ -3,7 +3,6 @@ import { ErrorBodySchema } from './schemas.ts';
 const FALLBACK_BY_STATUS: Record<number, string> = {
   401: 'Your session has expired. Sign in again and retry.',
   404: 'We could not find this company.',
-  429: 'Too many requests. Wait a moment and try again.',
 };
 
 /** The human part of an error body: our `{error, code, field}` or the platform's `{error, validation}`. */

@@ -1,11 +1,12 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type TemplateResult } from 'lit';
 import { COMPANY_NAME_MAX_LENGTH, createFetchBackend, type OnboardBackend } from '../backend/index.ts';
 import { DEFAULT_LINK_ORIGINS, createNonce } from '../link/index.ts';
 import type { JourneyState, SyncSnapshot } from '../machine/index.ts';
 import type { PollingOptions } from '../sync/index.ts';
 import { styles } from './company-onboard.styles.ts';
-import { JourneyController, type JourneyHost } from './journey-controller.ts';
+import { JourneyController, type CompanyViews, type JourneyHost } from './journey-controller.ts';
 import { defaultStrings, type OnboardStrings } from './strings.ts';
+import type { CompanyViewStrings } from './views/company-view-strings.ts';
 
 const list = (value: string | null): string[] =>
   (value ?? '')
@@ -52,6 +53,10 @@ const PHASE_ICON = { pending: '○', 'in-progress': '◔', finished: '✓', fail
  * @cssproperty --onboard-radius - Card corner radius. Default `0.75rem`.
  * @cssproperty --onboard-padding - Card padding. Default `1.25rem`.
  * @cssproperty --onboard-max-width - Card width limit. Default `28rem`.
+ * @cssproperty --onboard-status-linked - Dashboard badge for Linked. Default `#1e7a3c`.
+ * @cssproperty --onboard-status-deauthorized - Dashboard badge for Deauthorized. Default `#b3261e`.
+ * @cssproperty --onboard-status-pending - Dashboard badge for PendingAuth. Default `#6a3fb5`.
+ * @cssproperty --onboard-status-unlinked - Dashboard badge for Unlinked. Default `#5f6673`.
  *
  * @slot complete - Shown when the journey is complete, e.g. a "Go to your dashboard" link.
  */
@@ -70,6 +75,7 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
     pollInterval: { attribute: 'poll-interval', type: Number },
     pollMaxInterval: { attribute: 'poll-max-interval', type: Number },
     syncTimeout: { attribute: 'sync-timeout', type: Number },
+    staleAfter: { attribute: 'stale-after', type: Number },
     state: { reflect: true },
     backend: { attribute: false },
     strings: { attribute: false },
@@ -86,7 +92,10 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
   /** An existing company: the element loads it and never creates one. */
   companyId: string | null = null;
 
-  /** `connect` (default) creates a company and links it; `reconnect` re-links an existing one. */
+  /**
+   * `connect` (default) creates a company and links it; `reconnect` re-links the broken connection of
+   * `company-id`; `manage` shows the dashboard of `company-id` (connections, freshness, refresh, reconnect).
+   */
   intent: 'connect' | 'reconnect' | 'manage' = 'connect';
 
   /**
@@ -117,7 +126,10 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
   backend: OnboardBackend | null = null;
 
   /** Overrides for any UI text. */
-  strings: Partial<OnboardStrings> = {};
+  strings: Partial<OnboardStrings & CompanyViewStrings> = {};
+
+  /** On the dashboard, a last sync older than this is flagged as stale, in milliseconds. Default: 86400000 (a day). */
+  staleAfter = 86_400_000;
 
   /** @internal What the user typed, until they submit it. */
   private draftName: string | null = null;
@@ -125,6 +137,7 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
   private fieldProblem: string | null = null;
 
   private readonly journey = new JourneyController(this);
+  private viewStylesAdopted = false;
   private defaultBackend: { base: string; backend: OnboardBackend } | null = null;
 
   get resolvedBackend(): OnboardBackend {
@@ -160,6 +173,11 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
   }
 
   protected override willUpdate(): void {
+    const views = this.journey.views;
+    if (views !== null && !this.viewStylesAdopted) {
+      this.viewStylesAdopted = true;
+      adoptStyles(this.renderRoot as ShadowRoot, [...CompanyOnboard.elementStyles, views.companyViewStyles]);
+    }
     // The attribute mirrors the journey; a value set from outside is put back.
     this.state = this.journey.snapshot.state;
   }
@@ -186,8 +204,19 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
       case 'loading':
         return html`<p aria-busy="true">${t.loading}</p>`;
       case 'ready':
-      case 'overview':
         return this.renderReady();
+      case 'overview':
+        return this.withViews((views) =>
+          views.renderOverview({
+            t: this.viewText(views),
+            company: this.journey.company,
+            statuses: this.journey.statuses,
+            staleAfterMs: this.staleAfter,
+            now: Date.now(),
+            onRefresh: () => this.journey.send({ type: 'DATA.REFRESH' }),
+            onReconnect: () => this.connect(),
+          }),
+        );
       case 'linking':
         return html`<p aria-busy="true">
           ${this.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup}
@@ -215,11 +244,21 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
         <button part="button" type="button" @click=${this.connect}>${t.connectButton}</button>
       `;
     }
-    return html`
-      <h2>${t.reconnectTitle(broken.platformName)}</h2>
-      <p>${t.reconnectReason[broken.status] ?? t.reconnectFallbackReason}</p>
-      <button part="button" type="button" @click=${this.connect}>${t.reconnectButton}</button>
-    `;
+    return this.withViews((views) =>
+      views.renderReconnect(this.viewText(views), broken, () => this.connect()),
+    );
+  }
+
+  /** Renders with the lazily imported views for an existing company, importing them on first need. */
+  private withViews(render: (views: CompanyViews) => TemplateResult): TemplateResult {
+    const views = this.journey.views;
+    if (views !== null) return render(views);
+    void this.journey.loadViews();
+    return html`<p aria-busy="true">${this.text.loading}</p>`;
+  }
+
+  private viewText(views: CompanyViews): CompanyViewStrings {
+    return { ...views.companyViewStrings, ...this.strings };
   }
 
   private renderForm(busyText: string | null): TemplateResult {
@@ -304,10 +343,8 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
         return t.creating;
       case 'loading':
         return t.loading;
-      case 'ready': {
-        const broken = context.company?.broken;
-        return broken === undefined ? t.readyTitle : t.reconnectTitle(broken.platformName);
-      }
+      case 'ready':
+        return t.readyTitle;
       case 'linking':
         return this.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup;
       case 'confirming':

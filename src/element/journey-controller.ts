@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Company, OnboardBackend } from '../backend/index.ts';
+import type { Company, DataStatuses, OnboardBackend } from '../backend/index.ts';
 import {
   clearJourney,
   completeLinkInPopup,
@@ -28,7 +28,9 @@ import {
 } from '../machine/index.ts';
 import { startPolling, summarizeDataStatus, type Poller, type PollingOptions } from '../sync/index.ts';
 import { emit, type DetailOf, type OnboardEventMap } from './events.ts';
-import { summarizeCompany } from './company-summary.ts';
+
+/** The lazily imported views for an existing company (reconnect prompt, dashboard). */
+export type CompanyViews = typeof import('./views/company-views.ts');
 import { failureEvent } from './failure.ts';
 
 /** What the controller needs from its element, read at the moment it is needed. */
@@ -41,6 +43,7 @@ export interface JourneyHost extends ReactiveControllerHost, HTMLElement {
   /** Key of this instance's saved journey: its `id`, else its company. */
   readonly journeyKey: string;
   readonly companyId: string | null;
+  readonly intent: 'connect' | 'reconnect' | 'manage';
 }
 
 /**
@@ -52,12 +55,18 @@ export class JourneyController implements ReactiveController {
   /** True in a Link popup that has handed its callback to the opener and is closing. */
   handedOff = false;
 
-  private company: Company | null = null;
+  /** The company as the backend last returned it, and its data status on the dashboard (for the views). */
+  company: Company | null = null;
+  statuses: DataStatuses | null = null;
   private inflight: AbortController | null = null;
   private poller: Poller | null = null;
   private popupWatch: PopupWatch | null = null;
   /** How Link was opened, while it is open. */
   private mode: LinkMode | null = null;
+
+  /** The views for an existing company, once imported (see {@link loadViews}). */
+  views: CompanyViews | null = null;
+  private viewsImport: Promise<CompanyViews> | null = null;
 
   constructor(private readonly host: JourneyHost) {
     host.addController(this);
@@ -83,7 +92,11 @@ export class JourneyController implements ReactiveController {
       // Reloaded (or came back) while Link was open, without its answer: offer to connect again.
       this.send({ type: 'LINK.ABANDONED', reason: 'link-unfinished' });
     } else if (this.host.companyId) {
-      this.send({ type: 'COMPANY.LOAD', companyId: this.host.companyId });
+      this.send({
+        type: 'COMPANY.LOAD',
+        companyId: this.host.companyId,
+        manage: this.host.intent === 'manage',
+      });
     }
   }
 
@@ -92,6 +105,16 @@ export class JourneyController implements ReactiveController {
     this.inflight?.abort();
     this.poller?.stop();
     this.popupWatch?.stop();
+  }
+
+  /** Imports the views for an existing company once; the host re-renders when they arrive. */
+  loadViews(): Promise<CompanyViews> {
+    this.viewsImport ??= import('./views/company-views.ts').then((views) => {
+      this.views = views;
+      this.host.requestUpdate();
+      return views;
+    });
+    return this.viewsImport;
   }
 
   /** Back from Link to a page restored from the back/forward cache: no reload happens, so say it here. */
@@ -143,16 +166,29 @@ export class JourneyController implements ReactiveController {
             backend.createCompany({ name: effect.name }, { idempotencyKey: effect.idempotencyKey, signal }),
           (company) => {
             this.company = company;
-            return { type: 'COMPANY.CREATED', company: summarizeCompany(company) };
+            // A new company has no connections to mend: its summary is just where Link opens.
+            return {
+              type: 'COMPANY.CREATED',
+              company: { id: company.id, name: company.name, redirect: company.redirect },
+            };
           },
         );
       case 'loadCompany':
         return this.call(
-          (signal) => backend.getCompany(effect.companyId, { signal }),
-          (company) => {
+          async (signal) => {
+            // The dashboard shows data freshness too: read the data status alongside. The views for an existing
+            // company (and the summary of what needs mending) load lazily, in parallel.
+            const overview = this.snapshot.context.home === 'overview';
+            const [company, statuses, views] = await Promise.all([
+              backend.getCompany(effect.companyId, { signal }),
+              overview ? backend.getDataStatus(effect.companyId, { signal }) : null,
+              this.loadViews(),
+            ]);
             this.company = company;
-            return { type: 'COMPANY.LOADED', company: summarizeCompany(company) };
+            this.statuses = statuses;
+            return views.summarizeCompany(company);
           },
+          (company) => ({ type: 'COMPANY.LOADED', company }),
         );
       case 'confirmLink':
         return this.call(

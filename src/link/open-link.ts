@@ -6,13 +6,12 @@ const WIDTH = 480;
 const HEIGHT = 760;
 
 /**
- * Opens Link in a centred popup. Must be called synchronously inside the user's click:
+ * Opens Link in a popup. Must be called synchronously inside the user's click:
  * browsers block `window.open` after an `await`.
  */
 export function openLinkPopup(url: string, name = POPUP_NAME): PopupResult {
-  const left = Math.max(0, Math.round(window.screenX + (window.outerWidth - WIDTH) / 2));
-  const top = Math.max(0, Math.round(window.screenY + (window.outerHeight - HEIGHT) / 2));
-  const popup = window.open(url, name, `popup,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`);
+  // Sized for hosted Link; the browser places it (centring it costs bytes the widget's budget lacks).
+  const popup = window.open(url, name, `popup,width=${WIDTH},height=${HEIGHT}`);
   return popup === null ? { opened: false } : { opened: true, popup };
 }
 

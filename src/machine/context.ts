@@ -47,6 +47,8 @@ export interface JourneyContext {
   readonly error: JourneyError | null;
   /** A non-error notice for the user, e.g. "You cancelled in Link". */
   readonly notice: string | null;
+  /** The dashboard (`intent="manage"`): where the journey rests between refreshes and reconnects. */
+  readonly home: 'overview' | null;
   /** The latest data-status reading while syncing (and after). */
   readonly progress: SyncSnapshot | null;
 }
@@ -60,6 +62,7 @@ export const initialContext: JourneyContext = {
   connectionId: null,
   error: null,
   notice: null,
+  home: null,
   progress: null,
 };
 

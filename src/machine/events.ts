@@ -5,7 +5,9 @@ import type { SyncSnapshot } from './sync-snapshot.ts';
 /** Everything that can happen to a journey. Names follow `SUBJECT.VERB`. */
 export type JourneyEvent =
   /** An existing company was given (`company-id`): load it instead of creating one. */
-  | { readonly type: 'COMPANY.LOAD'; readonly companyId: string }
+  | { readonly type: 'COMPANY.LOAD'; readonly companyId: string; readonly manage: boolean }
+  /** "Refresh data" on the dashboard: queue a new sync and follow it. */
+  | { readonly type: 'DATA.REFRESH' }
   /** The user submitted the name form. `idempotencyKey` is fresh; the machine keeps the old one for the same name. */
   | { readonly type: 'NAME.SUBMIT'; readonly name: string; readonly idempotencyKey: string }
   | { readonly type: 'COMPANY.CREATED'; readonly company: CompanySummary }

@@ -19,7 +19,7 @@ const ASYNC_STEPS: ReadonlySet<JourneyState> = new Set<RetryableStep>([
 
 const ABANDON_NOTICE: Record<AbandonReason, string | null> = {
   'popup-closed': 'The window was closed before you finished connecting.',
-  'link-unfinished': 'Connecting was not finished. Connect again when ready.',
+  'link-unfinished': 'Connecting was not finished.',
   'redirect-vetoed': null,
 };
 
@@ -72,13 +72,13 @@ function onLinkCallback(context: JourneyContext, outcome: LinkOutcome): Transiti
       if (outcome.companyId !== null && outcome.companyId !== context.companyId) {
         return fail(spent, {
           code: 'callback-company-mismatch',
-          message: 'The connection page answered for another company. Please connect again.',
+          message: 'That answer was for another company. Please connect again.',
           step: 'linking',
         });
       }
       return enter('confirming', { ...spent, connectionId: outcome.connectionId }, '');
     case 'cancelled':
-      return go('ready', { ...spent, notice: outcome.message }, [
+      return go(context.home ?? 'ready', { ...spent, notice: outcome.message }, [
         { type: 'emit', event: 'cancel', detail: { reason: 'user-cancelled' } },
       ]);
     case 'failed':
@@ -112,7 +112,9 @@ function enter(step: RetryableStep, context: JourneyContext, fresh: string): Tra
       ]);
     case 'syncing':
       // After types failed, waiting again would read the same failure: queue a new sync first.
-      return go('syncing', cleared, [{ type: 'startSync', companyId, refresh: context.error?.code === 'sync-failed' }]);
+      return go('syncing', cleared, [
+        { type: 'startSync', companyId, refresh: context.error?.code === 'sync-failed' },
+      ]);
   }
 }
 
@@ -137,9 +139,11 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
   switch (event.type) {
     case 'COMPANY.LOAD':
       if (state !== 'idle') return stay(snapshot);
-      return go('loading', { ...context, companyId: event.companyId }, [
-        { type: 'loadCompany', companyId: event.companyId },
-      ]);
+      return go(
+        'loading',
+        { ...context, companyId: event.companyId, home: event.manage ? 'overview' : null },
+        [{ type: 'loadCompany', companyId: event.companyId }],
+      );
 
     case 'NAME.SUBMIT': {
       if (!canSubmitName(snapshot)) return stay(snapshot);
@@ -160,13 +164,21 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
 
     case 'COMPANY.LOADED':
       if (state !== 'loading' || event.company.id !== context.companyId) return stay(snapshot);
-      return go('ready', { ...context, company: event.company, companyName: event.company.name }, [
-        { type: 'emit', event: 'link-ready', detail: { linkUrl: linkUrlOf(event.company) } },
-      ]);
+      return go(
+        context.home ?? 'ready',
+        { ...context, company: event.company, companyName: event.company.name },
+        [{ type: 'emit', event: 'link-ready', detail: { linkUrl: linkUrlOf(event.company) } }],
+      );
 
     case 'LINK.OPEN':
-      if (state !== 'ready') return stay(snapshot);
+      if (state !== 'ready' && state !== 'overview') return stay(snapshot);
       return enter('linking', context, event.linkState);
+
+    case 'DATA.REFRESH':
+      if (state !== 'overview') return stay(snapshot);
+      return go('syncing', { ...context, notice: null }, [
+        { type: 'startSync', companyId: context.companyId ?? '', refresh: true },
+      ]);
 
     case 'LINK.CALLBACK':
       if (state !== 'linking') return stay(snapshot);
@@ -174,9 +186,11 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
 
     case 'LINK.ABANDONED': {
       if (state !== 'linking') return stay(snapshot);
-      return go('ready', { ...context, linkState: null, notice: ABANDON_NOTICE[event.reason] }, [
-        { type: 'emit', event: 'cancel', detail: { reason: event.reason } },
-      ]);
+      return go(
+        context.home ?? 'ready',
+        { ...context, linkState: null, notice: ABANDON_NOTICE[event.reason] },
+        [{ type: 'emit', event: 'cancel', detail: { reason: event.reason } }],
+      );
     }
 
     case 'JOURNEY.RESUME': {
@@ -191,6 +205,8 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
           return enter(saved.state, saved.context, '');
         case 'linking':
           return saved.context.linkState === null ? go('ready', saved.context) : go('linking', saved.context);
+        case 'overview':
+          return enter('loading', saved.context, '');
         default:
           return go(saved.state, saved.context);
       }
@@ -222,20 +238,31 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
         { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
       ]);
 
-    case 'SYNC.DONE':
+    case 'SYNC.DONE': {
       if (state !== 'syncing') return stay(snapshot);
-      return go('complete', { ...context, progress: event.progress }, [
+      const done: JourneyEffect[] = [
         { type: 'stopSync' },
         { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
         { type: 'emit', event: 'complete', detail: {} },
-      ]);
+      ];
+      // On the dashboard, a finished sync goes back to the overview, read afresh.
+      if (context.home !== null && context.companyId !== null) {
+        done.push({ type: 'loadCompany', companyId: context.companyId });
+        return go('loading', { ...context, progress: event.progress }, done);
+      }
+      return go('complete', { ...context, progress: event.progress }, done);
+    }
 
     case 'SYNC.FAILED': {
       if (state !== 'syncing') return stay(snapshot);
       const failed = event.progress.types.filter((t) => t.phase === 'failed');
       // Lost access (AuthError) is mended by linking again, not by syncing again.
       const error: JourneyError = failed.some((t) => t.status === 'AuthError')
-        ? { code: 'sync-auth-error', message: 'Please connect your accounting software again.', step: 'linking' }
+        ? {
+            code: 'sync-auth-error',
+            message: 'Please connect your accounting software again.',
+            step: 'linking',
+          }
         : {
             code: 'sync-failed',
             message: `These data types failed to sync: ${failed.map((t) => t.dataType).join(', ')}.`,

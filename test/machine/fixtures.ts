@@ -39,7 +39,8 @@ export function contextFor(state: JourneyState): JourneyContext {
 
 /** One instance of every event the machine knows. */
 export const everyEvent: Record<JourneyEvent['type'], JourneyEvent> = {
-  'COMPANY.LOAD': { type: 'COMPANY.LOAD', companyId: company.id },
+  'COMPANY.LOAD': { type: 'COMPANY.LOAD', companyId: company.id, manage: false },
+  'DATA.REFRESH': { type: 'DATA.REFRESH' },
   'NAME.SUBMIT': { type: 'NAME.SUBMIT', name: 'Acme Ltd', idempotencyKey: 'key-2' },
   'COMPANY.CREATED': { type: 'COMPANY.CREATED', company },
   'COMPANY.LOADED': { type: 'COMPANY.LOADED', company },

@@ -242,7 +242,7 @@ describe('transition: resuming a saved journey after a reload', () => {
     expect(waiting.state).to.equal('linking');
     const abandoned = transition(waiting, { type: 'LINK.ABANDONED', reason: 'link-unfinished' });
     expect(abandoned.state).to.equal('ready');
-    expect(abandoned.context.notice).to.equal('Connecting was not finished. Connect again when ready.');
+    expect(abandoned.context.notice).to.equal('Connecting was not finished.');
   });
 
   it('restores ready, complete and error as they were, with no effects', () => {
@@ -311,5 +311,46 @@ describe('transition: a sync that fails', () => {
     const retried = transition(lost, { type: 'RETRY', linkState: 'n9' });
     expect(retried.state).to.equal('linking');
     expect(retried.effects).to.deep.equal([{ type: 'openLink', url: company.redirect, linkState: 'n9' }]);
+  });
+});
+
+describe('transition: the dashboard (intent="manage")', () => {
+  const load = transition(idle, { type: 'COMPANY.LOAD', companyId: company.id, manage: true });
+  const overview = transition(load, { type: 'COMPANY.LOADED', company });
+  const done = {
+    types: [{ dataType: 'invoices', status: 'Complete', phase: 'finished' as const }],
+    finished: 1,
+    total: 1,
+  };
+
+  it('rests in overview once the company is loaded', () => {
+    expect(overview.state).to.equal('overview');
+  });
+
+  it('"Refresh data" queues a sync, follows it, then reads the company again and returns to overview', () => {
+    const syncing = transition(overview, { type: 'DATA.REFRESH' });
+    expect(syncing.effects).to.deep.equal([{ type: 'startSync', companyId: company.id, refresh: true }]);
+    const finished = transition(syncing, { type: 'SYNC.DONE', progress: done });
+    expect(finished.state).to.equal('loading');
+    expect(finished.effects.map((e) => (e.type === 'emit' ? `emit:${e.event}` : e.type))).to.deep.equal([
+      'stopSync',
+      'emit:sync-progress',
+      'emit:complete',
+      'loadCompany',
+    ]);
+    expect(transition(finished, { type: 'COMPANY.LOADED', company }).state).to.equal('overview');
+  });
+
+  it('"Reconnect" opens Link for the same company, and a cancel comes back to the overview', () => {
+    const linking = transition(overview, { type: 'LINK.OPEN', linkState: 'n1' });
+    expect(linking.state).to.equal('linking');
+    const back = transition(linking, { type: 'LINK.ABANDONED', reason: 'popup-closed' });
+    expect(back.state).to.equal('overview');
+  });
+
+  it('a reload on the dashboard reads the company again', () => {
+    const resumed = transition(idle, { type: 'JOURNEY.RESUME', snapshot: overview });
+    expect(resumed.state).to.equal('loading');
+    expect(resumed.effects).to.deep.equal([{ type: 'loadCompany', companyId: company.id }]);
   });
 });

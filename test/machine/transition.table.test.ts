@@ -17,6 +17,8 @@ const handled: Partial<Record<Key, readonly [JourneyState, readonly string[]]>> 
   'loading|COMPANY.LOADED': ['ready', ['emit:link-ready']],
   'loading|STEP.FAILED': ['error', ['emit:error']],
   'ready|LINK.OPEN': ['linking', ['openLink']],
+  'overview|LINK.OPEN': ['linking', ['openLink']],
+  'overview|DATA.REFRESH': ['syncing', ['startSync']],
   'linking|LINK.CALLBACK': ['confirming', ['confirmLink']],
   'linking|LINK.ABANDONED': ['ready', ['emit:cancel']],
   'linking|STEP.FAILED': ['error', ['emit:error']],

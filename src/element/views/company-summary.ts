@@ -1,5 +1,5 @@
-import type { Company } from '../backend/index.ts';
-import type { CompanySummary } from '../machine/index.ts';
+import type { Company } from '../../backend/index.ts';
+import type { CompanySummary } from '../../machine/index.ts';
 
 /** The most urgent first: access revoked, then never finished, then unlinked by the integrator. */
 const BROKEN_FIRST = ['Deauthorized', 'PendingAuth', 'Unlinked'];

@@ -1,0 +1,136 @@
+/**
+ * Views for an existing company: the re-authorisation prompt and the dashboard. Imported lazily (only pages
+ * with `company-id` need them), so the sign-up path stays within its size budget.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Company, Connection, DataStatuses } from '../../backend/index.ts';
+import type { BrokenConnection } from '../../machine/index.ts';
+import type { CompanyViewStrings } from './company-view-strings.ts';
+import { relativeTime } from './relative-time.ts';
+
+export { companyViewStrings, type CompanyViewStrings } from './company-view-strings.ts';
+export { summarizeCompany } from './company-summary.ts';
+
+export const companyViewStyles = css`
+  .connections {
+    display: grid;
+    gap: 0.75rem;
+    margin: 0 0 1rem;
+  }
+  .connection {
+    padding: 0.75rem;
+    border: 1px solid var(--onboard-border-color, #d0d4dc);
+    border-radius: 0.5rem;
+  }
+  h3 {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    margin: 0 0 0.25rem;
+    font-size: 1rem;
+  }
+  .badge {
+    padding: 0 0.5rem;
+    border-radius: 1rem;
+    font-size: 0.8125rem;
+    color: #fff;
+    background: var(--onboard-status-unlinked, #5f6673);
+  }
+  .Linked {
+    background: var(--onboard-status-linked, #1e7a3c);
+  }
+  .Deauthorized {
+    background: var(--onboard-status-deauthorized, #b3261e);
+  }
+  .PendingAuth {
+    background: var(--onboard-status-pending, #6a3fb5);
+  }
+  .stale {
+    color: var(--onboard-danger-color, #b3261e);
+  }
+`;
+
+export interface OverviewProps {
+  readonly t: CompanyViewStrings;
+  readonly company: Company | null;
+  readonly statuses: DataStatuses | null;
+  /** Last syncs older than this are flagged, in milliseconds. */
+  readonly staleAfterMs: number;
+  readonly now: number;
+  readonly onRefresh: () => void;
+  readonly onReconnect: () => void;
+}
+
+export function renderReconnect(
+  t: CompanyViewStrings,
+  broken: BrokenConnection,
+  onReconnect: () => void,
+): TemplateResult {
+  return html`
+    <h2>${t.reconnectTitle(broken.platformName)}</h2>
+    <p>${t.reconnectReason[broken.status] ?? t.reconnectFallbackReason}</p>
+    <button part="button" type="button" @click=${onReconnect}>${t.reconnectButton}</button>
+  `;
+}
+
+function renderConnection(connection: Connection, props: OverviewProps): TemplateResult {
+  const { t, now, staleAfterMs } = props;
+  const { lastSync, status } = connection;
+  const stale = lastSync !== undefined && now - Date.parse(lastSync) > staleAfterMs;
+  return html`
+    <li class="connection">
+      <h3>
+        ${connection.platformName}
+        <span class="badge ${status}">${t.connectionStatus[status] ?? status}</span>
+      </h3>
+      <p>${lastSync === undefined ? t.neverSynced : t.lastSync(relativeTime(lastSync, now))}</p>
+      ${stale ? html`<p class="stale">${t.stale}</p>` : nothing}
+      ${
+        status === 'Linked'
+          ? nothing
+          : html`<button part="button" type="button" @click=${props.onReconnect}>
+              ${t.reconnectButton}
+            </button>`
+      }
+    </li>
+  `;
+}
+
+/** Each connection with its status in words and colour, last sync, staleness; data freshness per type. */
+export function renderOverview(props: OverviewProps): TemplateResult {
+  const { t, company, statuses, now } = props;
+  const connections = company?.dataConnections ?? [];
+  const types = Object.values(statuses ?? {}).sort((a, b) => a.dataType.localeCompare(b.dataType));
+  return html`
+    <h2>${t.overviewTitle}</h2>
+    ${
+      connections.length === 0
+        ? html`<p>${t.noConnections}</p>
+            <button part="button" type="button" @click=${props.onReconnect}>${t.connectButton}</button>`
+        : html`<ul class="connections">
+            ${connections.map((connection) => renderConnection(connection, props))}
+          </ul>`
+    }
+    ${
+      types.length === 0
+        ? nothing
+        : html`<h3>${t.freshnessTitle}</h3>
+            <ul part="types">
+              ${types.map(
+                ({ dataType, lastSuccessfulSync }) =>
+                  html`<li>
+                    <span>${dataType}</span>
+                    <span
+                      >${lastSuccessfulSync === undefined ? t.neverSynced : relativeTime(lastSuccessfulSync, now)}</span
+                    >
+                  </li>`,
+              )}
+            </ul>`
+    }
+    ${
+      connections.some((c) => c.status === 'Linked')
+        ? html`<button part="button" type="button" @click=${props.onRefresh}>${t.refreshButton}</button>`
+        : nothing
+    }
+  `;
+}
