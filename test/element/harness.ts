@@ -91,7 +91,13 @@ export class OnboardHarness {
 
 export async function mount(
   backend = new FakeBackend(),
-  attributes: { linkMode?: string; dataTypes?: string; companyId?: string; id?: string } = {},
+  attributes: {
+    linkMode?: string;
+    dataTypes?: string;
+    companyId?: string;
+    id?: string;
+    intent?: string;
+  } = {},
 ): Promise<OnboardHarness> {
   const element = await fixture<CompanyOnboard>(
     html`<company-onboard
@@ -100,6 +106,7 @@ export async function mount(
       link-mode=${attributes.linkMode ?? 'popup'}
       data-types=${ifDefined(attributes.dataTypes)}
       company-id=${ifDefined(attributes.companyId)}
+      intent=${ifDefined(attributes.intent)}
       poll-interval="0"
       poll-max-interval="0"
     ></company-onboard>`,

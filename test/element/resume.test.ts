@@ -1,8 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { loadJourney, saveJourney } from '../../src/link/index.ts';
 import { initialContext } from '../../src/machine/index.ts';
 import { COMPANY_ID, FakeBackend, company, linkedCompany, statuses } from './fake-backend.ts';
 import { mount } from './harness.ts';
+import { restoreVisibility, setVisibility } from '../sync/manual-clock.ts';
 import { sendCallbackOverChannel, stubWindowOpen } from './popup-stub.ts';
 
 const summary = { id: COMPANY_ID, name: 'Acme Ltd', redirect: company().redirect };
@@ -77,6 +78,39 @@ describe('<company-onboard>: a reload resumes the journey', () => {
       expect(h.events.at(-1)?.detail).to.include({ reason: 'link-unfinished' });
     } finally {
       popup.restore();
+    }
+  });
+
+  it('removed while syncing: no request and no timer outlive it', async () => {
+    saved('syncing');
+    const backend = new FakeBackend();
+    backend.statuses = [statuses(['invoices', 'Fetching'])];
+    const h = await mount(backend); // polls every 0 ms
+    await waitUntil(() => backend.calls.length >= 2, 'never polled twice');
+    h.element.remove();
+    const seen = backend.calls.length;
+    // Any timer left behind would fire within these turns (the interval is 0).
+    for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(backend.calls.length).to.equal(seen);
+  });
+
+  it('makes no request while the tab is hidden, and reads at once when it is back', async () => {
+    saved('syncing');
+    const backend = new FakeBackend();
+    backend.statuses = [statuses(['invoices', 'Fetching'])];
+    const h = await mount(backend);
+    await waitUntil(() => backend.calls.length >= 1, 'never polled');
+    setVisibility('hidden');
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 0)); // a read in flight may land
+      const seen = backend.calls.length;
+      for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(backend.calls.length).to.equal(seen);
+      setVisibility('visible');
+      expect(backend.calls.length).to.equal(seen + 1);
+    } finally {
+      restoreVisibility();
+      h.element.remove();
     }
   });
 

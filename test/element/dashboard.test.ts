@@ -1,0 +1,123 @@
+import { expect } from '@open-wc/testing';
+import type { Connection } from '../../src/backend/index.ts';
+import { COMPANY_ID, FakeBackend, company, statuses } from './fake-backend.ts';
+import { mount } from './harness.ts';
+import { sendCallbackOverChannel, stubWindowOpen } from './popup-stub.ts';
+
+const HOUR = 3600_000;
+const ago = (ms: number): string => new Date(Date.now() - ms).toISOString();
+
+const connection = (extra: Partial<Connection> = {}): Connection => ({
+  id: 'conn-1',
+  platformName: 'Xero',
+  status: 'Linked',
+  lastSync: ago(2 * HOUR),
+  linkUrl: `https://link-api.codat.io/companies/${COMPANY_ID}/connections/conn-1/start`,
+  ...extra,
+});
+
+const freshness = () => ({
+  invoices: { dataType: 'invoices', currentStatus: 'Complete', lastSuccessfulSync: ago(2 * HOUR) },
+  bills: { dataType: 'bills' },
+});
+
+async function dashboard(backend: FakeBackend) {
+  const h = await mount(backend, { companyId: COMPANY_ID, intent: 'manage', id: 'dashboard' });
+  await h.until('overview');
+  return h;
+}
+
+describe('<company-onboard intent="manage">: the dashboard', () => {
+  it('shows each connection with its status in words, its last sync in relative time and data freshness', async () => {
+    const backend = new FakeBackend();
+    backend.companies = [company({ dataConnections: [connection()] })];
+    backend.statuses = [freshness()];
+    const h = await dashboard(backend);
+    const text = h.text();
+    expect(text).to.contain('Your accounting connections');
+    expect(text).to.contain('Xero Connected');
+    expect(text).to.contain('Last synced 2 hours ago');
+    expect(text).to.contain('bills Never synced');
+    expect(text).to.contain('invoices 2 hours ago');
+    expect(text).not.to.contain('out of date');
+    expect(h.root.querySelector('.badge')?.classList.contains('Linked')).to.equal(true);
+    await expect(h.element).to.be.accessible();
+  });
+
+  it('warns when the last sync is older than stale-after', async () => {
+    const backend = new FakeBackend();
+    backend.companies = [company({ dataConnections: [connection({ lastSync: ago(3 * 24 * HOUR) })] })];
+    backend.statuses = [freshness()];
+    const h = await dashboard(backend);
+    expect(h.text()).to.contain('Last synced 3 days ago');
+    expect(h.text()).to.contain('This data may be out of date.');
+  });
+
+  it('"Refresh data" queues a refresh, follows the sync, and returns to the overview read afresh', async () => {
+    const backend = new FakeBackend();
+    backend.companies = [company({ dataConnections: [connection()] })];
+    backend.statuses = [freshness(), statuses(['invoices', 'Complete'])];
+    const h = await dashboard(backend);
+    await h.click('Refresh data');
+    await h.until('overview');
+    expect(h.eventTypes().slice(-6)).to.deep.equal([
+      'state:syncing',
+      'state:loading',
+      'onboard-sync-progress',
+      'onboard-complete',
+      'state:overview',
+      'onboard-link-ready',
+    ]);
+    expect(backend.calls.filter((c) => c.startsWith('refresh'))).to.deep.equal([`refresh ${COMPANY_ID}`]);
+    expect(backend.calls.filter((c) => c.startsWith('get'))).to.have.length(2);
+  });
+
+  it('offers Reconnect on a broken connection: Link opens on its linkUrl, and the journey comes back to the overview', async () => {
+    const popup = stubWindowOpen();
+    try {
+      const backend = new FakeBackend();
+      backend.companies = [
+        company({ dataConnections: [connection({ status: 'Deauthorized' })] }),
+        company({ dataConnections: [connection()] }),
+      ];
+      backend.statuses = [freshness(), statuses(['invoices', 'Complete'])];
+      const h = await dashboard(backend);
+      expect(h.text()).to.contain('Xero Access revoked');
+      expect(h.text()).not.to.contain('Refresh data');
+      await expect(h.element).to.be.accessible();
+      await h.click('Reconnect');
+      expect(popup.opened[0]).to.match(
+        /^https:\/\/link-api\.codat\.io\/companies\/.+\/connections\/conn-1\/start\?state=/,
+      );
+      sendCallbackOverChannel(`?statusCode=200&connectionId=conn-1&state=${popup.state()}`);
+      await h.until('overview');
+      expect(h.eventTypes()).to.deep.equal([
+        'state:overview',
+        'onboard-link-ready',
+        'state:linking',
+        'onboard-link-opened',
+        'state:confirming',
+        'state:syncing',
+        'onboard-linked',
+        'state:loading',
+        'onboard-sync-progress',
+        'onboard-complete',
+        'state:overview',
+        'onboard-link-ready',
+      ]);
+      expect(h.text()).to.contain('Xero Connected');
+      expect(backend.calls.filter((c) => c.startsWith('create'))).to.deep.equal([]);
+    } finally {
+      popup.restore();
+    }
+  });
+
+  it('a company without connections offers to connect', async () => {
+    const backend = new FakeBackend();
+    backend.companies = [company()];
+    backend.statuses = [{}];
+    const h = await dashboard(backend);
+    expect(h.text()).to.contain('No accounting software is connected yet.');
+    expect(h.button('Connect')).to.exist;
+  });
+});
