@@ -40,8 +40,9 @@ function connectionView(
     linkUrl: connection.linkUrl,
     status,
     created: connection.created,
-    // Only a linked connection is credited with the company's syncs.
-    ...(lastSync !== undefined && status === ConnectionStatus.Linked && { lastSync }),
+    // A revoked connection keeps the time of its last sync: that is how a dashboard shows how stale it is.
+    ...(lastSync !== undefined &&
+      (status === ConnectionStatus.Linked || status === ConnectionStatus.Deauthorized) && { lastSync }),
     dataConnectionErrors: [],
   };
 }

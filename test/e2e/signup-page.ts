@@ -116,3 +116,59 @@ export async function finishLink(
 
 /** Consecutive duplicates collapsed: sync-progress repeats once per poll, which depends on timing. */
 export const collapseRepeats = (events: string[]): string[] => events.filter((e, i) => e !== events[i - 1]);
+
+/** The demo's customer dashboard (`/dashboard.html`): the element with `intent="manage"`. */
+export class DashboardPage extends ReconnectPage {
+  /**
+   * Opens `/dashboard.html`, which asks the demo for a company linked to Xero whose first sync completed and
+   * reloads itself with `?company=<id>`; resolves once the element shows that company (`overview`).
+   */
+  static override async visit(page: Page, demoUrl: string): Promise<DashboardPage> {
+    await page.goto(new URL('dashboard.html', demoUrl).href);
+    await page.waitForURL(/\/dashboard\.html\?company=/);
+    const dashboard = new DashboardPage(page);
+    await dashboard.waitForState('overview');
+    return dashboard;
+  }
+
+  /** The card of one connection in "Your accounting connections", by its platform's name. */
+  connection(platformName: string): Locator {
+    return this.page.locator('company-onboard li.connection').filter({
+      has: this.page.getByRole('heading', { name: platformName }),
+    });
+  }
+
+  /** The status badge of that connection, in words ("Connected", "Access revoked"…). */
+  async connectionStatus(platformName: string): Promise<string> {
+    return ((await this.connection(platformName).locator('.badge').textContent()) ?? '').trim();
+  }
+
+  async clickRefresh(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Refresh data' }).click();
+  }
+
+  /**
+   * Presses the demo's "Simulate revoked access" (the simulator deauthorises the company) and waits for the
+   * reloaded page to show the dashboard again.
+   */
+  async simulateRevokedAccess(): Promise<void> {
+    const loads = this.page.waitForEvent('load');
+    await this.page.getByRole('button', { name: 'Simulate revoked access' }).click();
+    await loads;
+    await this.waitForState('overview');
+  }
+}
+
+/**
+ * Chooses a "Simulated sync" scenario on the sign-up page by its label. Once the page knows the company (and
+ * `scenario` is given) it waits until the simulator has taken it ("Simulated sync: <scenario>.").
+ */
+export async function chooseScenario(page: Page, label: string, scenario?: string): Promise<void> {
+  await page.locator('#scenario').getByLabel(label).check();
+  if (scenario !== undefined) {
+    await page
+      .locator('#scenario-status')
+      .filter({ hasText: `Simulated sync: ${scenario}.` })
+      .waitFor();
+  }
+}

@@ -292,6 +292,8 @@ describe('sync scenarios', () => {
       await link(created.redirect);
       sim.clock.advance(DURATION);
       assert.equal(await connectionStatus(created.id), 'Deauthorized');
+      const revoked = (await company(created.id)).dataConnections[0];
+      assert.ok(revoked?.lastSync, 'a revoked connection keeps the time of its last sync');
 
       sim.clock.advance(60_000);
       await link(created.redirect);

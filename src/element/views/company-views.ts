@@ -18,6 +18,7 @@ export const companyViewStyles = css`
     margin: 0 0 1rem;
   }
   .connection {
+    display: block;
     padding: 0.75rem;
     border: 1px solid var(--onboard-border-color, #d0d4dc);
     border-radius: 0.5rem;
