@@ -4,7 +4,7 @@
  * `summarizeDataStatus` exactly as the element runs them (in Node, under virtual time, so long syncs take
  * milliseconds). Real syncs are never exactly as long as announced, so each run's sync lasts its nominal length
  * ±10 %, polling starts up to 1 s after the sync began, and delays are jittered: runs differ, and the figures
- * are medians over RUNS runs (default 41).
+ * are medians over RUNS runs (default 61).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,9 +14,9 @@ import { startSimulator } from '../src/simulator/index.ts';
 import { startPolling, summarizeDataStatus, type Poller, type PollingOptions } from '../src/sync/index.ts';
 import { VirtualTime } from './virtual-time.ts';
 
-const RUNS = Number(process.env['RUNS'] ?? 41);
-const SYNCS_S = [5, 30, 120];
-const OURS: PollingOptions = {}; // the element's defaults
+const RUNS = Number(process.env['RUNS'] ?? 61);
+const SYNCS_S = (process.env['SYNCS'] ?? '5,30,120').split(',').map(Number);
+const OURS: PollingOptions = {}; // the poller's defaults, which the element's attributes default to
 const FIXED_1S: PollingOptions = { initialDelayMs: 1000, factor: 1, maxDelayMs: 1000, jitter: 0 };
 
 // The poller pauses while `document.visibilityState` is hidden; Node has no document, so give it one.
@@ -206,6 +206,7 @@ try {
         await env.close();
         rows[name].requests.push(run.requests);
         rows[name].delays.push(run.delayMs);
+        if (process.env['VERBOSE']) console.log(name, syncMs, run.requests, run.delayMs);
       }
     }
     const fixed = median(rows['fixed 1 s']?.requests ?? []);

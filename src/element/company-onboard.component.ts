@@ -113,8 +113,8 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
   /** First delay between data-status requests, in milliseconds. Default: 1000. */
   pollInterval = 1000;
 
-  /** Longest delay between data-status requests, in milliseconds. Default: 6500. */
-  pollMaxInterval = 6500;
+  /** Longest delay between data-status requests, in milliseconds. Default: 7000. */
+  pollMaxInterval = 7000;
 
   /** How long to follow a sync before stopping with a retryable `sync-timeout` error, in ms. Default: 600000. */
   syncTimeout = 600_000;

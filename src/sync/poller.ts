@@ -6,7 +6,7 @@ export interface PollingOptions {
   readonly initialDelayMs?: number;
   /** Factor applied to the delay after each reading. Default: 1.5. */
   readonly factor?: number;
-  /** Longest delay between readings. Default: 6 500 (a finished sync is seen ~3 s later, on median). */
+  /** Longest delay between readings. Default: 7 000 (a finished sync is seen ~3.5 s later, on median). */
   readonly maxDelayMs?: number;
   /** Random spread of each delay, as a fraction (0.2 = ±20 %), so many tabs do not poll in step. Default: 0.2. */
   readonly jitter?: number;
@@ -39,7 +39,7 @@ export function startPolling(handlers: PollingHandlers, options: PollingOptions 
   const {
     initialDelayMs = 1000,
     factor = 1.5,
-    maxDelayMs = 8000,
+    maxDelayMs = 7000,
     jitter = 0.2,
     timeoutMs = 600_000,
   } = options;
