@@ -1,5 +1,9 @@
 import * as z from 'zod/mini';
 
+// No generated parsers: zod would probe `new Function`, which a strict CSP (no 'unsafe-eval') reports as a
+// violation even though zod catches it. Our responses are small; the interpreter is fast enough.
+z.config({ jitless: true });
+
 /*
  * Response schemas of the backend contract, in zod/mini to keep the bundle small.
  * They are deliberately open where the platform may grow: statuses are strings, not closed enums,
