@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { createServer, type Connect } from 'vite';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../src/simulator/index.ts';
 import { PLATFORM_PATH, platformPlugin } from './platform-plugin.ts';
 
@@ -9,6 +9,8 @@ export interface DemoOptions {
   /** How long the simulated first sync takes. Default 4000 ms. */
   readonly syncDurationMs?: number;
   readonly simulator?: Omit<SimulatorOptions, 'basePath' | 'redirectUrlTemplate' | 'apiKey'>;
+  /** Middleware in front of the reference backend at `/api` (under that prefix): tests inject faults here. */
+  readonly beforeApi?: Connect.NextHandleFunction;
 }
 
 export interface RunningDemo {
@@ -41,7 +43,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   const server = await createServer({
     configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
     root: fileURLToPath(new URL('.', import.meta.url)),
-    plugins: [platformPlugin(simulator, API_KEY)],
+    plugins: [platformPlugin(simulator, API_KEY, options.beforeApi)],
     server: { host: '127.0.0.1', port, strictPort: port === 0, hmr: false },
     logLevel: 'warn',
     clearScreen: false,
