@@ -26,7 +26,7 @@ const API_KEY = 'demo-api-key';
  * Hosted Link sends the user back here. A relative template is resolved against the demo's origin; every
  * reserved parameter Codat fills is listed, and `{state}` round-trips the element's nonce.
  */
-const REDIRECT_TEMPLATE =
+export const REDIRECT_TEMPLATE =
   '/callback.html?statusCode={statusCode}&errorMessage={errorMessage}&companyId={companyId}&connectionId={connectionId}' +
   '&platform={platform}&platformName={platformName}&sourceType={sourceType}&state={state}';
 
