@@ -6,7 +6,7 @@
  *   typecheck  tsc --noEmit -p .
  *   lint       eslint . --max-warnings=0
  *   unit       web-test-runner: test/{machine,backend,link,sync,element}/**\/*.test.ts in headless Chromium
- *   node       node:test (tsx): test/server/**\/*.test.ts, test/simulator/**\/*.test.ts
+ *   node       node:test (tsx): test/{server,simulator,reliability}/**\/*.test.ts
  *   build      vite build, tsc -p tsconfig.build.json, cem analyze
  *   size       scripts/size-check.mjs (gzip budget of dist/company-onboard.js)
  *   e2e        node:test (tsx), one file at a time: test/e2e/**\/*.test.ts
@@ -30,7 +30,7 @@ const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
 const MINUTE = 60_000;
 
 const BROWSER_TEST_DIRS = ['machine', 'backend', 'link', 'sync', 'element'].map((d) => `test/${d}`);
-const NODE_TEST_DIRS = ['test/server', 'test/simulator'];
+const NODE_TEST_DIRS = ['test/server', 'test/simulator', 'test/reliability'];
 const E2E_TEST_DIRS = ['test/e2e'];
 
 /** `*.test.ts` files under `dir` (recursive, sorted, relative to the repo root); [] when `dir` is missing. */
