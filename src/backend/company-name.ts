@@ -14,9 +14,11 @@ const FORBIDDEN_CHAR = /[^\p{L}\p{N}\s\-'&@.,?!]/gu;
 
 /** Why a name was refused, or `null` when it is acceptable. Expects a trimmed name. */
 export function companyNameProblem(name: string): string | null {
-  if (name.length === 0) return 'Enter your company name.';
-  if (name.length > COMPANY_NAME_MAX_LENGTH) {
-    return `Company name must be at most ${COMPANY_NAME_MAX_LENGTH} characters (it has ${name.length}).`;
+  // Characters as people count them (code points), not UTF-16 units: "𠀀" is one character, not two.
+  const length = [...name].length;
+  if (length === 0) return 'Enter your company name.';
+  if (length > COMPANY_NAME_MAX_LENGTH) {
+    return `Company name must be at most ${COMPANY_NAME_MAX_LENGTH} characters (it has ${length}).`;
   }
   if (!ALLOWED.test(name)) {
     const bad = [...new Set(name.match(FORBIDDEN_CHAR) ?? [])].join(' ');

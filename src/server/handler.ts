@@ -35,6 +35,18 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
     log,
   });
 
+  async function mayReadReplayed(request: Request, body: string): Promise<boolean> {
+    let companyId: unknown;
+    try {
+      companyId = (JSON.parse(body) as { id?: unknown }).id;
+    } catch {
+      return false;
+    }
+    return (
+      typeof companyId === 'string' && (await settings.authorize({ request, action: 'read', companyId }))
+    );
+  }
+
   async function perform(route: Route, request: Request): Promise<Response> {
     switch (route.name) {
       case 'createCompany': {
@@ -42,6 +54,11 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
         const key = request.headers.get('idempotency-key');
         if (key === null) return jsonResponse(200, await platform.createCompany(input), redact);
         const { response, replayed } = await createWithKey(key, input);
+        // Keys are not tied to a caller: before handing over a company made earlier, ask whether this
+        // caller may read it, so a replayed (or guessed) key cannot reveal someone else's company.
+        if (replayed && !(await mayReadReplayed(request, response.body))) {
+          throw new ApiError(403, ErrorCode.Forbidden, 'You are not allowed to do this.');
+        }
         return jsonTextResponse(
           response.status,
           response.body,
