@@ -1,5 +1,5 @@
 import './event-log.ts';
-import '../src/index.ts';
+import { createFetchBackend, type CompanyOnboard } from '../src/index.ts';
 import { isSyncScenario, type SyncScenario } from '../src/simulator/scenarios.ts';
 
 /** The simulator's control API on this origin (`PLATFORM_PATH` in `platform-plugin.ts`, a Node-only module). */
@@ -21,6 +21,38 @@ if (element !== null) {
   }
   element.linkMode = ([...radios].find((r) => r.checked)?.value ?? 'auto') as typeof element.linkMode;
   setUpScenarioChoice(element);
+  configureBackendForTests(element);
+}
+
+declare global {
+  interface Window {
+    /** How often the `?token=provider` header provider was asked (see {@link configureBackendForTests}). */
+    demoTokenCalls?: number;
+  }
+}
+
+/**
+ * Test configuration from the query; without these parameters the element keeps its own backend (`api-base`).
+ * `?timeout=<ms>` gives it a fetch backend on the same base with that per-request timeout (a hang is seen in
+ * seconds); `?token=provider` adds an async header provider that hands out `Authorization: Bearer
+ * demo-token-<n>` and counts its calls in `window.demoTokenCalls` (a 401 asks it once more).
+ */
+function configureBackendForTests(element: CompanyOnboard): void {
+  const params = new URLSearchParams(window.location.search);
+  const timeoutMs = Number(params.get('timeout') ?? '');
+  const withTimeout = Number.isFinite(timeoutMs) && timeoutMs > 0;
+  const withProvider = params.get('token') === 'provider';
+  if (!withTimeout && !withProvider) return;
+  const provider = (): Promise<HeadersInit> => {
+    window.demoTokenCalls = (window.demoTokenCalls ?? 0) + 1;
+    return Promise.resolve({ Authorization: `Bearer demo-token-${window.demoTokenCalls}` });
+  };
+  if (withProvider) window.demoTokenCalls = 0;
+  element.backend = createFetchBackend({
+    baseUrl: element.apiBase,
+    ...(withTimeout ? { timeoutMs } : {}),
+    ...(withProvider ? { headers: provider } : {}),
+  });
 }
 
 /**

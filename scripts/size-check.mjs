@@ -35,5 +35,7 @@ try {
 }
 for (const name of chunks) {
   const chunk = readFileSync(new URL(`../dist/chunks/${name}`, import.meta.url));
-  console.log(`dist/chunks/${name}: ${kb(chunk.length)} KB min, ${kb(gzipSync(chunk, { level: 9 }).length)} KB gzip (loaded only when used)`);
+  console.log(
+    `dist/chunks/${name}: ${kb(chunk.length)} KB min, ${kb(gzipSync(chunk, { level: 9 }).length)} KB gzip (loaded only when used)`,
+  );
 }

@@ -5,6 +5,7 @@
  *   chromium   find Chromium (CHROME_PATH, usual paths; apt-get install it as root on Debian) → CHROME_PATH
  *   typecheck  tsc --noEmit -p .
  *   lint       eslint . --max-warnings=0
+ *   docs       node scripts/reliability-doc.mjs --check (docs/RELIABILITY.md is what the case tables give)
  *   unit       web-test-runner: test/{machine,backend,link,sync,element}/**\/*.test.ts in headless Chromium
  *   node       node:test (tsx): test/{server,simulator,reliability}/**\/*.test.ts
  *   build      vite build, tsc -p tsconfig.build.json, cem analyze
@@ -115,6 +116,12 @@ const STEPS = [
     run: ({ env }) => commands(env, [[bin('eslint'), '.', '--max-warnings=0']]),
   },
   {
+    name: 'docs',
+    title: 'docs/RELIABILITY.md matches the fault and attack tables',
+    run: ({ env }) =>
+      commands(env, [[process.execPath, join(ROOT, 'scripts', 'reliability-doc.mjs'), '--check']]),
+  },
+  {
     name: 'unit',
     title: 'Browser unit + component tests (web-test-runner)',
     browser: true,
@@ -186,7 +193,8 @@ const STEPS = [
         '--test',
         '--test-concurrency=1',
         '--test-reporter=spec',
-        '--test-timeout=120000',
+        // Per file on Node 20: the fault matrix (81 cases in Chromium) needs more than two minutes on 2 cores.
+        '--test-timeout=300000',
         ...files,
       ];
       return commands(env, [[process.execPath, ...args]], { timeoutMs: 20 * MINUTE, parse: nodeTestCounts });

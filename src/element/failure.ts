@@ -9,7 +9,6 @@ export function failureEvent(error: unknown): JourneyEvent | null {
       type: 'STEP.FAILED',
       code: error.code,
       message: error.message,
-      retryable: error.retryable,
       ...(error instanceof HttpError && error.field !== undefined ? { field: error.field } : {}),
     };
   }
@@ -17,6 +16,5 @@ export function failureEvent(error: unknown): JourneyEvent | null {
     type: 'STEP.FAILED',
     code: 'unexpected',
     message: 'Something went wrong. Please try again.',
-    retryable: true,
   };
 }

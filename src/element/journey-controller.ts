@@ -239,7 +239,6 @@ export class JourneyController implements ReactiveController {
         type: 'STEP.FAILED',
         code: 'link-url-rejected',
         message: 'The connection page address is not allowed, so it was not opened.',
-        retryable: false,
       });
       return;
     }
@@ -265,7 +264,6 @@ export class JourneyController implements ReactiveController {
           type: 'STEP.FAILED',
           code: 'popup-blocked',
           message: 'Your browser blocked the connection window. Allow pop-ups here, then try again.',
-          retryable: true,
         });
         return;
       }
@@ -283,7 +281,6 @@ export class JourneyController implements ReactiveController {
         code: 'storage-unavailable',
         message:
           'Your browser blocks site storage, so leaving this page would lose your progress. Allow storage or pop-ups, then try again.',
-        retryable: true,
       });
       return;
     }
@@ -330,7 +327,6 @@ export class JourneyController implements ReactiveController {
             type: 'STEP.FAILED',
             code: 'sync-timeout',
             message: 'Your data is taking longer than usual. Try again to keep waiting.',
-            retryable: true,
           }),
       },
       this.host.pollingOptions,

@@ -47,6 +47,8 @@ export interface JourneyContext {
   readonly error: JourneyError | null;
   /** A non-error notice for the user, e.g. "You cancelled in Link". */
   readonly notice: string | null;
+  /** A refresh was asked for and no data-status reading has come back since (so it may not have gone through). */
+  readonly refreshing: boolean;
   /** The dashboard (`intent="manage"`): where the journey rests between refreshes and reconnects. */
   readonly home: 'overview' | null;
   /** The latest data-status reading while syncing (and after). */
@@ -62,6 +64,7 @@ export const initialContext: JourneyContext = {
   connectionId: null,
   error: null,
   notice: null,
+  refreshing: false,
   home: null,
   progress: null,
 };

@@ -30,12 +30,15 @@ export type JourneyEvent =
   | { readonly type: 'SYNC.PROGRESS'; readonly progress: SyncSnapshot }
   | { readonly type: 'SYNC.DONE'; readonly progress: SyncSnapshot }
   | { readonly type: 'SYNC.FAILED'; readonly progress: SyncSnapshot }
-  /** An async step failed. `retryable: false` means the user must change something (e.g. the name). */
+  /**
+   * An async step failed. With `field`, the user must change that input (the form is shown again); otherwise
+   * "Try again" is offered, even where repeating at once would fail the same way (after a 401 the user may
+   * sign in again elsewhere, then try).
+   */
   | {
       readonly type: 'STEP.FAILED';
       readonly code: string;
       readonly message: string;
-      readonly retryable: boolean;
       readonly field?: string;
     }
   /** "Try again". `linkState` is a fresh nonce in case the step to retry is opening Link. */

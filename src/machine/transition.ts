@@ -110,11 +110,12 @@ function enter(step: RetryableStep, context: JourneyContext, fresh: string): Tra
       return go('confirming', cleared, [
         { type: 'confirmLink', companyId, connectionId: context.connectionId },
       ]);
-    case 'syncing':
-      // After types failed, waiting again would read the same failure: queue a new sync first.
-      return go('syncing', cleared, [
-        { type: 'startSync', companyId, refresh: context.error?.code === 'sync-failed' },
-      ]);
+    case 'syncing': {
+      // After types failed, waiting again would read the same failure: queue a new sync first; and a refresh
+      // that never got through (its own request failed) is asked for again.
+      const refresh = context.refreshing || context.error?.code === 'sync-failed';
+      return go('syncing', { ...cleared, refreshing: refresh }, [{ type: 'startSync', companyId, refresh }]);
+    }
   }
 }
 
@@ -130,7 +131,7 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
     const error: JourneyError = {
       code: event.code,
       message: event.message,
-      step: event.retryable ? (state as RetryableStep) : null,
+      step: event.field === undefined ? (state as RetryableStep) : null,
       ...(event.field === undefined ? {} : { field: event.field }),
     };
     return fail(context, error, state === 'syncing' ? [{ type: 'stopSync' }] : []);
@@ -176,9 +177,7 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
 
     case 'DATA.REFRESH':
       if (state !== 'overview') return stay(snapshot);
-      return go('syncing', { ...context, notice: null }, [
-        { type: 'startSync', companyId: context.companyId ?? '', refresh: true },
-      ]);
+      return enter('syncing', { ...context, refreshing: true }, '');
 
     case 'LINK.CALLBACK':
       if (state !== 'linking') return stay(snapshot);
@@ -234,7 +233,7 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
 
     case 'SYNC.PROGRESS':
       if (state !== 'syncing') return stay(snapshot);
-      return go('syncing', { ...context, progress: event.progress }, [
+      return go('syncing', { ...context, progress: event.progress, refreshing: false }, [
         { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
       ]);
 
@@ -248,9 +247,9 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
       // On the dashboard, a finished sync goes back to the overview, read afresh.
       if (context.home !== null && context.companyId !== null) {
         done.push({ type: 'loadCompany', companyId: context.companyId });
-        return go('loading', { ...context, progress: event.progress }, done);
+        return go('loading', { ...context, progress: event.progress, refreshing: false }, done);
       }
-      return go('complete', { ...context, progress: event.progress }, done);
+      return go('complete', { ...context, progress: event.progress, refreshing: false }, done);
     }
 
     case 'SYNC.FAILED': {
@@ -268,7 +267,7 @@ export function transition(snapshot: JourneySnapshot, event: JourneyEvent): Tran
             message: `These data types failed to sync: ${failed.map((t) => t.dataType).join(', ')}.`,
             step: 'syncing',
           };
-      return fail({ ...context, progress: event.progress }, error, [
+      return fail({ ...context, progress: event.progress, refreshing: false }, error, [
         { type: 'stopSync' },
         { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
       ]);

@@ -65,6 +65,6 @@ export const everyEvent: Record<JourneyEvent['type'], JourneyEvent> = {
   'SYNC.PROGRESS': { type: 'SYNC.PROGRESS', progress: progress('in-progress') },
   'SYNC.DONE': { type: 'SYNC.DONE', progress: progress('finished') },
   'SYNC.FAILED': { type: 'SYNC.FAILED', progress: progress('failed') },
-  'STEP.FAILED': { type: 'STEP.FAILED', code: 'network-error', message: 'Offline', retryable: true },
+  'STEP.FAILED': { type: 'STEP.FAILED', code: 'network-error', message: 'Offline' },
   RETRY: { type: 'RETRY', linkState: 'nonce-3' },
 };

@@ -21,9 +21,9 @@ const callback = (outcome: LinkOutcome): JourneyEvent => ({ type: 'LINK.CALLBACK
 const failed = (retryable: boolean, field?: string): JourneyEvent => ({
   type: 'STEP.FAILED',
   code: retryable ? 'network-error' : 'invalid-name',
+  // Only an error about an input field stops "Try again".
   message: 'nope',
-  retryable,
-  ...(field === undefined ? {} : { field }),
+  ...(retryable ? {} : { field: field ?? 'name' }),
 });
 
 describe('transition: creating a company at most once', () => {
@@ -352,5 +352,35 @@ describe('transition: the dashboard (intent="manage")', () => {
     const resumed = transition(idle, { type: 'JOURNEY.RESUME', snapshot: overview });
     expect(resumed.state).to.equal('loading');
     expect(resumed.effects).to.deep.equal([{ type: 'loadCompany', companyId: company.id }]);
+  });
+});
+
+describe('transition: "Try again" after a failure, whatever it was', () => {
+  it('offers it after a 401/403/404 too (the user may sign in again); only an input field error stops it', () => {
+    const loading: JourneySnapshot = { state: 'loading', context: contextFor('loading') };
+    const denied = transition(loading, {
+      type: 'STEP.FAILED',
+      code: 'unauthorized',
+      message: 'Sign in again.',
+    });
+    expect(denied.context.error?.step).to.equal('loading');
+    expect(denied.effects).to.deep.include({
+      type: 'emit',
+      event: 'error',
+      detail: { code: 'unauthorized', message: 'Sign in again.', retryable: true },
+    });
+  });
+
+  it('asks again for a refresh whose own request failed', () => {
+    const overview: JourneySnapshot = { state: 'overview', context: contextFor('overview') };
+    const refreshing = transition(overview, { type: 'DATA.REFRESH' });
+    const failedRefresh = transition(refreshing, {
+      type: 'STEP.FAILED',
+      code: 'server-error',
+      message: 'Oops',
+    });
+    expect(transition(failedRefresh, { type: 'RETRY', linkState: 'n' }).effects).to.deep.equal([
+      { type: 'startSync', companyId: company.id, refresh: true },
+    ]);
   });
 });

@@ -6,7 +6,6 @@
  * earlier build is scanned too, when there is one.
  */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -107,16 +106,6 @@ describe('the browser bundle holds no API key', () => {
       } finally {
         await rm(outDir, { recursive: true, force: true });
       }
-    },
-  );
-
-  const dist = join(ROOT, 'dist');
-  test(
-    'left in dist/ by an earlier build',
-    { skip: existsSync(join(dist, 'company-onboard.js')) ? false : 'no dist/company-onboard.js yet' },
-    async (t) => {
-      const { files } = await scanBundle(dist);
-      t.diagnostic(`scanned dist/${files.join(', dist/')}`);
     },
   );
 });

@@ -250,7 +250,7 @@ class Journey {
   /** The browser in hosted Link: load the page, choose Sandbox, Authorise, follow nothing but the redirect. */
   private async link(url: string, linkState: string): Promise<void> {
     if (!isAllowedLinkUrl(url, this.env.linkOrigins)) {
-      this.send({ type: 'STEP.FAILED', code: 'link-url-rejected', message: url, retryable: false });
+      this.send({ type: 'STEP.FAILED', code: 'link-url-rejected', message: url });
       return;
     }
     const target = withLinkState(url, linkState);
@@ -299,8 +299,7 @@ class Journey {
           const failed = failureEvent(error);
           if (failed !== null) this.send(failed);
         },
-        onTimeout: () =>
-          this.send({ type: 'STEP.FAILED', code: 'sync-timeout', message: 'timed out', retryable: true }),
+        onTimeout: () => this.send({ type: 'STEP.FAILED', code: 'sync-timeout', message: 'timed out' }),
       },
       {
         initialDelayMs: Math.max(50, this.env.syncMs / 5),

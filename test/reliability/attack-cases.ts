@@ -1,0 +1,160 @@
+/**
+ * The published attack list: each attack, what is promised, and the test that proves it (file + exact title).
+ * `scripts/reliability-doc.mjs` renders it into docs/RELIABILITY.md and fails when a title is not in its file.
+ */
+export interface AttackCase {
+  readonly attack: string;
+  readonly promise: string;
+  readonly file: string;
+  readonly title: string;
+}
+
+export const ATTACK_CASES: readonly AttackCase[] = [
+  {
+    attack: 'Forged callback: `statusCode=200` with a `state` that is not the journey’s',
+    promise: 'Refused as `callback-state-mismatch`; nothing is linked; one company',
+    file: 'test/e2e/link-journeys.test.ts',
+    title:
+      'forged callback (a state that is not the journey’s) reaching the element: refused, nothing linked',
+  },
+  {
+    attack: 'Forged success: the right `state`, `statusCode=200`, but nothing authorised',
+    promise: 'Trusted only after the backend shows a Linked connection: `link-not-confirmed`',
+    file: 'test/e2e/link-journeys.test.ts',
+    title:
+      'a success with the right state but nothing authorised: link-not-confirmed; "Try again" then completes',
+  },
+  {
+    attack: 'Missing `state`',
+    promise: 'Parsed as `null`, which never matches a journey',
+    file: 'test/link/callback.test.ts',
+    title: 'treats a missing state as null so the machine refuses it',
+  },
+  {
+    attack: 'Mismatched and replayed `state`',
+    promise: 'A nonce is required, must match and is spent on first use',
+    file: 'test/machine/transition.rules.test.ts',
+    title: 'rejects a callback whose state does not match, and a replay of one that did',
+  },
+  {
+    attack: 'Replayed callback URL after the journey completed',
+    promise: 'Ignored: still complete, no error, nothing created',
+    file: 'test/e2e/link-journeys.test.ts',
+    title: 'on the sign-up page itself: ignored, still complete, no error, nothing created',
+  },
+  {
+    attack: 'A callback naming another company',
+    promise: 'Refused as `callback-company-mismatch`',
+    file: 'test/machine/transition.rules.test.ts',
+    title: 'rejects a callback that names another company',
+  },
+  {
+    attack: '`javascript:`, `data:` and foreign-host Link URLs from a compromised backend',
+    promise: 'Never opened: `link-url-rejected`, no window',
+    file: 'test/element/sign-up.test.ts',
+    title: 'never opens a Link URL outside the allowed origins',
+  },
+  {
+    attack: 'Link URL look-alikes (`link.codat.io.evil.example`, plain `http:`)',
+    promise: 'Only https (http on loopback) origins in `link-origins`',
+    file: 'test/link/link-url.test.ts',
+    title: 'refuses plain http on a non-loopback host even when listed',
+  },
+  {
+    attack: 'postMessage from another window (or origin)',
+    promise: 'Only our origin and the popup we opened are heard',
+    file: 'test/link/handoff.test.ts',
+    title: 'ignores a postMessage from a window other than the popup it opened',
+  },
+  {
+    attack: 'Same-origin channel messages for another journey',
+    promise: 'Taken only with this journey’s `state`',
+    file: 'test/link/handoff.test.ts',
+    title: 'ignores channel messages for another journey and anything that is not a callback message',
+  },
+  {
+    attack: 'Fuzzed callback URLs (fast-check, 10,000 runs)',
+    promise: 'The parser never throws; success only for statusCode 200/201',
+    file: 'test/reliability/fuzz-link-callback.test.ts',
+    title: 'never throw; success only for a statusCode of exactly 200/201 (whitespace aside)',
+  },
+  {
+    attack: 'Fuzzed callbacks into the machine (10,000 runs)',
+    promise: 'Never a success state: only `confirming` with its own nonce',
+    file: 'test/reliability/fuzz-link-callback.test.ts',
+    title: 'reaches confirming (with a confirmLink effect, never a success state) only with its own nonce',
+  },
+  {
+    attack: 'Fuzzed company responses (10,000 runs)',
+    promise: 'A typed company or a failure with issues, never a throw',
+    file: 'test/reliability/fuzz-backend-schemas.test.ts',
+    title: 'parseCompany: any JSON is a typed company or a failure with issues',
+  },
+  {
+    attack: 'Fuzzed data-status responses (10,000 runs)',
+    promise: 'Typed statuses or a failure with issues, never a throw',
+    file: 'test/reliability/fuzz-backend-schemas.test.ts',
+    title: 'parserOf(DataStatusesSchema): any JSON is typed statuses or a failure with issues',
+  },
+  {
+    attack: 'A company name carrying markup',
+    promise: 'Rendered as text; the server’s refusal is shown, the typed name kept',
+    file: 'test/element/sign-up.test.ts',
+    title: 'shows the server refusing a name with markup as text, keeping what was typed',
+  },
+  {
+    attack: 'Forbidden characters in a name',
+    promise: '400 naming the field; nothing created',
+    file: 'test/reliability/attacks.test.ts',
+    title:
+      'markup, control, bidi and other characters the platform would strip are refused (400, field name)',
+  },
+  {
+    attack: 'Over-long names',
+    promise: '400 over 100 characters; exactly 100 fit',
+    file: 'test/reliability/attacks.test.ts',
+    title: 'over-long names are refused whatever they are made of; 100 characters fit',
+  },
+  {
+    attack: 'Reading, polling or refreshing a company `authorize` does not grant',
+    promise: '403, nothing leaked, the platform never asked',
+    file: 'test/reliability/attacks.test.ts',
+    title: 'bob cannot read, poll or refresh it: 403, nothing leaked, the platform never asked',
+  },
+  {
+    attack: 'Probing which companies exist',
+    promise: 'A denied company and a missing one answer alike',
+    file: 'test/reliability/attacks.test.ts',
+    title: 'no existence oracle: a denied real company and a company that does not exist answer alike',
+  },
+  {
+    attack: 'Re-linking a company `authorize` does not grant',
+    promise: 'The Link URL is never handed over',
+    file: 'test/reliability/attacks.test.ts',
+    title: 're-linking needs the Link URL, which bob’s widget cannot get: a non-retryable forbidden error',
+  },
+  {
+    attack: 'Replaying someone else’s Idempotency-Key',
+    promise: 'The stored company is handed over only if `authorize` grants reading it',
+    file: 'test/reliability/attacks.test.ts',
+    title: 'bob cannot obtain alice’s company by replaying her Idempotency-Key',
+  },
+  {
+    attack: 'Request bodies over the size limit',
+    promise: '413 without reading the rest',
+    file: 'test/reliability/attacks.test.ts',
+    title: 'an endless chunked upload: 413 after about maxBodyBytes, while the client is still sending',
+  },
+  {
+    attack: 'The API key leaking',
+    promise: 'Never in a response body, header, error or log line',
+    file: 'test/reliability/attacks.test.ts',
+    title: 'bodies, headers, log lines and client errors, over success and every failure path',
+  },
+  {
+    attack: 'The API key in the browser bundle',
+    promise: 'Absent from every built file',
+    file: 'test/reliability/bundle-secrets.test.ts',
+    title: 'built now from src with vite.config.ts (into a temporary folder)',
+  },
+];
