@@ -66,8 +66,10 @@ function renderMatrix(matrix) {
   out.push(
     `**${FAULT_CASES.length} cases**: ${tested.length} tested, ` +
       `${FAULT_CASES.length - tested.length} not meaningful (said why), ` +
-      `${FAULT_CASES.filter((c) => c.knownBug).length} exposing ${bugs.length} open product bug${bugs.length === 1 ? '' : 's'} ` +
-      '(those tests are marked TODO at the step the bug breaks; see [Known bugs](#known-bugs)).',
+      (bugs.length === 0
+        ? 'no open product bugs.'
+        : `${FAULT_CASES.filter((c) => c.knownBug).length} exposing ${bugs.length} open product bug${bugs.length === 1 ? '' : 's'} ` +
+          '(those tests are marked TODO at the step the bug breaks; see [Known bugs](#known-bugs)).'),
     '',
   );
 

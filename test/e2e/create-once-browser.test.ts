@@ -7,35 +7,17 @@
  * Faults are injected through the simulator's HTTP control API, as an e2e or demo user would.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { startDemo, type RunningDemo } from '../../demo/start-demo.ts';
+import { describe, it } from 'node:test';
 import { IDEMPOTENCY_TAG } from '../../src/server/index.ts';
 import type { FaultSpec } from '../../src/simulator/index.ts';
-import { launchChromium } from './browser.ts';
+import { useDemo } from './demo-fixture.ts';
 import { SignupPage } from './signup-page.ts';
 
 describe('create once in Chromium: a lost answer, then the user submits again', () => {
-  let demo: RunningDemo;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  before(async () => {
-    demo = await startDemo({ port: 0, syncDurationMs: 1500 });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(async () => {
-    demo.simulator.reset();
-    await context?.close();
-    context = await browser.newContext();
-  });
+  const fx = useDemo();
 
   async function inject(fault: Omit<FaultSpec, 'path'> & { path: string }): Promise<void> {
-    const response = await fetch(new URL('platform/_simulator/faults', demo.url), {
+    const response = await fetch(new URL('platform/_simulator/faults', fx.demo.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(fault),
@@ -48,24 +30,24 @@ describe('create once in Chromium: a lost answer, then the user submits again', 
     // Every retry of the adapter looks the key up first; fail those lookups until the user steps in.
     await inject({ method: 'GET', path: '/companies', kind: 'status', status: 503, times: 2 });
 
-    const page = await context.newPage();
-    const signup = await SignupPage.open(page, demo.url, 'popup');
+    const page = await fx.context.newPage();
+    const signup = await SignupPage.open(page, fx.demo.url, 'popup');
     await page.getByLabel('Company name').fill('Acme Dropped Ltd');
     await page.getByRole('button', { name: 'Continue' }).click();
     await signup.waitForState('error');
-    assert.equal(demo.simulator.listCompanies().length, 1, 'the platform made it despite the error');
+    assert.equal(fx.demo.simulator.listCompanies().length, 1, 'the platform made it despite the error');
 
     assert.equal(await page.getByLabel('Company name').inputValue(), 'Acme Dropped Ltd', 'the name is kept');
     await page.getByRole('button', { name: 'Continue' }).click();
     await signup.waitForState('ready');
 
-    const companies = demo.simulator.listCompanies();
+    const companies = fx.demo.simulator.listCompanies();
     assert.equal(companies.length, 1);
     assert.equal(companies[0]?.name, 'Acme Dropped Ltd');
     assert.match(companies[0]?.tags?.[IDEMPOTENCY_TAG] ?? '', /^[A-Za-z0-9_-]{16,100}$/);
     const events = await signup.events();
     assert.equal(events.filter((event) => event === 'onboard-error').length, 1);
     assert.equal(events.filter((event) => event === 'onboard-company-created').length, 1);
-    assert.deepEqual(demo.simulator.faults.list(), [], 'every injected fault was used');
+    assert.deepEqual(fx.demo.simulator.faults.list(), [], 'every injected fault was used');
   });
 });

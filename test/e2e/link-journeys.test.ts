@@ -4,10 +4,9 @@
  * where the element ends (its `state` attribute), the events in order, and what the simulator holds.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startDemo, type RunningDemo } from '../../demo/start-demo.ts';
-import { launchChromium } from './browser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useDemo } from './demo-fixture.ts';
 import { SignupPage, collapseRepeats, finishLink, linkStateOf } from './signup-page.ts';
 
 /** Up to confirming the company exists and Link can open; the same for every journey here. */
@@ -28,49 +27,23 @@ const REDIRECTED_AND_BACK = ['onboard-before-redirect', 'onboard-link-opened', '
 const isLinkPage = (url: URL): boolean => url.pathname.startsWith('/platform/link/company/');
 
 describe('Link journeys in Chromium against the demo server', () => {
-  let browser: Browser;
-  let context: BrowserContext;
-
-  before(async () => {
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-  });
-  beforeEach(async () => {
-    context = await browser.newContext();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
-
   describe('with a short first sync', () => {
-    let demo: RunningDemo;
-
-    before(async () => {
-      demo = await startDemo({ port: 0, syncDurationMs: 1500 });
-    });
-    after(async () => {
-      await demo?.close();
-    });
-    beforeEach(() => {
-      demo.simulator.reset();
-    });
+    const fx = useDemo();
 
     /** Creates a company in redirect mode and presses Connect: resolves on the hosted Link page. */
     async function leaveForLink(page: Page, name: string): Promise<SignupPage> {
-      const signup = await SignupPage.open(page, demo.url, 'redirect');
+      const signup = await SignupPage.open(page, fx.demo.url, 'redirect');
       await signup.createCompany(name);
       await Promise.all([page.waitForURL(isLinkPage), signup.clickConnect()]);
       return signup;
     }
 
     it('auto mode with popups blocked: falls back to a redirect, authorise, complete, one company', async () => {
-      const page = await context.newPage();
+      const page = await fx.context.newPage();
       await page.addInitScript(() => {
         window.open = () => null;
       });
-      const signup = await SignupPage.open(page, demo.url, 'auto');
+      const signup = await SignupPage.open(page, fx.demo.url, 'auto');
       await signup.createCompany('Acme Blocked Ltd');
 
       await Promise.all([page.waitForURL(isLinkPage), signup.clickConnect()]);
@@ -87,10 +60,10 @@ describe('Link journeys in Chromium against the demo server', () => {
       ]);
       assert.deepEqual(await signup.lastDetail('onboard-link-opened'), {
         mode: 'redirect',
-        companyId: demo.simulator.listCompanies()[0]?.id,
+        companyId: fx.demo.simulator.listCompanies()[0]?.id,
       });
       assert.equal(new URL(page.url()).search, '?mode=auto');
-      const companies = demo.simulator.listCompanies();
+      const companies = fx.demo.simulator.listCompanies();
       assert.equal(companies.length, 1);
       assert.deepEqual(
         companies[0]?.dataConnections.map((c) => [c.platformName, c.status]),
@@ -99,8 +72,8 @@ describe('Link journeys in Chromium against the demo server', () => {
     });
 
     it('popup closed by the user: back to ready with a notice and a cancel; connecting again completes', async () => {
-      const page = await context.newPage();
-      const signup = await SignupPage.open(page, demo.url, 'popup');
+      const page = await fx.context.newPage();
+      const signup = await SignupPage.open(page, fx.demo.url, 'popup');
       await signup.createCompany('Acme Closed Ltd');
 
       const [first] = await Promise.all([page.waitForEvent('popup'), signup.clickConnect()]);
@@ -117,9 +90,9 @@ describe('Link journeys in Chromium against the demo server', () => {
         'state:ready',
         'onboard-cancel',
       ]);
-      const companyId = demo.simulator.listCompanies()[0]?.id;
+      const companyId = fx.demo.simulator.listCompanies()[0]?.id;
       assert.deepEqual(await signup.lastDetail('onboard-cancel'), { reason: 'popup-closed', companyId });
-      assert.deepEqual(demo.simulator.listCompanies()[0]?.dataConnections, []);
+      assert.deepEqual(fx.demo.simulator.listCompanies()[0]?.dataConnections, []);
 
       const [second] = await Promise.all([page.waitForEvent('popup'), signup.clickConnect()]);
       await finishLink(second, 'Sandbox', 'Authorise');
@@ -135,7 +108,7 @@ describe('Link journeys in Chromium against the demo server', () => {
         'onboard-link-opened',
         ...CONFIRMED_TO_COMPLETE,
       ]);
-      const companies = demo.simulator.listCompanies();
+      const companies = fx.demo.simulator.listCompanies();
       assert.equal(companies.length, 1);
       assert.deepEqual(
         companies[0]?.dataConnections.map((c) => [c.platformName, c.status]),
@@ -144,12 +117,12 @@ describe('Link journeys in Chromium against the demo server', () => {
     });
 
     it('forged callback (a state that is not the journey’s) reaching the element: refused, nothing linked', async () => {
-      const page = await context.newPage();
+      const page = await fx.context.newPage();
       const signup = await leaveForLink(page, 'Acme Forged Ltd');
-      const companyId = demo.simulator.listCompanies()[0]?.id ?? '';
+      const companyId = fx.demo.simulator.listCompanies()[0]?.id ?? '';
 
       // As if the Portal's redirect URL were the page holding the element, without the demo's callback page.
-      await page.goto(`${demo.url}?mode=redirect&statusCode=200&state=forged&connectionId=x`);
+      await page.goto(`${fx.demo.url}?mode=redirect&statusCode=200&state=forged&connectionId=x`);
       await signup.waitForState('error');
 
       const message = 'This answer does not belong to the connection you started. Please connect again.';
@@ -168,20 +141,20 @@ describe('Link journeys in Chromium against the demo server', () => {
         companyId,
       });
       assert.equal(new URL(page.url()).search, '?mode=redirect', 'callback parameters removed');
-      const companies = demo.simulator.listCompanies();
+      const companies = fx.demo.simulator.listCompanies();
       assert.equal(companies.length, 1);
       assert.deepEqual(companies[0]?.dataConnections, []);
     });
 
     it('forged callback on the callback page inside the Link popup: handed to the opener, refused', async () => {
-      const page = await context.newPage();
-      const signup = await SignupPage.open(page, demo.url, 'popup');
+      const page = await fx.context.newPage();
+      const signup = await SignupPage.open(page, fx.demo.url, 'popup');
       await signup.createCompany('Acme Forged Popup Ltd');
-      const companyId = demo.simulator.listCompanies()[0]?.id ?? '';
+      const companyId = fx.demo.simulator.listCompanies()[0]?.id ?? '';
 
       const [popup] = await Promise.all([page.waitForEvent('popup'), signup.clickConnect()]);
       await signup.waitForState('linking');
-      const forged = new URL('callback.html?statusCode=200&state=forged&connectionId=x', demo.url).href;
+      const forged = new URL('callback.html?statusCode=200&state=forged&connectionId=x', fx.demo.url).href;
       // The callback page hands the answer to the opener and closes itself.
       await Promise.all([popup.waitForEvent('close'), popup.goto(forged, { waitUntil: 'commit' })]);
       await signup.waitForState('error');
@@ -201,16 +174,16 @@ describe('Link journeys in Chromium against the demo server', () => {
         retryable: true,
         companyId,
       });
-      const companies = demo.simulator.listCompanies();
+      const companies = fx.demo.simulator.listCompanies();
       assert.equal(companies.length, 1);
       assert.deepEqual(companies[0]?.dataConnections, []);
     });
 
     it('forged callback on the demo’s callback page: belongs to no journey, the element never sees it', async () => {
-      const page = await context.newPage();
+      const page = await fx.context.newPage();
       const signup = await leaveForLink(page, 'Acme Forged Page Ltd');
 
-      await page.goto(new URL('callback.html?statusCode=200&state=forged&connectionId=x', demo.url).href);
+      await page.goto(new URL('callback.html?statusCode=200&state=forged&connectionId=x', fx.demo.url).href);
       await page.getByText('This connection answer belongs to no journey in this browser tab.').waitFor();
       assert.equal(new URL(page.url()).pathname, '/callback.html', 'not sent back to the sign-up page');
 
@@ -227,19 +200,19 @@ describe('Link journeys in Chromium against the demo server', () => {
         'onboard-cancel',
       ]);
       assert.equal((await signup.lastDetail('onboard-cancel'))?.['reason'], 'link-unfinished');
-      const companies = demo.simulator.listCompanies();
+      const companies = fx.demo.simulator.listCompanies();
       assert.equal(companies.length, 1);
       assert.deepEqual(companies[0]?.dataConnections, []);
     });
 
     it('a success with the right state but nothing authorised: link-not-confirmed; "Try again" then completes', async () => {
-      const page = await context.newPage();
+      const page = await fx.context.newPage();
       const signup = await leaveForLink(page, 'Acme Unconfirmed Ltd');
       const state = linkStateOf(page);
-      const companyId = demo.simulator.listCompanies()[0]?.id ?? '';
+      const companyId = fx.demo.simulator.listCompanies()[0]?.id ?? '';
 
       // What a tampered or broken Link would send: statusCode 200 for this journey, no connection behind it.
-      const callback = new URL('callback.html', demo.url);
+      const callback = new URL('callback.html', fx.demo.url);
       callback.search = new URLSearchParams({ statusCode: '200', companyId, state }).toString();
       await page.goto(callback.href);
       await signup.waitForState('error');
@@ -261,8 +234,8 @@ describe('Link journeys in Chromium against the demo server', () => {
         companyId,
       });
       assert.equal(new URL(page.url()).search, '?mode=redirect');
-      assert.equal(demo.simulator.listCompanies().length, 1);
-      assert.deepEqual(demo.simulator.listCompanies()[0]?.dataConnections, []);
+      assert.equal(fx.demo.simulator.listCompanies().length, 1);
+      assert.deepEqual(fx.demo.simulator.listCompanies()[0]?.dataConnections, []);
 
       // "Try again" goes back to Link with a fresh state; authorising there completes the same company.
       await Promise.all([
@@ -283,7 +256,7 @@ describe('Link journeys in Chromium against the demo server', () => {
         ...REDIRECTED_AND_BACK,
         ...CONFIRMED_TO_COMPLETE,
       ]);
-      const companies = demo.simulator.listCompanies();
+      const companies = fx.demo.simulator.listCompanies();
       assert.equal(companies.length, 1);
       assert.deepEqual(
         companies[0]?.dataConnections.map((c) => c.status),
@@ -319,7 +292,7 @@ describe('Link journeys in Chromium against the demo server', () => {
       const COMPLETED = [...CREATED, 'state:linking', ...REDIRECTED_AND_BACK, ...CONFIRMED_TO_COMPLETE];
 
       it('on the callback page: its nonce is spent, it belongs to no journey; the sign-up page stays complete', async () => {
-        const page = await context.newPage();
+        const page = await fx.context.newPage();
         const { signup, callbackUrl } = await completeRedirectJourney(page, 'Acme Replay Ltd');
         const logged = (await signup.events()).length;
         assert.deepEqual(collapseRepeats(await signup.events()), COMPLETED);
@@ -331,7 +304,7 @@ describe('Link journeys in Chromium against the demo server', () => {
 
         // Back on the page: the saved journey resumes as it was; nothing else happens.
         assert.deepEqual((await signup.events()).slice(logged), ['state:complete']);
-        const companies = demo.simulator.listCompanies();
+        const companies = fx.demo.simulator.listCompanies();
         assert.equal(companies.length, 1);
         assert.deepEqual(
           companies[0]?.dataConnections.map((c) => c.status),
@@ -340,7 +313,7 @@ describe('Link journeys in Chromium against the demo server', () => {
       });
 
       it('on the sign-up page itself: ignored, still complete, no error, nothing created', async () => {
-        const page = await context.newPage();
+        const page = await fx.context.newPage();
         const { signup, returnUrl } = await completeRedirectJourney(page, 'Acme Replay Twice Ltd');
         const logged = (await signup.events()).length;
 
@@ -353,7 +326,7 @@ describe('Link journeys in Chromium against the demo server', () => {
         assert.ok(!after.includes('onboard-error'));
         assert.equal(await signup.errorAlert().count(), 0);
         assert.equal(new URL(page.url()).search, '?mode=redirect');
-        const companies = demo.simulator.listCompanies();
+        const companies = fx.demo.simulator.listCompanies();
         assert.equal(companies.length, 1);
         assert.deepEqual(
           companies[0]?.dataConnections.map((c) => c.status),
@@ -364,21 +337,11 @@ describe('Link journeys in Chromium against the demo server', () => {
   });
 
   describe('with a first sync long enough to reload during it', () => {
-    let demo: RunningDemo;
-
-    before(async () => {
-      demo = await startDemo({ port: 0, syncDurationMs: 4000 });
-    });
-    after(async () => {
-      await demo?.close();
-    });
-    beforeEach(() => {
-      demo.simulator.reset();
-    });
+    const fx = useDemo({ syncDurationMs: 4000 });
 
     it('reload while syncing: resumes polling and completes, one company, one connection', async () => {
-      const page = await context.newPage();
-      const signup = await SignupPage.open(page, demo.url, 'popup');
+      const page = await fx.context.newPage();
+      const signup = await SignupPage.open(page, fx.demo.url, 'popup');
       await signup.createCompany('Acme Reload Ltd');
 
       const [popup] = await Promise.all([page.waitForEvent('popup'), signup.clickConnect()]);
@@ -409,7 +372,7 @@ describe('Link journeys in Chromium against the demo server', () => {
         'onboard-sync-progress',
         'onboard-complete',
       ]);
-      const companies = demo.simulator.listCompanies();
+      const companies = fx.demo.simulator.listCompanies();
       assert.equal(companies.length, 1);
       assert.deepEqual(
         companies[0]?.dataConnections.map((c) => [c.platformName, c.status]),

@@ -4,10 +4,8 @@
  * the data and comes back, then re-authorises the connection once access is revoked; never creating a company.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { startDemo, type RunningDemo } from '../../demo/start-demo.ts';
-import { launchChromium } from './browser.ts';
+import { describe, it } from 'node:test';
+import { useDemo } from './demo-fixture.ts';
 import { DashboardPage, collapseRepeats, finishLink } from './signup-page.ts';
 
 /** Loading the company and resting on the dashboard (on the first visit and after every reload). */
@@ -23,34 +21,16 @@ const SYNCED_TO_OVERVIEW = [
 ];
 
 describe('dashboard (intent="manage") in Chromium against the demo server', () => {
-  let demo: RunningDemo;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  before(async () => {
-    demo = await startDemo({ port: 0, syncDurationMs: 1500 });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(async () => {
-    demo.simulator.reset();
-    context = await browser.newContext();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const fx = useDemo();
 
   it('overview → Refresh data → overview; access revoked → Reconnect in a popup → overview, Linked, nothing created', async () => {
-    const page = await context.newPage();
-    const dashboard = await DashboardPage.visit(page, demo.url);
+    const page = await fx.context.newPage();
+    const dashboard = await DashboardPage.visit(page, fx.demo.url);
     const companyId = dashboard.companyId();
 
     // The demo made one company, linked to Xero, whose first sync completed.
-    const [linked] = demo.simulator.listCompanies();
-    assert.equal(demo.simulator.listCompanies().length, 1);
+    const [linked] = fx.demo.simulator.listCompanies();
+    assert.equal(fx.demo.simulator.listCompanies().length, 1);
     assert.equal(linked?.id, companyId);
     assert.deepEqual(
       linked?.dataConnections.map((c) => [c.platformName, c.status]),
@@ -87,19 +67,19 @@ describe('dashboard (intent="manage") in Chromium against the demo server', () =
       'state:syncing',
       ...SYNCED_TO_OVERVIEW,
     ]);
-    const refreshed = demo.simulator.listCompanies()[0];
+    const refreshed = fx.demo.simulator.listCompanies()[0];
     assert.ok(
       refreshed?.lastSync !== undefined && Date.parse(refreshed.lastSync) > firstSync,
       'synced again',
     );
     assert.equal(await dashboard.connectionStatus('Xero'), 'Connected');
     await card.getByText(/^Last synced /).waitFor();
-    assert.equal(demo.simulator.listCompanies().length, 1);
+    assert.equal(fx.demo.simulator.listCompanies().length, 1);
 
     // Access revoked (the demo's control deauthorises the company in the simulator and reloads).
     await dashboard.simulateRevokedAccess();
     assert.deepEqual(
-      demo.simulator.listCompanies()[0]?.dataConnections.map((c) => [c.id, c.status]),
+      fx.demo.simulator.listCompanies()[0]?.dataConnections.map((c) => [c.id, c.status]),
       [[connection.id, 'Deauthorized']],
     );
     assert.equal(await dashboard.connectionStatus('Xero'), 'Access revoked');
@@ -149,7 +129,7 @@ describe('dashboard (intent="manage") in Chromium against the demo server', () =
     await page.getByRole('button', { name: 'Refresh data' }).waitFor();
     assert.equal(await card.getByRole('button', { name: 'Reconnect' }).count(), 0);
 
-    const companies = demo.simulator.listCompanies();
+    const companies = fx.demo.simulator.listCompanies();
     assert.equal(companies.length, 1, 'no company created');
     assert.equal(companies[0]?.id, companyId);
     assert.deepEqual(

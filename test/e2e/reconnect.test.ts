@@ -4,40 +4,20 @@
  * opens Link on that connection's own `linkUrl`; the connection is Linked again and no company is created.
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { startDemo, type RunningDemo } from '../../demo/start-demo.ts';
-import { launchChromium } from './browser.ts';
+import { describe, it } from 'node:test';
+import { useDemo } from './demo-fixture.ts';
 import { ReconnectPage, collapseRepeats, finishLink } from './signup-page.ts';
 
 describe('reconnect journey in Chromium against the demo server', () => {
-  let demo: RunningDemo;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  before(async () => {
-    demo = await startDemo({ port: 0, syncDurationMs: 1500 });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(async () => {
-    demo.simulator.reset();
-    context = await browser.newContext();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const fx = useDemo();
 
   it('a deauthorised Xero connection: shown with its reason, re-authorised in a popup, Linked again, nothing created', async () => {
-    const page = await context.newPage();
-    const reconnect = await ReconnectPage.visit(page, demo.url);
+    const page = await fx.context.newPage();
+    const reconnect = await ReconnectPage.visit(page, fx.demo.url);
     const companyId = reconnect.companyId();
 
-    const [broken] = demo.simulator.listCompanies();
-    assert.equal(demo.simulator.listCompanies().length, 1);
+    const [broken] = fx.demo.simulator.listCompanies();
+    assert.equal(fx.demo.simulator.listCompanies().length, 1);
     assert.equal(broken?.id, companyId);
     assert.deepEqual(
       broken?.dataConnections.map((c) => [c.platformName, c.status]),
@@ -84,7 +64,7 @@ describe('reconnect journey in Chromium against the demo server', () => {
       connectionId: connection.id,
       companyId,
     });
-    const companies = demo.simulator.listCompanies();
+    const companies = fx.demo.simulator.listCompanies();
     assert.equal(companies.length, 1, 'no company created');
     assert.equal(companies[0]?.id, companyId);
     assert.deepEqual(
@@ -95,13 +75,13 @@ describe('reconnect journey in Chromium against the demo server', () => {
   });
 
   it('popups blocked: re-authorised through a full-page redirect back to the reconnect page, nothing created', async () => {
-    const page = await context.newPage();
+    const page = await fx.context.newPage();
     await page.addInitScript(() => {
       window.open = () => null;
     });
-    const reconnect = await ReconnectPage.visit(page, demo.url);
+    const reconnect = await ReconnectPage.visit(page, fx.demo.url);
     const companyId = reconnect.companyId();
-    const connection = demo.simulator.listCompanies()[0]!.dataConnections[0]!;
+    const connection = fx.demo.simulator.listCompanies()[0]!.dataConnections[0]!;
 
     await Promise.all([
       page.waitForURL((url) => url.href.startsWith(connection.linkUrl)),
@@ -131,7 +111,7 @@ describe('reconnect journey in Chromium against the demo server', () => {
       'onboard-sync-progress',
       'onboard-complete',
     ]);
-    const companies = demo.simulator.listCompanies();
+    const companies = fx.demo.simulator.listCompanies();
     assert.equal(companies.length, 1);
     assert.deepEqual(
       companies[0]?.dataConnections.map((c) => [c.id, c.status]),
@@ -140,8 +120,8 @@ describe('reconnect journey in Chromium against the demo server', () => {
   });
 
   it('popup closed: still asks to reconnect Xero, with the notice; the connection stays Deauthorized', async () => {
-    const page = await context.newPage();
-    const reconnect = await ReconnectPage.visit(page, demo.url);
+    const page = await fx.context.newPage();
+    const reconnect = await ReconnectPage.visit(page, fx.demo.url);
 
     const [popup] = await Promise.all([page.waitForEvent('popup'), reconnect.clickReconnect()]);
     await popup.getByRole('heading', { name: /Connect .* to your accounting software/ }).waitFor();
@@ -161,7 +141,7 @@ describe('reconnect journey in Chromium against the demo server', () => {
       'onboard-cancel',
     ]);
     assert.equal((await reconnect.lastDetail('onboard-cancel'))?.['reason'], 'popup-closed');
-    const companies = demo.simulator.listCompanies();
+    const companies = fx.demo.simulator.listCompanies();
     assert.equal(companies.length, 1);
     assert.deepEqual(
       companies[0]?.dataConnections.map((c) => c.status),
@@ -170,9 +150,9 @@ describe('reconnect journey in Chromium against the demo server', () => {
   });
 
   it('a company that does not exist: an error with "Try again" (reads it again), no name form; nothing created', async () => {
-    const page = await context.newPage();
+    const page = await fx.context.newPage();
     const missing = '00000000-0000-4000-8000-000000000000';
-    await page.goto(new URL(`reconnect.html?company=${missing}`, demo.url).href);
+    await page.goto(new URL(`reconnect.html?company=${missing}`, fx.demo.url).href);
     const reconnect = new ReconnectPage(page);
     await reconnect.waitForState('error');
 
@@ -186,6 +166,6 @@ describe('reconnect journey in Chromium against the demo server', () => {
     });
     assert.equal(await page.getByLabel('Company name').count(), 0);
     assert.deepEqual(await page.getByRole('button').allInnerTexts(), ['Try again']);
-    assert.equal(demo.simulator.listCompanies().length, 0);
+    assert.equal(fx.demo.simulator.listCompanies().length, 0);
   });
 });

@@ -1,32 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { startDemo, type RunningDemo } from '../../demo/start-demo.ts';
-import { launchChromium } from './browser.ts';
+import { describe, it } from 'node:test';
+import { useDemo } from './demo-fixture.ts';
 import { SignupPage, collapseRepeats, finishLink } from './signup-page.ts';
 
 describe('sign-up journey in Chromium against the demo server', () => {
-  let demo: RunningDemo;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  before(async () => {
-    demo = await startDemo({ port: 0, syncDurationMs: 1500 });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(async () => {
-    demo.simulator.reset();
-    await context?.close();
-    context = await browser.newContext();
-  });
+  const fx = useDemo();
 
   it('popup mode: create → Link in a popup → authorise → sync → complete, one company', async () => {
-    const page = await context.newPage();
-    const signup = await SignupPage.open(page, demo.url, 'popup');
+    const page = await fx.context.newPage();
+    const signup = await SignupPage.open(page, fx.demo.url, 'popup');
     await signup.createCompany('Acme Trading Ltd');
 
     const [popup] = await Promise.all([page.waitForEvent('popup'), signup.clickConnect()]);
@@ -50,15 +32,15 @@ describe('sign-up journey in Chromium against the demo server', () => {
       'onboard-sync-progress',
       'onboard-complete',
     ]);
-    const companies = demo.simulator.listCompanies();
+    const companies = fx.demo.simulator.listCompanies();
     assert.equal(companies.length, 1);
     assert.equal(companies[0]?.name, 'Acme Trading Ltd');
     assert.equal(companies[0]?.dataConnections?.[0]?.status, 'Linked');
   });
 
   it('redirect mode: the page leaves for Link, comes back, resumes and completes, one company', async () => {
-    const page = await context.newPage();
-    const signup = await SignupPage.open(page, demo.url, 'redirect');
+    const page = await fx.context.newPage();
+    const signup = await SignupPage.open(page, fx.demo.url, 'redirect');
     await signup.createCompany('Acme Redirect Ltd');
     const before = await signup.events();
     assert.deepEqual(before, [
@@ -93,12 +75,12 @@ describe('sign-up journey in Chromium against the demo server', () => {
     ]);
     // Back on the page that left, with its own query kept and Codat's parameters and our state removed.
     assert.equal(new URL(page.url()).search, '?mode=redirect');
-    assert.equal(demo.simulator.listCompanies().length, 1);
+    assert.equal(fx.demo.simulator.listCompanies().length, 1);
   });
 
   it('cancel in Link returns to ready with a notice, and connecting again still ends in one company', async () => {
-    const page = await context.newPage();
-    const signup = await SignupPage.open(page, demo.url, 'popup');
+    const page = await fx.context.newPage();
+    const signup = await SignupPage.open(page, fx.demo.url, 'popup');
     await signup.createCompany('Acme Twice Ltd');
 
     const [first] = await Promise.all([page.waitForEvent('popup'), signup.clickConnect()]);
@@ -109,6 +91,6 @@ describe('sign-up journey in Chromium against the demo server', () => {
     const [second] = await Promise.all([page.waitForEvent('popup'), signup.clickConnect()]);
     await finishLink(second, 'Sandbox', 'Authorise');
     await signup.waitForState('complete');
-    assert.equal(demo.simulator.listCompanies().length, 1);
+    assert.equal(fx.demo.simulator.listCompanies().length, 1);
   });
 });

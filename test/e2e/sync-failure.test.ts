@@ -6,10 +6,9 @@
  * again ("Reconnect").
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startDemo, type RunningDemo } from '../../demo/start-demo.ts';
-import { launchChromium } from './browser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useDemo } from './demo-fixture.ts';
 import { SignupPage, chooseScenario, collapseRepeats, finishLink } from './signup-page.ts';
 
 /** Up to confirming the company exists and Link can open. */
@@ -29,25 +28,7 @@ const SYNC_FAILED = ['state:error', 'onboard-sync-progress', 'onboard-error'];
 const TO_COMPLETE = ['state:complete', 'onboard-sync-progress', 'onboard-complete'];
 
 describe('a failing first sync in Chromium against the demo server', () => {
-  let demo: RunningDemo;
-  let browser: Browser;
-  let context: BrowserContext;
-
-  before(async () => {
-    demo = await startDemo({ port: 0, syncDurationMs: 1500 });
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.close();
-  });
-  beforeEach(async () => {
-    demo.simulator.reset();
-    context = await browser.newContext();
-  });
-  afterEach(async () => {
-    await context?.close();
-  });
+  const fx = useDemo();
 
   /** The `POST /api/companies/{id}/refresh` requests the page sends (a refresh queued by the element). */
   function countRefreshes(page: Page): () => number {
@@ -68,15 +49,15 @@ describe('a failing first sync in Chromium against the demo server', () => {
    * plays that scenario for it, then connects Xero in the Link popup. Resolves with the company's id.
    */
   async function signUpWith(page: Page, label: string, scenario: string, name: string): Promise<string> {
-    const signup = await SignupPage.open(page, demo.url, 'auto');
+    const signup = await SignupPage.open(page, fx.demo.url, 'auto');
     await chooseScenario(page, label);
     await signup.createCompany(name);
     await page
       .locator('#scenario-status')
       .filter({ hasText: `Simulated sync: ${scenario}.` })
       .waitFor();
-    const companyId = demo.simulator.listCompanies()[0]?.id ?? '';
-    assert.equal(demo.simulator.scenarioOf(companyId), scenario);
+    const companyId = fx.demo.simulator.listCompanies()[0]?.id ?? '';
+    assert.equal(fx.demo.simulator.scenarioOf(companyId), scenario);
 
     const [popup] = await Promise.all([page.waitForEvent('popup'), signup.clickConnect()]);
     await signup.waitForState('linking');
@@ -86,7 +67,7 @@ describe('a failing first sync in Chromium against the demo server', () => {
   }
 
   it('fetch-error: error naming invoices with "Try again"; back to normal, Try again queues a refresh and completes', async () => {
-    const page = await context.newPage();
+    const page = await fx.context.newPage();
     const refreshes = countRefreshes(page);
     const signup = new SignupPage(page);
     const companyId = await signUpWith(page, 'Invoices fail to fetch', 'fetch-error', 'Acme Fetch Ltd');
@@ -116,7 +97,7 @@ describe('a failing first sync in Chromium against the demo server', () => {
       reading.types.filter((t) => t.phase === 'failed').map((t) => [t.dataType, t.status]),
       [['invoices', 'FetchError']],
     );
-    let companies = demo.simulator.listCompanies();
+    let companies = fx.demo.simulator.listCompanies();
     assert.equal(companies.length, 1);
     assert.equal(companies[0]?.lastSync, undefined, 'no complete sync yet');
     assert.deepEqual(
@@ -127,7 +108,7 @@ describe('a failing first sync in Chromium against the demo server', () => {
 
     // The company's next sync plays `normal`; "Try again" queues it (a refresh) and follows it to the end.
     await chooseScenario(page, 'Normal', 'normal');
-    assert.equal(demo.simulator.scenarioOf(companyId), 'normal');
+    assert.equal(fx.demo.simulator.scenarioOf(companyId), 'normal');
     await page.getByRole('button', { name: 'Try again' }).click();
     await signup.waitForState('syncing');
     await signup.waitForState('complete');
@@ -141,7 +122,7 @@ describe('a failing first sync in Chromium against the demo server', () => {
       ...TO_COMPLETE,
     ]);
     assert.equal(refreshes(), 1, 'one refresh queued');
-    companies = demo.simulator.listCompanies();
+    companies = fx.demo.simulator.listCompanies();
     assert.equal(companies.length, 1);
     assert.equal(companies[0]?.id, companyId);
     assert.ok(companies[0]?.lastSync, 'the refreshed sync completed');
@@ -152,7 +133,7 @@ describe('a failing first sync in Chromium against the demo server', () => {
   });
 
   it('auth-error: "Please connect … again" with "Reconnect"; back to normal, Reconnect relinks the same company in a popup and completes', async () => {
-    const page = await context.newPage();
+    const page = await fx.context.newPage();
     const refreshes = countRefreshes(page);
     const signup = new SignupPage(page);
     const companyId = await signUpWith(page, 'Invoices fail authorisation', 'auth-error', 'Acme Auth Ltd');
@@ -174,8 +155,8 @@ describe('a failing first sync in Chromium against the demo server', () => {
       companyId,
     });
     // The AuthError deauthorised the connection on the platform.
-    const [broken] = demo.simulator.listCompanies();
-    assert.equal(demo.simulator.listCompanies().length, 1);
+    const [broken] = fx.demo.simulator.listCompanies();
+    assert.equal(fx.demo.simulator.listCompanies().length, 1);
     assert.deepEqual(
       broken?.dataConnections.map((c) => [c.platformName, c.status]),
       [['Xero', 'Deauthorized']],
@@ -204,7 +185,7 @@ describe('a failing first sync in Chromium against the demo server', () => {
     ]);
     assert.deepEqual(await signup.lastDetail('onboard-linked'), { connectionId: connection.id, companyId });
     assert.equal(refreshes(), 0, 're-linking starts the sync; no refresh queued');
-    const companies = demo.simulator.listCompanies();
+    const companies = fx.demo.simulator.listCompanies();
     assert.equal(companies.length, 1, 'no company created');
     assert.equal(companies[0]?.id, companyId);
     assert.ok(companies[0]?.lastSync, 'the sync after re-linking completed');
