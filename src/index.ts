@@ -12,10 +12,18 @@ export {
   DEFAULT_LINK_ORIGINS,
 } from './link/index.ts';
 export { classifyStatus, summarizeDataStatus } from './sync/index.ts';
+export { ErrorCode, NoticeCode } from './machine/index.ts';
 export type {
-  JourneyState,
-  JourneyError,
-  SyncSnapshot,
+  CompanyRecord,
+  ConnectionRecord,
+  DataStatusRecords,
   DataTypeProgress,
+  JourneyError,
+  JourneySnapshot,
+  JourneyState,
+  MessageParams,
   SyncPhase,
+  SyncSnapshot,
 } from './machine/index.ts';
+export { createJourneyRunner } from './runtime/index.ts';
+export type { JourneyConfig, JourneyIntent, JourneyPorts, JourneyRunner, RunnerEvent } from './runtime/index.ts';

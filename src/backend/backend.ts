@@ -10,6 +10,8 @@ export interface CreateCompanyInput {
 
 export interface RequestOptions {
   readonly signal?: AbortSignal;
+  /** The journey the request belongs to; the fetch backend sends it as the `Onboard-Journey-Id` header. */
+  readonly journeyId?: string;
 }
 
 export interface CreateOptions extends RequestOptions {

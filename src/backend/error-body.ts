@@ -1,15 +1,15 @@
 import { ErrorBodySchema } from './schemas.ts';
 
-const FALLBACK_BY_STATUS: Record<number, string> = {
-  401: 'Your session has expired. Sign in again and retry.',
-  404: 'We could not find this company.',
-};
+/** What an error body tells us: the backend's own sentence, its code, the field at fault, the platform's id. */
+export interface ErrorBodyFacts {
+  readonly serverText?: string;
+  readonly code?: string;
+  readonly field?: string;
+  readonly correlationId?: string;
+}
 
-/** The human part of an error body: our `{error, code, field}` or the platform's `{error, validation}`. */
-export function describeErrorBody(
-  status: number,
-  bodyText: string,
-): { message: string; code?: string; field?: string } {
+/** Reads our `{error, code, field, correlationId}` or the platform's `{error, validation, correlationId}`. */
+export function describeErrorBody(bodyText: string): ErrorBodyFacts {
   let json: unknown;
   try {
     json = JSON.parse(bodyText);
@@ -18,17 +18,14 @@ export function describeErrorBody(
   }
   const parsed = ErrorBodySchema.safeParse(json);
   const body = parsed.success ? parsed.data : {};
-  const validation = validationMessages(body.validation);
-  const message =
-    [body.error, ...validation].filter((m) => m !== undefined && m.trim().length > 0).join(' ') ||
-    FALLBACK_BY_STATUS[status] ||
-    (status >= 500
-      ? `The server had a problem (HTTP ${status}). Please try again.`
-      : `The request failed (HTTP ${status}).`);
+  const serverText = [body.error, ...validationMessages(body.validation)]
+    .filter((m) => m !== undefined && m.trim().length > 0)
+    .join(' ');
   return {
-    message,
+    ...(serverText === '' ? {} : { serverText }),
     ...(body.code === undefined ? {} : { code: body.code }),
     ...(body.field === undefined ? {} : { field: body.field }),
+    ...(body.correlationId === undefined ? {} : { correlationId: body.correlationId }),
   };
 }
 

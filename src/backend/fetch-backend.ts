@@ -1,6 +1,7 @@
 import type { CreateCompanyInput, CreateOptions, OnboardBackend, RequestOptions } from './backend.ts';
 import { describeErrorBody, parseRetryAfter } from './error-body.ts';
 import { BackendError, HttpError, NetworkError, ResponseShapeError, TimeoutError } from './errors.ts';
+import { JOURNEY_ID_HEADER } from './journey-header.ts';
 import { DataStatusesSchema, parseCompany, parserOf, type Parsed } from './schemas.ts';
 
 const parseDataStatuses = parserOf(DataStatusesSchema);
@@ -37,7 +38,7 @@ interface Call {
   readonly path: string;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
-  readonly signal: AbortSignal | undefined;
+  readonly options: RequestOptions;
 }
 
 const abortable = (ms: number, signal: AbortSignal | undefined): Promise<void> =>
@@ -72,12 +73,14 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
     headers.set('Accept', 'application/json');
     for (const [name, value] of Object.entries(call.headers ?? {})) headers.set(name, value);
     if (call.body !== undefined) headers.set('Content-Type', 'application/json');
-    call.signal?.throwIfAborted(); // the caller may have given up while the headers were resolving
+    const { signal, journeyId } = call.options;
+    if (journeyId !== undefined) headers.set(JOURNEY_ID_HEADER, journeyId);
+    signal?.throwIfAborted(); // the caller may have given up while the headers were resolving
 
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
-    const onAbort = (): void => timeout.abort(call.signal?.reason);
-    call.signal?.addEventListener('abort', onAbort, { once: true });
+    const onAbort = (): void => timeout.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
     const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     try {
       return await doFetch(`${base}${call.path}`, {
@@ -87,21 +90,19 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
         ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
       });
     } catch (error) {
-      if (call.signal?.aborted) throw call.signal.reason;
+      if (signal?.aborted) throw signal.reason;
       if (timeout.signal.aborted) throw new TimeoutError(timeoutMs);
       throw new NetworkError({ cause: error });
     } finally {
       clearTimeout(timer);
-      call.signal?.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
     }
   }
 
   async function toHttpError(response: Response): Promise<HttpError> {
     const text = await response.text().catch(() => '');
-    const { message, code, field } = describeErrorBody(response.status, text);
-    return new HttpError(response.status, message, {
-      code,
-      field,
+    return new HttpError(response.status, {
+      ...describeErrorBody(text),
       retryAfterMs: parseRetryAfter(response.headers.get('Retry-After')),
     });
   }
@@ -130,7 +131,7 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
       }
       const wait = failure instanceof HttpError ? failure.retryAfterMs : undefined;
       if (!failure.retryable || attempt >= retries || (wait ?? 0) > maxRetryAfterMs) throw failure;
-      await abortable(wait ?? retryDelayMs * 2 ** attempt, call.signal);
+      await abortable(wait ?? retryDelayMs * 2 ** attempt, call.options.signal);
     }
   }
 
@@ -147,32 +148,28 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
   }
 
   return {
-    async createCompany(input: CreateCompanyInput, { idempotencyKey, signal }: CreateOptions) {
+    async createCompany(input: CreateCompanyInput, options: CreateOptions) {
       const response = await send({
         method: 'POST',
         path: '/companies',
         body: input,
-        headers: { 'Idempotency-Key': idempotencyKey },
-        signal,
+        headers: { 'Idempotency-Key': options.idempotencyKey },
+        options,
       });
       return json('company', response, parseCompany);
     },
-    async getCompany(companyId: string, { signal }: RequestOptions = {}) {
-      const response = await send({
-        method: 'GET',
-        path: `/companies/${encode(companyId)}`,
-        signal,
-      });
+    async getCompany(companyId: string, options: RequestOptions = {}) {
+      const response = await send({ method: 'GET', path: `/companies/${encode(companyId)}`, options });
       return json('company', response, parseCompany);
     },
-    async getDataStatus(companyId: string, { signal }: RequestOptions = {}) {
+    async getDataStatus(companyId: string, options: RequestOptions = {}) {
       const path = `/companies/${encode(companyId)}/data-status`;
-      const response = await send({ method: 'GET', path, signal });
+      const response = await send({ method: 'GET', path, options });
       return json('data status', response, parseDataStatuses);
     },
-    async refreshData(companyId: string, { signal }: RequestOptions = {}) {
+    async refreshData(companyId: string, options: RequestOptions = {}) {
       const path = `/companies/${encode(companyId)}/refresh`;
-      const response = await send({ method: 'POST', path, signal });
+      const response = await send({ method: 'POST', path, options });
       await response.body?.cancel();
     },
   };

@@ -88,6 +88,7 @@ export const ErrorBodySchema = z.object({
   error: z.optional(z.string()),
   code: z.optional(z.string()),
   field: z.optional(z.string()),
+  correlationId: z.optional(z.string()),
   validation: z.optional(z.unknown()),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,12 +1,19 @@
 import { LitElement, adoptStyles, html, nothing, type TemplateResult } from 'lit';
 import { COMPANY_NAME_MAX_LENGTH, createFetchBackend, type OnboardBackend } from '../backend/index.ts';
-import { DEFAULT_LINK_ORIGINS, createNonce } from '../link/index.ts';
-import type { JourneyState, SyncSnapshot } from '../machine/index.ts';
-import type { PollingOptions } from '../sync/index.ts';
+import { DEFAULT_LINK_ORIGINS, browserLink, createNonce, sessionJourneyStore } from '../link/index.ts';
+import { brokenConnection, type JourneyContext, type JourneyState, type SyncSnapshot } from '../machine/index.ts';
+import type { JourneyPorts, RunnerEvent } from '../runtime/index.ts';
+import { documentVisibility, systemClock } from '../sync/index.ts';
 import { styles } from './company-onboard.styles.ts';
-import { JourneyController, type CompanyViews, type JourneyHost } from './journey-controller.ts';
-import { defaultStrings, type OnboardStrings } from './strings.ts';
+import { emit } from './events.ts';
+import { JourneyController } from './journey-controller.ts';
+import { render as renderText } from './messages/catalogue.ts';
+import { en, type OnboardStrings } from './messages/en.ts';
+import { errorText } from './messages/error-text.ts';
 import type { CompanyViewStrings } from './views/company-view-strings.ts';
+
+/** The lazily imported views for an existing company (reconnect prompt, dashboard). */
+type CompanyViews = typeof import('./views/company-views.ts');
 
 const list = (value: string | null): string[] =>
   (value ?? '')
@@ -16,13 +23,23 @@ const list = (value: string | null): string[] =>
 
 const PHASE_ICON = { pending: '○', 'in-progress': '◔', finished: '✓', failed: '✕' } as const;
 
+/** What each state shows, and what the live region says on reaching it. */
+interface StateView {
+  view(t: OnboardStrings, context: JourneyContext): TemplateResult;
+  announce(t: OnboardStrings, context: JourneyContext): string;
+}
+
+const busy = (text: string): TemplateResult => html`<p aria-busy="true">${text}</p>`;
+
 /**
  * Takes a customer from "no company" to "accounting data synced": creates the company through your backend,
  * opens the platform's hosted Link, handles the return, and follows the first sync to the end.
  *
  * @summary Company onboarding to a financial-data platform (Codat), as one element.
  *
- * @event onboard-state-change - The journey moved to another state. `detail: {state, previous, companyId}`.
+ * @event onboard-state-change - The journey moved to another state. `detail: {state, previous, companyId, journeyId}`.
+ * Every `onboard-*` detail carries `journeyId` (the journey across reloads, also sent to your backend as the
+ * `Onboard-Journey-Id` header) and `companyId` once there is a company.
  * @event onboard-company-created - The company was created. `detail: {companyId, company}`.
  * @event onboard-link-ready - The company's Link URL is known. `detail: {companyId, linkUrl}`.
  * @event onboard-link-opened - Link was opened. `detail: {companyId, mode}`.
@@ -32,7 +49,7 @@ const PHASE_ICON = { pending: '○', 'in-progress': '◔', finished: '✓', fail
  * @event onboard-cancel - The user left Link without connecting. `detail: {companyId, reason}`.
  * @event onboard-sync-progress - A data-status reading. `detail: {companyId, progress}`.
  * @event onboard-complete - Every required data type finished syncing. `detail: {companyId}`.
- * @event onboard-error - A step failed. `detail: {companyId, code, message, retryable}`.
+ * @event onboard-error - A step failed. `detail: {companyId, code, message, retryable, correlationId?}`.
  *
  * @csspart form - The company-name form.
  * @csspart input - The company-name input.
@@ -60,7 +77,7 @@ const PHASE_ICON = { pending: '○', 'in-progress': '◔', finished: '✓', fail
  *
  * @slot complete - Shown when the journey is complete, e.g. a "Go to your dashboard" link.
  */
-export class CompanyOnboard extends LitElement implements JourneyHost {
+export class CompanyOnboard extends LitElement {
   static override styles = styles;
 
   // `static properties` rather than decorators: the same API without the decorator helpers in the bundle.
@@ -81,6 +98,7 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
     strings: { attribute: false },
     draftName: { state: true },
     fieldProblem: { state: true },
+    views: { state: true },
   };
 
   /** Base URL of your backend (the REST contract of the reference server), e.g. `/api`. */
@@ -100,7 +118,7 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
 
   /**
    * How hosted Link opens: `popup`, `redirect` (full page), or `auto` (default): a popup, falling back to a
-   * redirect when the browser blocks it.
+   * redirect when the browser blocks it or the page is an in-app browser.
    */
   linkMode: 'auto' | 'popup' | 'redirect' = 'auto';
 
@@ -125,59 +143,112 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
   /** Your backend, as any object implementing `OnboardBackend`; takes precedence over `api-base`. */
   backend: OnboardBackend | null = null;
 
-  /** Overrides for any UI text. */
+  /** Overrides for any UI text, keyed as in `defaultStrings` (errors as `error.<code>`, notices as `notice.<code>`). */
   strings: Partial<OnboardStrings & CompanyViewStrings> = {};
 
   /** On the dashboard, a last sync older than this is flagged as stale, in milliseconds. Default: 86400000 (a day). */
   staleAfter = 86_400_000;
 
-  /** @internal What the user typed, until they submit it. */
+  /** What the user typed, until they submit it. */
   private draftName: string | null = null;
-  /** @internal The client-side name check's complaint. */
+  /** The client-side name check's complaint. */
   private fieldProblem: string | null = null;
+  /** The views for an existing company, once imported. */
+  private views: CompanyViews | null = null;
+  private viewsImport: Promise<void> | null = null;
+  private fetchBackend: { base: string; backend: OnboardBackend } | null = null;
+  private readonly journey = new JourneyController(this, () => this.ports());
 
-  private readonly journey = new JourneyController(this);
-  private viewStylesAdopted = false;
-  private defaultBackend: { base: string; backend: OnboardBackend } | null = null;
-
-  get resolvedBackend(): OnboardBackend {
-    if (this.backend !== null) return this.backend;
-    if (this.defaultBackend?.base !== this.apiBase) {
-      this.defaultBackend = { base: this.apiBase, backend: createFetchBackend({ baseUrl: this.apiBase }) };
-    }
-    return this.defaultBackend.backend;
-  }
-
-  get allowedLinkOrigins(): readonly string[] {
-    return list(this.linkOrigins);
-  }
-
-  get requiredDataTypes(): readonly string[] {
-    return list(this.dataTypes);
-  }
-
-  get pollingOptions(): PollingOptions {
+  /** The world as the journey runner sees it from this element: its attributes, this window and tab. */
+  private ports(): JourneyPorts {
     return {
-      initialDelayMs: this.pollInterval,
-      maxDelayMs: this.pollMaxInterval,
-      timeoutMs: this.syncTimeout,
+      config: () => ({
+        key: this.id || this.companyId || 'default',
+        companyId: this.companyId || null,
+        intent: this.intent,
+        linkMode: this.linkMode,
+        requiredDataTypes: list(this.dataTypes),
+        polling: {
+          initialDelayMs: this.pollInterval,
+          maxDelayMs: this.pollMaxInterval,
+          timeoutMs: this.syncTimeout,
+        },
+      }),
+      backend: () => this.resolveBackend(),
+      link: browserLink(window, () => list(this.linkOrigins)),
+      store: sessionJourneyStore(),
+      visibility: documentVisibility(document),
+      clock: systemClock,
+      random: Math.random,
+      nonce: createNonce,
+      events: (event) => this.reemit(event),
+      allowRedirect: (url, { journeyId, companyId }) =>
+        emit(this, 'onboard-before-redirect', { url, journeyId, companyId: companyId ?? '' }, { cancelable: true }),
     };
   }
 
-  get journeyKey(): string {
-    return this.id || this.companyId || 'default';
+  private resolveBackend(): OnboardBackend {
+    if (this.backend !== null) return this.backend;
+    if (this.fetchBackend?.base !== this.apiBase) {
+      this.fetchBackend = { base: this.apiBase, backend: createFetchBackend({ baseUrl: this.apiBase }) };
+    }
+    return this.fetchBackend.backend;
+  }
+
+  /** The runner's events as `onboard-*` DOM events; an error gets its sentence here, from the catalogue. */
+  private reemit({ type, detail }: RunnerEvent): void {
+    if (type !== 'error') {
+      this.dispatchEvent(new CustomEvent(`onboard-${type}`, { detail, bubbles: true, composed: true }));
+      return;
+    }
+    const { error, ...ids } = detail;
+    emit(this, 'onboard-error', {
+      ...ids,
+      code: error.code,
+      message: errorText(this.strings, error),
+      retryable: error.step !== null,
+      ...(error.correlationId === undefined ? {} : { correlationId: error.correlationId }),
+    });
   }
 
   private get text(): OnboardStrings {
-    return { ...defaultStrings, ...this.strings };
+    return { ...en, ...this.strings };
+  }
+
+  /** Every state's view and announcement in one table: the compiler proves each state has both. */
+  private readonly stateViews: Record<JourneyState, StateView> = {
+    idle: { view: () => this.renderForm(null), announce: () => '' },
+    creating: { view: (t) => this.renderForm(t.creating), announce: (t) => t.creating },
+    loading: { view: (t) => busy(t.loading), announce: (t) => t.loading },
+    ready: { view: () => this.renderReady(), announce: (t) => t.readyTitle },
+    overview: { view: () => this.renderOverview(), announce: () => '' },
+    linking: {
+      view: (t, context) => busy(context.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup),
+      announce: (t, context) => (context.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup),
+    },
+    confirming: { view: (t) => busy(t.confirming), announce: (t) => t.confirming },
+    syncing: {
+      view: (t, { progress }) => html`<p>${t.syncing}</p>${this.renderProgress(progress)}`,
+      announce: (t, { progress }) => t.syncProgress(progress?.finished ?? 0, progress?.total ?? 0),
+    },
+    complete: {
+      view: (t, { progress }) =>
+        html`<p>${t.complete}</p>${this.renderProgress(progress)}<slot name="complete"></slot>`,
+      announce: (t) => t.complete,
+    },
+    error: {
+      view: () => this.renderError(),
+      announce: (t, { error }) => (error === null ? t.errorTitle : errorText(this.strings, error)),
+    },
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Pages for an existing company need the views: fetch them alongside the company.
+    if (this.companyId) void this.loadViews();
   }
 
   protected override willUpdate(): void {
-    const views = this.journey.views;
-    if (views !== null && !this.viewStylesAdopted) {
-      this.viewStylesAdopted = true;
-      adoptStyles(this.renderRoot as ShadowRoot, [...CompanyOnboard.elementStyles, views.companyViewStyles]);
-    }
     // The attribute mirrors the journey; a value set from outside is put back.
     this.state = this.journey.snapshot.state;
   }
@@ -185,58 +256,36 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
   override render(): TemplateResult {
     const { state, context } = this.journey.snapshot;
     const t = this.text;
-    if (this.journey.handedOff) return html`<p role="status">${t.popupHandedOff}</p>`;
+    if (context.handedOff) return html`<p role="status">${t.popupHandedOff}</p>`;
+    const { view, announce } = this.stateViews[state];
     return html`
-      <p class="visually-hidden" role="status" aria-live="polite">${this.announcement()}</p>
-      ${context.notice === null ? nothing : html`<p class="notice">${context.notice}</p>`}
-      ${this.renderState(state)}
+      <p class="visually-hidden" role="status" aria-live="polite">${announce(t, context)}</p>
+      ${context.notice === null ? nothing : html`<p class="notice">${renderText(t[`notice.${context.notice}`])}</p>`}
+      ${view(t, context)}
     `;
   }
 
-  private renderState(state: JourneyState): TemplateResult {
-    const t = this.text;
-    const { context } = this.journey.snapshot;
-    switch (state) {
-      case 'idle':
-        return this.renderForm(null);
-      case 'creating':
-        return this.renderForm(t.creating);
-      case 'loading':
-        return html`<p aria-busy="true">${t.loading}</p>`;
-      case 'ready':
-        return this.renderReady();
-      case 'overview':
-        return this.withViews((views) =>
-          views.renderOverview({
-            t: this.viewText(views),
-            company: this.journey.company,
-            statuses: this.journey.statuses,
-            staleAfterMs: this.staleAfter,
-            now: Date.now(),
-            onRefresh: () => this.journey.send({ type: 'DATA.REFRESH' }),
-            onReconnect: () => this.connect(),
-          }),
-        );
-      case 'linking':
-        return html`<p aria-busy="true">
-          ${this.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup}
-        </p>`;
-      case 'confirming':
-        return html`<p aria-busy="true">${t.confirming}</p>`;
-      case 'syncing':
-        return html`<p>${t.syncing}</p>
-          ${this.renderProgress(context.progress)}`;
-      case 'complete':
-        return html`<p>${t.complete}</p>
-          ${this.renderProgress(context.progress)}<slot name="complete"></slot>`;
-      case 'error':
-        return this.renderError();
-    }
+  /** Imports the views for an existing company once; re-renders when they arrive. */
+  private loadViews(): Promise<void> {
+    this.viewsImport ??= import('./views/company-views.ts').then((views) => {
+      adoptStyles(this.renderRoot as ShadowRoot, [...CompanyOnboard.elementStyles, views.companyViewStyles]);
+      this.views = views;
+    });
+    return this.viewsImport;
+  }
+
+  /** Renders with the lazily imported views, importing them on first need. */
+  private withViews(render: (views: CompanyViews, t: CompanyViewStrings) => TemplateResult): TemplateResult {
+    const views = this.views;
+    if (views !== null) return render(views, { ...views.companyViewStrings, ...this.strings });
+    void this.loadViews();
+    return busy(this.text.loading);
   }
 
   private renderReady(): TemplateResult {
     const t = this.text;
-    const broken = this.journey.snapshot.context.company?.broken;
+    const { company } = this.journey.snapshot.context;
+    const broken = company === null ? undefined : brokenConnection(company);
     if (broken === undefined) {
       return html`
         <h2>${t.readyTitle}</h2>
@@ -244,28 +293,30 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
         <button part="button" type="button" @click=${this.connect}>${t.connectButton}</button>
       `;
     }
-    return this.withViews((views) =>
-      views.renderReconnect(this.viewText(views), broken, () => this.connect()),
+    return this.withViews((views, vt) => views.renderReconnect(vt, broken, () => this.connect()));
+  }
+
+  private renderOverview(): TemplateResult {
+    const { company, statuses } = this.journey.snapshot.context;
+    return this.withViews((views, t) =>
+      views.renderOverview({
+        t,
+        company,
+        statuses,
+        staleAfterMs: this.staleAfter,
+        now: Date.now(),
+        onRefresh: () => this.journey.send({ type: 'DATA.REFRESH' }),
+        onReconnect: () => this.connect(),
+      }),
     );
-  }
-
-  /** Renders with the lazily imported views for an existing company, importing them on first need. */
-  private withViews(render: (views: CompanyViews) => TemplateResult): TemplateResult {
-    const views = this.journey.views;
-    if (views !== null) return render(views);
-    void this.journey.loadViews();
-    return html`<p aria-busy="true">${this.text.loading}</p>`;
-  }
-
-  private viewText(views: CompanyViews): CompanyViewStrings {
-    return { ...views.companyViewStrings, ...this.strings };
   }
 
   private renderForm(busyText: string | null): TemplateResult {
     const t = this.text;
     const { context } = this.journey.snapshot;
     const error = context.error;
-    const problem = this.fieldProblem ?? (error?.field === 'name' ? error.message : null);
+    const message = error === null ? null : errorText(this.strings, error);
+    const problem = this.fieldProblem ?? (error?.field === 'name' ? message : null);
     const busy = busyText !== null;
     return html`
       <form part="form" novalidate @submit=${this.submitName} aria-busy=${busy ? 'true' : 'false'}>
@@ -286,7 +337,7 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
         ${problem === null ? nothing : html`<p part="error" class="error" id="name-error">${problem}</p>`}
         ${
           error !== null && error.field !== 'name'
-            ? html`<p part="error" class="error" role="alert">${error.message}</p>`
+            ? html`<p part="error" class="error" role="alert">${message}</p>`
             : nothing
         }
         <button part="button" type="submit" ?disabled=${busy}>${busy ? busyText : t.createButton}</button>
@@ -310,7 +361,7 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
           (type) =>
             html`<li>
               <span>${type.dataType}</span>
-              <span><span aria-hidden="true">${PHASE_ICON[type.phase]}</span> ${t.phase[type.phase]}</span>
+              <span><span aria-hidden="true">${PHASE_ICON[type.phase]}</span> ${t[`phase.${type.phase}`]}</span>
             </li>`,
         )}
       </ul>
@@ -324,7 +375,7 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
     if (this.journey.snapshot.context.companyId === null) return this.renderForm(null);
     return html`
       <h2>${t.errorTitle}</h2>
-      <p part="error" class="error" role="alert">${error?.message}</p>
+      <p part="error" class="error" role="alert">${error === null ? '' : errorText(this.strings, error)}</p>
       ${
         error?.step === null
           ? nothing
@@ -333,31 +384,6 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
             </button>`
       }
     `;
-  }
-
-  private announcement(): string {
-    const t = this.text;
-    const { state, context } = this.journey.snapshot;
-    switch (state) {
-      case 'creating':
-        return t.creating;
-      case 'loading':
-        return t.loading;
-      case 'ready':
-        return t.readyTitle;
-      case 'linking':
-        return this.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup;
-      case 'confirming':
-        return t.confirming;
-      case 'syncing':
-        return t.syncProgress(context.progress?.finished ?? 0, context.progress?.total ?? 0);
-      case 'complete':
-        return t.complete;
-      case 'error':
-        return context.error?.message ?? t.errorTitle;
-      default:
-        return '';
-    }
   }
 
   private get currentName(): string {
@@ -378,15 +404,15 @@ export class CompanyOnboard extends LitElement implements JourneyHost {
       this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
       return;
     }
-    this.journey.send({ type: 'NAME.SUBMIT', name, idempotencyKey: createNonce() });
+    this.journey.send({ type: 'NAME.SUBMIT', name });
   }
 
   /** Synchronous on purpose: the popup must open inside this click. */
   private connect(): void {
-    this.journey.send({ type: 'LINK.OPEN', linkState: createNonce() });
+    this.journey.send({ type: 'LINK.OPEN' });
   }
 
   private retry(): void {
-    this.journey.send({ type: 'RETRY', linkState: createNonce() });
+    this.journey.send({ type: 'RETRY' });
   }
 }

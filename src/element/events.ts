@@ -1,8 +1,9 @@
-import type { Company } from '../backend/index.ts';
-import type { AbandonReason, JourneyState, SyncSnapshot } from '../machine/index.ts';
+import type { AbandonReason, CompanyRecord, JourneyState, LinkWindow, SyncSnapshot } from '../machine/index.ts';
 
-/** Detail of every `onboard-*` event: the company, once there is one. */
+/** Detail of every `onboard-*` event: the journey, and its company once there is one. */
 export interface OnboardDetail {
+  /** Names this journey across reloads; also sent to your backend as the `Onboard-Journey-Id` header. */
+  readonly journeyId: string;
   readonly companyId: string | null;
 }
 
@@ -12,7 +13,7 @@ export interface StateChangeDetail extends OnboardDetail {
 }
 export interface CompanyCreatedDetail extends OnboardDetail {
   readonly companyId: string;
-  readonly company: Company;
+  readonly company: CompanyRecord;
 }
 export interface LinkReadyDetail extends OnboardDetail {
   readonly companyId: string;
@@ -21,7 +22,7 @@ export interface LinkReadyDetail extends OnboardDetail {
 }
 export interface LinkOpenedDetail extends OnboardDetail {
   readonly companyId: string;
-  readonly mode: 'popup' | 'redirect';
+  readonly mode: LinkWindow;
 }
 export interface BeforeRedirectDetail extends OnboardDetail {
   readonly companyId: string;
@@ -42,9 +43,12 @@ export interface SyncProgressDetail extends OnboardDetail {
 export interface ErrorDetail extends OnboardDetail {
   /** Stable code, e.g. `network-error`, `invalid-name`, `link-not-confirmed`, `sync-failed`. */
   readonly code: string;
+  /** The sentence shown to the user. */
   readonly message: string;
   /** Whether "Try again" is offered. */
   readonly retryable: boolean;
+  /** The platform's id for the failed request, when your backend passed it on: quote it to Codat's support. */
+  readonly correlationId?: string;
 }
 
 /** Every event the element dispatches, by name. */

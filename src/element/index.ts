@@ -1,3 +1,3 @@
 export { CompanyOnboard } from './company-onboard.component.ts';
-export { defaultStrings, type OnboardStrings } from './strings.ts';
+export { en as defaultStrings, type OnboardStrings } from './messages/en.ts';
 export type * from './events.ts';

@@ -1,6 +1,7 @@
+import { isLinkPopup } from '../machine/index.ts';
 import { isLinkCallback, parseLinkCallback } from './callback.ts';
 import { completeLinkInPopup } from './handoff.ts';
-import { findJourneyByLinkState } from './saved-journey.ts';
+import { sessionJourneyStore, type JourneyStore } from './saved-journey.ts';
 
 /** What {@link completeLinkCallback} did. */
 export type CallbackPageResult = 'not-a-callback' | 'handed-off' | 'returning' | 'unknown-journey';
@@ -10,12 +11,15 @@ export type CallbackPageResult = 'not-a-callback' | 'handed-off' | 'returning' |
  * in a Link popup it hands the result to the opener and closes; after a full-page redirect it sends the user
  * back to the page that left for Link, with the callback parameters, where `<company-onboard>` resumes.
  */
-export function completeLinkCallback(win: Window = window): CallbackPageResult {
+export function completeLinkCallback(
+  win: Window = window,
+  store: JourneyStore = sessionJourneyStore(),
+): CallbackPageResult {
   const search = win.location.search;
   if (!isLinkCallback(search)) return 'not-a-callback';
   const state = parseLinkCallback(search).state;
-  const journey = state === null ? null : findJourneyByLinkState(state);
-  if (journey?.mode !== 'redirect' && (win.opener !== null || journey?.mode === 'popup')) {
+  const journey = state === null ? null : store.findByLinkState(state);
+  if (isLinkPopup(journey?.snapshot.context.linkMode ?? null, win.opener !== null)) {
     completeLinkInPopup(win);
     return 'handed-off';
   }

@@ -1,4 +1,4 @@
-import type { LinkOutcome } from '../machine/index.ts';
+import { ErrorCode, type LinkOutcome } from '../machine/index.ts';
 
 /** Parameters Codat fills into the redirect URL, plus our `state`; all removed from the URL after parsing. */
 const CALLBACK_PARAMS = [
@@ -38,7 +38,6 @@ export function isLinkCallback(search: string): boolean {
 export function parseLinkCallback(search: string): LinkOutcome {
   const get = reader(new URLSearchParams(search));
   const state = get('state');
-  const errorMessage = get('errorMessage');
   const rawStatus = get('statusCode');
   const statusCode = rawStatus !== null && /^\d{3}$/.test(rawStatus.trim()) ? Number(rawStatus) : NaN;
   switch (statusCode) {
@@ -52,28 +51,13 @@ export function parseLinkCallback(search: string): LinkOutcome {
         connectionId: get('connectionId'),
       };
     case 403:
-      return { kind: 'cancelled', state, message: 'You cancelled connecting your accounting software.' };
+      return { kind: 'cancelled', state };
     case 500:
-      return {
-        kind: 'failed',
-        code: 'link-failed',
-        state,
-        message: `Connecting your accounting software failed${errorMessage ? `: ${errorMessage}` : '.'} Please try again.`,
-      };
+      return { kind: 'failed', code: ErrorCode.LinkFailed, state, detail: get('errorMessage') };
     case 501:
-      return {
-        kind: 'failed',
-        code: 'platform-not-supported',
-        state,
-        message: 'That software is not supported yet. Please choose another.',
-      };
+      return { kind: 'failed', code: ErrorCode.PlatformNotSupported, state, detail: null };
     default:
-      return {
-        kind: 'failed',
-        code: 'callback-invalid',
-        state,
-        message: 'The connection page sent an answer we did not understand. Please connect again.',
-      };
+      return { kind: 'failed', code: ErrorCode.CallbackInvalid, state, detail: null };
   }
 }
 

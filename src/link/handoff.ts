@@ -42,11 +42,12 @@ export interface PopupWatch {
 }
 
 /**
- * In the opener: waits for the callback from `popup`, accepting postMessages only from our own origin and
+ * In the opener `win`: waits for the callback from `popup`, accepting postMessages only from our own origin and
  * from that very window, and notices when the user closes the popup. The same-origin channel cannot tell
  * senders apart, so from it only a callback carrying this journey's `expectedState` is taken.
  */
 export function watchLinkPopup(
+  win: Window,
   popup: Window,
   expectedState: string,
   handlers: { onCallback(search: string): void; onClosed(): void },
@@ -59,7 +60,7 @@ export function watchLinkPopup(
     then();
   };
   const onMessage = (event: MessageEvent): void => {
-    if (event.origin !== window.location.origin || event.source !== popup) return;
+    if (event.origin !== win.location.origin || event.source !== popup) return;
     const data: unknown = event.data;
     if (isCallbackMessage(data)) finish(() => handlers.onCallback(data.search));
   };
@@ -77,14 +78,14 @@ export function watchLinkPopup(
       graceTimer = setTimeout(() => finish(() => handlers.onClosed()), closeGraceMs);
   }, pollMs);
 
-  window.addEventListener('message', onMessage);
+  win.addEventListener('message', onMessage);
   channel?.addEventListener('message', onChannel);
 
   function stop(): void {
     done = true;
     clearInterval(poll);
     clearTimeout(graceTimer);
-    window.removeEventListener('message', onMessage);
+    win.removeEventListener('message', onMessage);
     channel?.close();
   }
   return { stop };

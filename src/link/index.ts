@@ -1,14 +1,15 @@
 export { isLinkCallback, parseLinkCallback, withoutCallbackParams } from './callback.ts';
 export { completeLinkInPopup, watchLinkPopup, CALLBACK_CHANNEL, type PopupWatch } from './handoff.ts';
 export { DEFAULT_LINK_ORIGINS, createNonce, isAllowedLinkUrl, withLinkState } from './link-url.ts';
-export { isInAppBrowser, openLinkPopup, redirectToLink, type PopupResult } from './open-link.ts';
+export { isInAppBrowser, openLinkPopup } from './open-link.ts';
 export { completeLinkCallback, type CallbackPageResult } from './callback-page.ts';
+export type { LinkPort, PopupHandlers, PopupOpening } from './link-port.ts';
+export { browserLink } from './browser-link.ts';
 export {
   SAVED_JOURNEY_TTL_MS,
-  clearJourney,
-  findJourneyByLinkState,
-  loadJourney,
-  saveJourney,
-  type LinkMode,
+  createJourneyStore,
+  sessionJourneyStore,
+  type JourneyStore,
   type SavedJourney,
 } from './saved-journey.ts';
+export { effectiveLinkMode } from './link-mode.ts';

@@ -1,23 +1,14 @@
-/** What happened when we tried to open hosted Link in a popup. */
-export type PopupResult = { readonly opened: true; readonly popup: Window } | { readonly opened: false };
-
 const POPUP_NAME = 'company-onboard-link';
 const WIDTH = 480;
 const HEIGHT = 760;
 
 /**
- * Opens Link in a popup. Must be called synchronously inside the user's click:
- * browsers block `window.open` after an `await`.
+ * Opens Link in a popup sized for it; `null` when the browser blocked it. Must be called synchronously inside
+ * the user's click: browsers block `window.open` after an `await`.
  */
-export function openLinkPopup(url: string, name = POPUP_NAME): PopupResult {
-  // Sized for hosted Link; the browser places it (centring it costs bytes the widget's budget lacks).
-  const popup = window.open(url, name, `popup,width=${WIDTH},height=${HEIGHT}`);
-  return popup === null ? { opened: false } : { opened: true, popup };
-}
-
-/** Leaves the page for Link. */
-export function redirectToLink(url: string): void {
-  window.location.assign(url);
+export function openLinkPopup(url: string, win: Window = window, name = POPUP_NAME): Window | null {
+  // Sized for hosted Link; the browser places it.
+  return win.open(url, name, `popup,width=${WIDTH},height=${HEIGHT}`);
 }
 
 /**

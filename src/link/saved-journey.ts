@@ -1,15 +1,25 @@
 import type { JourneySnapshot } from '../machine/index.ts';
 
-/** How the journey left the page for Link, if it did. */
-export type LinkMode = 'popup' | 'redirect';
-
 /** What is kept per element instance so a reload, or a return from Link, resumes where the user was. */
 export interface SavedJourney {
   readonly snapshot: JourneySnapshot;
-  /** Set once Link was opened. */
-  readonly mode: LinkMode | null;
   /** The page to come back to after a full-page redirect (callback pages send the user there). */
   readonly returnUrl: string;
+}
+
+/** Where journeys are kept between page loads. */
+export interface JourneyStore {
+  /** The journey saved under `key`; `null` when none, expired, of another version or unreadable. */
+  load(key: string): SavedJourney | null;
+  /**
+   * Saves the journey under `key`; a journey with nothing in it yet (idle, no company, no key) is removed
+   * instead. Returns `false` when storage is unavailable or full.
+   */
+  save(key: string, journey: SavedJourney): boolean;
+  /** The saved journey waiting for the Link callback that carries `linkState`, whichever element saved it. */
+  findByLinkState(linkState: string): SavedJourney | null;
+  /** Removes every saved journey that expired or cannot be read, whoever left it behind. */
+  purge(): void;
 }
 
 interface Stored extends SavedJourney {
@@ -17,18 +27,10 @@ interface Stored extends SavedJourney {
   readonly savedAt: number;
 }
 
-const VERSION = 2;
+const VERSION = 3;
 const PREFIX = 'company-onboard:journey:';
 /** A journey older than this is more likely stale than resumable (Link sessions are short). */
 export const SAVED_JOURNEY_TTL_MS = 60 * 60 * 1000;
-
-const storage = (): Storage | null => {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    return null; // some privacy modes throw on access
-  }
-};
 
 /** Storage can be edited by anyone with devtools, or hold an older format: check what we rely on. */
 function isStored(value: unknown, now: number): value is Stored {
@@ -38,53 +40,73 @@ function isStored(value: unknown, now: number): value is Stored {
     now - (record.savedAt ?? 0) < SAVED_JOURNEY_TTL_MS &&
     typeof record.snapshot?.state === 'string' &&
     typeof record.snapshot.context?.companyName === 'string' &&
+    typeof record.snapshot.context.journeyId === 'string' &&
     typeof record.returnUrl === 'string'
   );
 }
 
-/** Saves the journey under `key`. Returns `false` when storage is unavailable or full. */
-export function saveJourney(key: string, journey: SavedJourney, now = Date.now()): boolean {
-  const record: Stored = { v: VERSION, savedAt: now, ...journey };
-  try {
-    const store = storage();
-    if (store === null) return false;
-    store.setItem(PREFIX + key, JSON.stringify(record));
-    return true;
-  } catch {
-    return false;
-  }
+/** Nothing to resume: the user has not started. */
+const isEmpty = ({ state, context }: JourneySnapshot): boolean =>
+  state === 'idle' && context.companyId === null && context.idempotencyKey === null;
+
+/**
+ * A {@link JourneyStore} over a Web Storage (session storage in the browser). Never throws: some privacy modes
+ * throw on any access, and a full quota on write.
+ */
+export function createJourneyStore(
+  storage: () => Storage | null | undefined,
+  now: () => number = Date.now,
+): JourneyStore {
+  const attempt = <T>(work: (store: Storage) => T, otherwise: T): T => {
+    try {
+      const store = storage();
+      return store === null || store === undefined ? otherwise : work(store);
+    } catch {
+      return otherwise;
+    }
+  };
+
+  /** Reads one entry; one that is expired or unreadable is removed on the way. */
+  const read = (store: Storage, fullKey: string): SavedJourney | null => {
+    const raw = store.getItem(fullKey);
+    if (raw === null) return null;
+    let record: unknown;
+    try {
+      record = JSON.parse(raw);
+    } catch {
+      record = null;
+    }
+    if (!isStored(record, now())) {
+      store.removeItem(fullKey);
+      return null;
+    }
+    return { snapshot: record.snapshot, returnUrl: record.returnUrl };
+  };
+
+  const keys = (store: Storage): string[] =>
+    Array.from({ length: store.length }, (_, i) => store.key(i)).filter(
+      (key): key is string => key?.startsWith(PREFIX) === true,
+    );
+
+  return {
+    load: (key) => attempt((store) => read(store, PREFIX + key), null),
+    save: (key, journey) =>
+      attempt((store) => {
+        if (isEmpty(journey.snapshot)) store.removeItem(PREFIX + key);
+        else store.setItem(PREFIX + key, JSON.stringify({ v: VERSION, savedAt: now(), ...journey } satisfies Stored));
+        return true;
+      }, false),
+    findByLinkState: (linkState) =>
+      attempt(
+        (store) =>
+          keys(store)
+            .map((key) => read(store, key))
+            .find((journey) => journey?.snapshot.context.linkState === linkState) ?? null,
+        null,
+      ),
+    purge: () => attempt((store) => void keys(store).forEach((key) => read(store, key)), undefined),
+  };
 }
 
-/** The journey saved under `key`, or `null` when there is none, or it is expired, of another version or unreadable. */
-export function loadJourney(key: string, now = Date.now()): SavedJourney | null {
-  try {
-    const raw = storage()?.getItem(PREFIX + key);
-    if (raw === null || raw === undefined) return null;
-    const record: unknown = JSON.parse(raw);
-    if (!isStored(record, now)) return null;
-    return { snapshot: record.snapshot, mode: record.mode, returnUrl: record.returnUrl };
-  } catch {
-    return null;
-  }
-}
-
-/** The saved journey waiting for the Link callback that carries `linkState`, whichever element saved it. */
-export function findJourneyByLinkState(linkState: string, now = Date.now()): SavedJourney | null {
-  const store = storage();
-  if (store === null) return null;
-  for (let i = 0; i < store.length; i += 1) {
-    const key = store.key(i);
-    if (key?.startsWith(PREFIX) !== true) continue;
-    const journey = loadJourney(key.slice(PREFIX.length), now);
-    if (journey?.snapshot.context.linkState === linkState) return journey;
-  }
-  return null;
-}
-
-export function clearJourney(key: string): void {
-  try {
-    storage()?.removeItem(PREFIX + key);
-  } catch {
-    // nothing to clear when storage is unavailable
-  }
-}
+/** The journeys of this browser tab. */
+export const sessionJourneyStore = (): JourneyStore => createJourneyStore(() => globalThis.sessionStorage);

@@ -1,75 +1,76 @@
+import type { LinkWindow } from './link-outcome.ts';
+import type { ErrorCode, MessageParams, NoticeCode } from './messages.ts';
+import type { CompanyRecord, DataStatusRecords } from './records.ts';
 import type { JourneyState, RetryableStep } from './states.ts';
 import type { SyncSnapshot } from './sync-snapshot.ts';
 
-/** What the machine knows about the company; a subset of the platform's Company. */
-export interface CompanySummary {
-  readonly id: string;
-  readonly name: string;
-  /** The company's hosted Link URL. */
-  readonly redirect: string;
-  /** A connection that needs the user to authorise again; Link then opens on its own `linkUrl`. */
-  readonly broken?: BrokenConnection;
-}
-
-/** A connection that is not `Linked`, and why. */
-export interface BrokenConnection {
-  readonly id: string;
-  readonly platformName: string;
-  /** `Deauthorized`, `PendingAuth`, `Unlinked` (or a future value). */
-  readonly status: string;
-  /** Where to re-authorise this connection; the company's `redirect` when absent. */
-  readonly linkUrl?: string;
-}
-
-/** A failure as the user sees it: a stable code, a readable message and where "Try again" goes. */
+/** A failure as the user sees it: a stable code, what its message needs, and where "Try again" goes. */
 export interface JourneyError {
-  /** Stable, documented code, e.g. `network-error`, `link-not-confirmed`, `sync-failed`. */
-  readonly code: string;
-  readonly message: string;
+  /** Stable, documented code: an {@link ErrorCode}, or a code of the integrator's backend (e.g. `invalid-name`). */
+  readonly code: ErrorCode | (string & {});
+  readonly params: MessageParams;
   /** The step that failed; `null` when trying again makes no sense (the user must change something). */
   readonly step: RetryableStep | null;
   /** Name of the input field the error is about, when there is one. */
   readonly field?: string;
+  /** The platform's id for the failed request, when the backend passed it on: quote it to support. */
+  readonly correlationId?: string;
 }
 
-/** The journey's data. Everything here survives errors and retries. */
+/** The journey's data. Everything here survives errors, retries and reloads. */
 export interface JourneyContext {
+  /** Names this journey in every event and every backend request, across reloads, for tracing. */
+  readonly journeyId: string;
   /** The name the user typed (kept through every error). */
   readonly companyName: string;
   /** Sent with the create request; reused by every retry of the same name so a company is created once. */
   readonly idempotencyKey: string | null;
   /** Known as soon as a company exists or is given; `company` follows once it is fetched. */
   readonly companyId: string | null;
-  readonly company: CompanySummary | null;
-  /** Nonce appended to the Link URL as `state`; the callback must return it. */
+  /** The company as the backend last returned it. */
+  readonly company: CompanyRecord | null;
+  /** The data status as last read for the dashboard. */
+  readonly statuses: DataStatusRecords | null;
+  /** Nonce appended to the Link URL as `state`; the callback must return it. Cleared when Link closes. */
   readonly linkState: string | null;
+  /** How Link is open, while it is. Saved, so a callback page can tell a popup from a return. */
+  readonly linkMode: LinkWindow | null;
+  /** While Link is open in a popup: whether a blocked popup falls back to a redirect (`link-mode="auto"`). */
+  readonly redirectIfBlocked: boolean;
   readonly connectionId: string | null;
   readonly error: JourneyError | null;
-  /** A non-error notice for the user, e.g. "You cancelled in Link". */
-  readonly notice: string | null;
+  /** A non-error notice for the user, e.g. that they cancelled in Link. */
+  readonly notice: NoticeCode | null;
   /** A refresh was asked for and no data-status reading has come back since (so it may not have gone through). */
   readonly refreshing: boolean;
   /** The dashboard (`intent="manage"`): where the journey rests between refreshes and reconnects. */
   readonly home: 'overview' | null;
   /** The latest data-status reading while syncing (and after). */
   readonly progress: SyncSnapshot | null;
+  /** This page is the Link popup and has handed the callback to the page that opened it. */
+  readonly handedOff: boolean;
 }
 
 export const initialContext: JourneyContext = {
+  journeyId: '',
   companyName: '',
   idempotencyKey: null,
   companyId: null,
   company: null,
+  statuses: null,
   linkState: null,
+  linkMode: null,
+  redirectIfBlocked: false,
   connectionId: null,
   error: null,
   notice: null,
   refreshing: false,
   home: null,
   progress: null,
+  handedOff: false,
 };
 
-/** A journey at rest: where it is and what it knows. Saved across reloads by the element. */
+/** A journey at rest: where it is and what it knows. Saved across reloads by the runtime. */
 export interface JourneySnapshot {
   readonly state: JourneyState;
   readonly context: JourneyContext;

@@ -1,32 +1,41 @@
+import type { JourneyError } from './context.ts';
 import type { AbandonReason } from './events.ts';
+import type { LinkWindow } from './link-outcome.ts';
+import type { CompanyRecord } from './records.ts';
 import type { SyncSnapshot } from './sync-snapshot.ts';
 
-/**
- * Events the element dispatches as `onboard-<event>` because of a transition, with their details
- * (the element adds `companyId`, and the full company to `company-created`). State changes are implied.
- */
-export type EmitEffect = {
-  [K in keyof EmitDetails]: { readonly type: 'emit'; readonly event: K; readonly detail: EmitDetails[K] };
-}[keyof EmitDetails];
-
+/** What the journey tells the outside world, by event name (the element dispatches them as `onboard-<name>`). */
 export interface EmitDetails {
-  'company-created': Record<string, never>;
+  'company-created': { readonly company: CompanyRecord };
   'link-ready': { readonly linkUrl: string };
+  'link-opened': { readonly mode: LinkWindow };
+  'popup-blocked': Record<string, never>;
   linked: { readonly connectionId: string };
   cancel: { readonly reason: 'user-cancelled' | AbandonReason };
   'sync-progress': { readonly progress: SyncSnapshot };
   complete: Record<string, never>;
-  error: { readonly code: string; readonly message: string; readonly retryable: boolean };
+  error: { readonly error: JourneyError };
 }
 
-/** Work the shell must do. The machine only describes it; the element's controller runs it. */
+export type EmitEffect = {
+  [K in keyof EmitDetails]: { readonly type: 'emit'; readonly event: K; readonly detail: EmitDetails[K] };
+}[keyof EmitDetails];
+
+/** Work the runtime must do. The machine only describes it. */
 export type JourneyEffect =
   | { readonly type: 'createCompany'; readonly name: string; readonly idempotencyKey: string }
-  | { readonly type: 'loadCompany'; readonly companyId: string }
-  /** Open hosted Link at `url` with `state` appended. Must run synchronously inside the user's click. */
-  | { readonly type: 'openLink'; readonly url: string; readonly linkState: string }
-  /** Ask the backend whether the company really has a Linked connection now. */
-  | { readonly type: 'confirmLink'; readonly companyId: string; readonly connectionId: string | null }
+  /** Read the company, and its data status too for the dashboard. */
+  | { readonly type: 'loadCompany'; readonly companyId: string; readonly withStatuses: boolean }
+  /** Open hosted Link at `url` with `linkState` appended. Must run synchronously inside the user's click. */
+  | { readonly type: 'openLink'; readonly window: LinkWindow; readonly url: string; readonly linkState: string }
+  /** Stop watching the Link popup (Link was left). */
+  | { readonly type: 'closeLink' }
+  /** This page is the Link popup: hand the callback to the page that opened it. */
+  | { readonly type: 'handOffCallback' }
+  /** Remove Link's callback parameters from the page URL. */
+  | { readonly type: 'cleanCallbackUrl' }
+  /** Read the company to see whether a connection is Linked now. */
+  | { readonly type: 'checkLink'; readonly companyId: string }
   /** Follow the data status; `refresh` first queues a new sync of every type. */
   | { readonly type: 'startSync'; readonly companyId: string; readonly refresh: boolean }
   | { readonly type: 'stopSync' }

@@ -1,49 +1,71 @@
-import type { CompanySummary, JourneySnapshot } from './context.ts';
-import type { LinkOutcome } from './link-outcome.ts';
-import type { SyncSnapshot } from './sync-snapshot.ts';
+import type { JourneySnapshot } from './context.ts';
+import type { LinkOutcome, LinkRequest } from './link-outcome.ts';
+import type { MessageParams } from './messages.ts';
+import type { CompanyRecord, DataStatusRecords } from './records.ts';
+import type { SyncOutcome, SyncSnapshot } from './sync-snapshot.ts';
+
+/** A backend call that failed, as the runtime reports it. */
+export interface StepFailure {
+  readonly code: string;
+  readonly params: MessageParams;
+  /** With `field`, the user must change that input: the form is shown again, without "Try again". */
+  readonly field?: string;
+  readonly correlationId?: string;
+}
 
 /** Everything that can happen to a journey. Names follow `SUBJECT.VERB`. */
 export type JourneyEvent =
-  /** An existing company was given (`company-id`): load it instead of creating one. */
-  | { readonly type: 'COMPANY.LOAD'; readonly companyId: string; readonly manage: boolean }
-  /** "Refresh data" on the dashboard: queue a new sync and follow it. */
-  | { readonly type: 'DATA.REFRESH' }
-  /** The user submitted the name form. `idempotencyKey` is fresh; the machine keeps the old one for the same name. */
-  | { readonly type: 'NAME.SUBMIT'; readonly name: string; readonly idempotencyKey: string }
-  | { readonly type: 'COMPANY.CREATED'; readonly company: CompanySummary }
-  | { readonly type: 'COMPANY.LOADED'; readonly company: CompanySummary }
-  /** The user asked to open Link; `linkState` is a fresh nonce for the callback. */
-  | { readonly type: 'LINK.OPEN'; readonly linkState: string }
-  | { readonly type: 'LINK.CALLBACK'; readonly outcome: LinkOutcome }
   /**
-   * Link was left without a callback: the popup was closed, the host page vetoed the redirect, or the page
-   * was reloaded (or the user came back) while Link was open.
-   */
-  | { readonly type: 'LINK.ABANDONED'; readonly reason: AbandonReason }
-  /**
-   * The page was reloaded or came back from Link: continue the saved journey where it was. A journey saved
-   * in `linking` expects `LINK.CALLBACK` or `LINK.ABANDONED` next.
-   */
-  | { readonly type: 'JOURNEY.RESUME'; readonly snapshot: JourneySnapshot }
-  | { readonly type: 'LINK.CONFIRMED'; readonly connectionId: string }
-  | { readonly type: 'LINK.NOT_CONFIRMED' }
-  | { readonly type: 'SYNC.PROGRESS'; readonly progress: SyncSnapshot }
-  | { readonly type: 'SYNC.DONE'; readonly progress: SyncSnapshot }
-  | { readonly type: 'SYNC.FAILED'; readonly progress: SyncSnapshot }
-  /**
-   * An async step failed. With `field`, the user must change that input (the form is shown again); otherwise
-   * "Try again" is offered, even where repeating at once would fail the same way (after a 401 the user may
-   * sign in again elsewhere, then try).
+   * The element was connected. `saved` is this instance's saved journey, `callback` the Link callback in the page
+   * URL, `hasOpener` whether another window opened this one. `journeyId` names a new journey.
    */
   | {
-      readonly type: 'STEP.FAILED';
-      readonly code: string;
-      readonly message: string;
-      readonly field?: string;
+      readonly type: 'JOURNEY.START';
+      readonly journeyId: string;
+      readonly companyId: string | null;
+      readonly manage: boolean;
+      readonly saved: JourneySnapshot | null;
+      readonly callback: LinkOutcome | null;
+      readonly hasOpener: boolean;
     }
-  /** "Try again". `linkState` is a fresh nonce in case the step to retry is opening Link. */
-  | { readonly type: 'RETRY'; readonly linkState: string };
+  /** The user submitted the name form. `idempotencyKey` is fresh; the machine keeps the old one for the same name. */
+  | { readonly type: 'NAME.SUBMIT'; readonly name: string; readonly idempotencyKey: string }
+  | { readonly type: 'COMPANY.CREATED'; readonly company: CompanyRecord }
+  | {
+      readonly type: 'COMPANY.LOADED';
+      readonly company: CompanyRecord;
+      readonly statuses: DataStatusRecords | null;
+    }
+  /** The user asked to open Link ("Connect", "Reconnect"). */
+  | ({ readonly type: 'LINK.OPEN' } & LinkRequest)
+  /** Link opened (a popup showed, or the page is leaving for it). */
+  | { readonly type: 'LINK.OPENED' }
+  | { readonly type: 'LINK.POPUP_BLOCKED' }
+  /** The Link URL is not one we may open (scheme or origin). Nothing was opened. */
+  | { readonly type: 'LINK.URL_REJECTED' }
+  /** Leaving for Link would lose the journey: the browser refused to save it. */
+  | { readonly type: 'LINK.STORAGE_FAILED' }
+  | { readonly type: 'LINK.CALLBACK'; readonly outcome: LinkOutcome }
+  /**
+   * Link was left without a callback: the popup was closed, the host page vetoed the redirect, or the user came
+   * back (reload, back button) while Link was open.
+   */
+  | { readonly type: 'LINK.ABANDONED'; readonly reason: AbandonReason }
+  /** The company as read after Link said it linked: the machine decides whether a connection confirms it. */
+  | { readonly type: 'LINK.CHECKED'; readonly company: CompanyRecord }
+  /** "Refresh data" on the dashboard: queue a new sync and follow it. */
+  | { readonly type: 'DATA.REFRESH' }
+  | { readonly type: 'SYNC.READING'; readonly progress: SyncSnapshot; readonly outcome: SyncOutcome }
+  /** The sync went on longer than the time limit. */
+  | { readonly type: 'SYNC.TIMED_OUT' }
+  /** An async step failed. */
+  | { readonly type: 'STEP.FAILED'; readonly failure: StepFailure }
+  /** "Try again". Carries a fresh Link request in case the step to retry is opening Link. */
+  | ({ readonly type: 'RETRY' } & LinkRequest);
 
 export type JourneyEventType = JourneyEvent['type'];
+
+/** An event of one type. */
+export type EventOf<T extends JourneyEventType> = Extract<JourneyEvent, { readonly type: T }>;
 
 export type AbandonReason = 'popup-closed' | 'redirect-vetoed' | 'link-unfinished';

@@ -1,14 +1,16 @@
-export { JourneyState, type RetryableStep } from './states.ts';
+export { JourneyState, RETRYABLE_STEPS, type RetryableStep } from './states.ts';
 export {
   initialContext,
-  type BrokenConnection,
-  type CompanySummary,
   type JourneyContext,
   type JourneyError,
   type JourneySnapshot,
 } from './context.ts';
-export type { AbandonReason, JourneyEvent, JourneyEventType } from './events.ts';
-export type { EmitEffect, JourneyEffect } from './effects.ts';
-export type { LinkOutcome } from './link-outcome.ts';
-export type { DataTypeProgress, SyncPhase, SyncSnapshot } from './sync-snapshot.ts';
+export type { AbandonReason, EventOf, JourneyEvent, JourneyEventType, StepFailure } from './events.ts';
+export type { EmitDetails, EmitEffect, JourneyEffect } from './effects.ts';
+export type { LinkOpenMode, LinkOutcome, LinkRequest, LinkWindow } from './link-outcome.ts';
+export { ErrorCode, NoticeCode, type MessageParams } from './messages.ts';
+export type { CompanyRecord, ConnectionRecord, DataStatusRecord, DataStatusRecords } from './records.ts';
+export type { DataTypeProgress, SyncOutcome, SyncPhase, SyncSnapshot } from './sync-snapshot.ts';
+export { brokenConnection, confirmingConnection, linkUrlOf } from './company.ts';
 export { transition, type TransitionResult } from './transition.ts';
+export { isLinkPopup } from './link-role.ts';

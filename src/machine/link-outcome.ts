@@ -1,3 +1,5 @@
+import type { ErrorCode } from './messages.ts';
+
 /**
  * What came back from hosted Link, already parsed from the callback URL by `link/`.
  * The machine decides what each outcome means for the journey.
@@ -11,11 +13,24 @@ export type LinkOutcome =
       readonly companyId: string | null;
       readonly connectionId: string | null;
     }
-  | { readonly kind: 'cancelled'; readonly state: string | null; readonly message: string }
+  | { readonly kind: 'cancelled'; readonly state: string | null }
   | {
       readonly kind: 'failed';
       readonly state: string | null;
       /** `link-failed` (500), `platform-not-supported` (501) or `callback-invalid` (garbage). */
-      readonly code: 'link-failed' | 'platform-not-supported' | 'callback-invalid';
-      readonly message: string;
+      readonly code: typeof ErrorCode.LinkFailed | typeof ErrorCode.PlatformNotSupported | typeof ErrorCode.CallbackInvalid;
+      /** Link's `errorMessage`, when it sent one. */
+      readonly detail: string | null;
     };
+
+/** How Link is shown: a popup window, or the whole page. */
+export type LinkWindow = 'popup' | 'redirect';
+
+/** How the user asked Link to open: `auto` tries a popup and falls back to a redirect when it is blocked. */
+export type LinkOpenMode = LinkWindow | 'auto';
+
+/** Everything a step that opens Link needs: a fresh nonce for the callback and how to open it. */
+export interface LinkRequest {
+  readonly linkState: string;
+  readonly mode: LinkOpenMode;
+}

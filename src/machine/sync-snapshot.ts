@@ -1,4 +1,4 @@
-/** How one data type's sync is going, in the three classes the journey cares about. */
+/** How one data type's sync is going, in the classes the journey cares about. */
 export type SyncPhase = 'pending' | 'in-progress' | 'finished' | 'failed';
 
 export interface DataTypeProgress {
@@ -15,3 +15,6 @@ export interface SyncSnapshot {
   readonly finished: number;
   readonly total: number;
 }
+
+/** Where the sync stands as a whole. */
+export type SyncOutcome = 'in-progress' | 'complete' | 'failed';

@@ -1,4 +1,5 @@
 import { HttpError } from '../backend/index.ts';
+import type { Clock, Visibility } from './ports.ts';
 
 /** How data-status polling paces itself. Every delay is in milliseconds. */
 export interface PollingOptions {
@@ -15,27 +16,37 @@ export interface PollingOptions {
 }
 
 export interface PollingHandlers {
-  /** Reads once; resolves `false` to stop. */
-  tick(signal: AbortSignal): Promise<boolean>;
+  /** Reads once. Polling goes on until `stop()`. */
+  tick(signal: AbortSignal): Promise<void>;
   /** A reading failed for good (after the backend's own retries). Polling stops. */
   onError(error: unknown): void;
   /** The overall limit passed. Polling stops. */
   onTimeout(): void;
 }
 
+/** What the poller needs from the world: time, the page's visibility, and randomness for the jitter. */
+export interface PollingPorts {
+  readonly clock: Clock;
+  readonly visibility: Visibility;
+  /** A number in [0, 1), like `Math.random`. */
+  readonly random: () => number;
+}
+
 export interface Poller {
   stop(): void;
 }
 
-const hidden = (): boolean => document.visibilityState === 'hidden';
-
 /**
- * Reads now, then after growing, jittered delays, until `tick` says stop, the time limit passes, or `stop()`.
- * Kind to everyone: one request at a time; none while the tab is hidden (the next one goes the moment it is
- * visible again); a 429/503 waits its `Retry-After` instead of failing; `stop()` leaves no timer, listener or
- * request behind.
+ * Reads now, then after growing, jittered delays, until `stop()`, a failure or the time limit.
+ * Kind to everyone: one request at a time; none while the page is hidden (the next one goes the moment it is
+ * visible again); a 429/503 waits its `Retry-After` in full (the server knows best, however long our own
+ * pacing would be) instead of failing; `stop()` leaves no timer, listener or request behind.
  */
-export function startPolling(handlers: PollingHandlers, options: PollingOptions = {}): Poller {
+export function startPolling(
+  handlers: PollingHandlers,
+  options: PollingOptions,
+  { clock, visibility, random }: PollingPorts,
+): Poller {
   const {
     initialDelayMs = 1000,
     factor = 1.5,
@@ -44,30 +55,31 @@ export function startPolling(handlers: PollingHandlers, options: PollingOptions 
     timeoutMs = 600_000,
   } = options;
   const abort = new AbortController();
-  const deadline = Date.now() + timeoutMs;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = clock.now() + timeoutMs;
+  let timer: unknown;
   let delay = initialDelayMs;
-  let due = false;
+  /** A reading is owed: its delay passed (or it is the first) and none is in flight. */
+  let due = true;
 
   const schedule = (ms: number): void => {
-    timer = setTimeout(
+    timer = clock.setTimeout(
       () => {
         timer = undefined;
         due = true;
         run();
       },
-      Math.min(ms, Math.max(0, deadline - Date.now())),
+      Math.min(ms, Math.max(0, deadline - clock.now())),
     );
   };
 
   const run = (): void => {
-    if (abort.signal.aborted || hidden()) return; // `due` stays set: visibility brings it back
+    if (abort.signal.aborted || !due || visibility.hidden()) return; // `due` stays set: visibility brings it back
     due = false;
-    if (Date.now() >= deadline) return finish(() => handlers.onTimeout());
+    if (clock.now() >= deadline) return finish(() => handlers.onTimeout());
     handlers.tick(abort.signal).then(
-      (again) => {
-        if (!again || abort.signal.aborted) return stop();
-        schedule(delay * (1 + jitter * (2 * Math.random() - 1)));
+      () => {
+        if (abort.signal.aborted) return;
+        schedule(delay * (1 + jitter * (2 * random() - 1)));
         delay = Math.min(maxDelayMs, delay * factor);
       },
       (error: unknown) => {
@@ -79,14 +91,12 @@ export function startPolling(handlers: PollingHandlers, options: PollingOptions 
     );
   };
 
-  const onVisibility = (): void => {
-    if (due && !hidden()) run();
-  };
+  const unsubscribe = visibility.onChange(run);
 
   function stop(): void {
     abort.abort();
-    clearTimeout(timer);
-    document.removeEventListener('visibilitychange', onVisibility);
+    clock.clearTimeout(timer);
+    unsubscribe();
   }
 
   function finish(then: () => void): void {
@@ -94,8 +104,6 @@ export function startPolling(handlers: PollingHandlers, options: PollingOptions 
     then();
   }
 
-  document.addEventListener('visibilitychange', onVisibility);
-  due = true;
   run();
   return { stop };
 }

@@ -1,16 +1,12 @@
-import type { DataStatuses } from '../backend/index.ts';
-import type { DataTypeProgress, SyncSnapshot } from '../machine/index.ts';
+import type { DataStatusRecords, DataTypeProgress, SyncOutcome, SyncSnapshot } from '../machine/index.ts';
 import { classifyStatus } from './status-classes.ts';
-
-/** Where the sync stands as a whole. */
-export type SyncOutcome = 'in-progress' | 'complete' | 'failed';
 
 /**
  * Reduces a data-status reading to the types that must finish: `required` when given (a type the platform
  * did not report counts as pending), otherwise every type reported.
  */
 export function summarizeDataStatus(
-  statuses: DataStatuses,
+  statuses: DataStatusRecords,
   required: readonly string[] = [],
 ): SyncSnapshot & { readonly outcome: SyncOutcome } {
   const names = required.length > 0 ? required : Object.keys(statuses).sort();

@@ -1,22 +1,21 @@
-/** UI text of the views for an existing company (reconnect prompt, dashboard); override through `strings`. */
+/**
+ * UI text of the views for an existing company (reconnect prompt, dashboard), loaded with them; override any
+ * entry through `strings`. Platform statuses are keyed as the platform spells them.
+ */
 export const companyViewStrings = {
   reconnectTitle: (platformName: string): string => `Reconnect ${platformName}`,
-  reconnectReason: {
-    Deauthorized: 'Access was revoked or has expired, so we can no longer update your data.',
-    PendingAuth: 'Authorisation was started but never finished.',
-    Unlinked: 'This connection was switched off.',
-  } as Record<string, string>,
+  'reason.Deauthorized': 'Access was revoked or has expired, so we can no longer update your data.',
+  'reason.PendingAuth': 'Authorisation was started but never finished.',
+  'reason.Unlinked': 'This connection was switched off.',
   reconnectFallbackReason: 'This connection needs attention.',
   reconnectButton: 'Reconnect',
   overviewTitle: 'Your accounting connections',
   noConnections: 'No accounting software is connected yet.',
   connectButton: 'Connect',
-  connectionStatus: {
-    Linked: 'Connected',
-    Deauthorized: 'Access revoked',
-    PendingAuth: 'Not finished',
-    Unlinked: 'Switched off',
-  } as Record<string, string>,
+  'status.Linked': 'Connected',
+  'status.Deauthorized': 'Access revoked',
+  'status.PendingAuth': 'Not finished',
+  'status.Unlinked': 'Switched off',
   lastSync: (when: string): string => `Last synced ${when}`,
   neverSynced: 'Never synced',
   stale: 'This data may be out of date.',
@@ -25,3 +24,7 @@ export const companyViewStrings = {
 };
 
 export type CompanyViewStrings = typeof companyViewStrings;
+
+/** An entry keyed by a platform value (a status); `undefined` for a value we have no words for. */
+export const byValue = (t: CompanyViewStrings, prefix: 'reason' | 'status', value: string): string | undefined =>
+  (t as unknown as Record<string, string | undefined>)[`${prefix}.${value}`];

@@ -3,13 +3,11 @@
  * with `company-id` need them), so the sign-up path stays within its size budget.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import type { Company, Connection, DataStatuses } from '../../backend/index.ts';
-import type { BrokenConnection } from '../../machine/index.ts';
-import type { CompanyViewStrings } from './company-view-strings.ts';
+import type { CompanyRecord, ConnectionRecord, DataStatusRecords } from '../../machine/index.ts';
+import { byValue, type CompanyViewStrings } from './company-view-strings.ts';
 import { relativeTime } from './relative-time.ts';
 
 export { companyViewStrings, type CompanyViewStrings } from './company-view-strings.ts';
-export { summarizeCompany } from './company-summary.ts';
 
 export const companyViewStyles = css`
   .connections {
@@ -53,8 +51,8 @@ export const companyViewStyles = css`
 
 export interface OverviewProps {
   readonly t: CompanyViewStrings;
-  readonly company: Company | null;
-  readonly statuses: DataStatuses | null;
+  readonly company: CompanyRecord | null;
+  readonly statuses: DataStatusRecords | null;
   /** Last syncs older than this are flagged, in milliseconds. */
   readonly staleAfterMs: number;
   readonly now: number;
@@ -64,17 +62,17 @@ export interface OverviewProps {
 
 export function renderReconnect(
   t: CompanyViewStrings,
-  broken: BrokenConnection,
+  broken: ConnectionRecord,
   onReconnect: () => void,
 ): TemplateResult {
   return html`
     <h2>${t.reconnectTitle(broken.platformName)}</h2>
-    <p>${t.reconnectReason[broken.status] ?? t.reconnectFallbackReason}</p>
+    <p>${byValue(t, 'reason', broken.status) ?? t.reconnectFallbackReason}</p>
     <button part="button" type="button" @click=${onReconnect}>${t.reconnectButton}</button>
   `;
 }
 
-function renderConnection(connection: Connection, props: OverviewProps): TemplateResult {
+function renderConnection(connection: ConnectionRecord, props: OverviewProps): TemplateResult {
   const { t, now, staleAfterMs } = props;
   const { lastSync, status } = connection;
   const stale = lastSync !== undefined && now - Date.parse(lastSync) > staleAfterMs;
@@ -82,7 +80,7 @@ function renderConnection(connection: Connection, props: OverviewProps): Templat
     <li class="connection">
       <h3>
         ${connection.platformName}
-        <span class="badge ${status}">${t.connectionStatus[status] ?? status}</span>
+        <span class="badge ${status}">${byValue(t, 'status', status) ?? status}</span>
       </h3>
       <p>${lastSync === undefined ? t.neverSynced : t.lastSync(relativeTime(lastSync, now))}</p>
       ${stale ? html`<p class="stale">${t.stale}</p>` : nothing}

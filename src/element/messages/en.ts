@@ -1,0 +1,68 @@
+import type { ErrorKey, NoticeKey, PhaseKey, Text } from './catalogue.ts';
+
+const httpError: Text = ({ status }) => `The request failed (HTTP ${status ?? '?'}).`;
+
+/**
+ * Every sentence of the sign-up journey, in English, keyed by what it says. Errors and notices are keyed by the
+ * codes the lower layers return (`error.<code>`, `notice.<code>`); override any entry with the element's
+ * `strings` property.
+ */
+export const en = {
+  nameLabel: 'Company name',
+  nameRequired: 'Enter your company name.',
+  createButton: 'Continue',
+  creating: 'Setting up your company…',
+  loading: 'Loading your company…',
+  readyTitle: 'Connect your accounting software',
+  readyText: 'You will sign in to it securely and choose what to share.',
+  connectButton: 'Connect',
+  reconnectButton: 'Reconnect',
+  linkingPopup: 'Finish connecting in the window that opened.',
+  linkingRedirect: 'Taking you to your accounting software…',
+  confirming: 'Confirming your connection…',
+  syncing: 'Fetching your data. This can take minutes.',
+  syncProgress: ((finished: number, total: number): string =>
+    total === 0 ? 'Waiting for your data…' : `${finished} of ${total} data types ready`) as (
+    finished: number,
+    total: number,
+  ) => string,
+  complete: 'All set: your accounting data is connected and synced.',
+  errorTitle: 'Something went wrong',
+  retryButton: 'Try again',
+  popupHandedOff: 'You can close this window.',
+  'phase.pending': 'Waiting',
+  'phase.in-progress': 'In progress',
+  'phase.finished': 'Done',
+  'phase.failed': 'Failed',
+  'notice.user-cancelled': 'You cancelled connecting your accounting software.',
+  'notice.popup-closed': 'The window was closed before you finished connecting.',
+  'notice.link-unfinished': 'Connecting was not finished.',
+  'error.network-error': 'We could not reach the server. Check your connection and try again.',
+  'error.timeout': 'The server did not answer in time. Please try again.',
+  'error.bad-response': 'The server sent an answer we could not understand. Please try again.',
+  'error.invalid-request': httpError,
+  'error.unauthorized': 'Your session has expired. Sign in again and retry.',
+  'error.forbidden': httpError,
+  'error.not-found': 'We could not find this company.',
+  'error.rate-limited': httpError,
+  'error.server-error': ({ status }) => `The server had a problem (HTTP ${status ?? '?'}). Please try again.`,
+  'error.http-error': httpError,
+  'error.unexpected': 'Something went wrong. Please try again.',
+  'error.callback-invalid': 'The connection page sent an answer we did not understand. Please connect again.',
+  'error.callback-state-mismatch':
+    'This answer does not belong to the connection you started. Please connect again.',
+  'error.callback-company-mismatch': 'That answer was for another company. Please connect again.',
+  'error.link-failed': ({ detail }) =>
+    `Connecting your accounting software failed${detail ? `: ${detail}` : '.'} Please try again.`,
+  'error.platform-not-supported': 'That software is not supported yet. Please choose another.',
+  'error.link-not-confirmed': 'We could not confirm the connection. Please connect again.',
+  'error.link-url-rejected': 'The connection page address is not allowed, so it was not opened.',
+  'error.popup-blocked': 'Your browser blocked the connection window. Allow pop-ups here, then try again.',
+  'error.storage-unavailable':
+    'Your browser blocks site storage, so leaving this page would lose your progress. Allow storage or pop-ups, then try again.',
+  'error.sync-failed': ({ types = [] }) => `These data types failed to sync: ${types.join(', ')}.`,
+  'error.sync-auth-error': 'Please connect your accounting software again.',
+  'error.sync-timeout': 'Your data is taking longer than usual. Try again to keep waiting.',
+} satisfies Record<ErrorKey | NoticeKey | PhaseKey, Text> & Record<string, unknown>;
+
+export type OnboardStrings = typeof en;

@@ -1,0 +1,218 @@
+/*
+ * Named actions: what each branch of the chart does. Each returns the next snapshot and the effects to run.
+ */
+import { confirmingConnection, linkUrlOf } from './company.ts';
+import { initialContext, type JourneyContext, type JourneyError, type JourneySnapshot } from './context.ts';
+import { enterStep } from './enter-step.ts';
+import type { AbandonReason, EventOf, JourneyEvent } from './events.ts';
+import { ErrorCode, NoticeCode } from './messages.ts';
+import { fail, go, withEffectsBefore, type ActionResult, type TransitionResult } from './result.ts';
+import type { JourneyState, RetryableStep } from './states.ts';
+
+/** Given the context, the event and the state it happened in. */
+export type Action<E> = (context: JourneyContext, event: E, state: JourneyState) => ActionResult;
+
+// ── start ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** In the Link popup: hand the callback over; the page that opened Link owns the journey. */
+export const handOff: Action<EventOf<'JOURNEY.START'>> = (context) =>
+  go('idle', { ...context, handedOff: true }, [{ type: 'handOffCallback' }]);
+
+/** A callback in the URL is read once: the URL is cleaned whatever happens next. */
+const cleaning = (event: EventOf<'JOURNEY.START'>, result: TransitionResult): TransitionResult =>
+  event.callback === null ? result : withEffectsBefore([{ type: 'cleanCallbackUrl' }], result);
+
+/** Where a saved journey goes back to after a reload. Async steps start again (same key, polling goes on). */
+function resume({ state, context }: JourneySnapshot): TransitionResult {
+  switch (state) {
+    case 'creating':
+    case 'loading':
+    case 'confirming':
+    case 'syncing':
+      return enterStep(state, context);
+    case 'overview':
+      return enterStep('loading', context);
+    case 'linking':
+      return context.linkState === null ? go('ready', context) : go('linking', context);
+    default:
+      return go(state, context);
+  }
+}
+
+/**
+ * Back on the page with this instance's saved journey. After a redirect from Link the callback is raised to the
+ * resumed journey (only one waiting in `linking` takes it: a replayed URL finds the nonce spent); with no
+ * callback, Link was left unfinished (reload, back button) if it was open.
+ */
+export const resumeSaved: Action<EventOf<'JOURNEY.START'>> = (_, event) => {
+  const saved = event.saved ?? { state: 'idle', context: initialContext };
+  const resumed = resume({ state: saved.state, context: { ...saved.context, handedOff: false } });
+  const raise: JourneyEvent =
+    event.callback === null
+      ? { type: 'LINK.ABANDONED', reason: 'link-unfinished' }
+      : { type: 'LINK.CALLBACK', outcome: event.callback };
+  return { ...cleaning(event, resumed), raise };
+};
+
+export const loadGivenCompany: Action<EventOf<'JOURNEY.START'>> = (_, event) => {
+  const { companyId, manage, journeyId } = event;
+  const context: JourneyContext = { ...initialContext, journeyId, companyId, home: manage ? 'overview' : null };
+  return cleaning(event, enterStep('loading', context));
+};
+
+export const startFresh: Action<EventOf<'JOURNEY.START'>> = (_, event) =>
+  cleaning(event, go('idle', { ...initialContext, journeyId: event.journeyId }));
+
+// ── creating and loading ───────────────────────────────────────────────────────────────────────────────────────
+
+/** Same name as the failed attempt → same key, so a create that did land is not repeated. */
+const keyFor = (context: JourneyContext, name: string, fresh: string): string =>
+  context.idempotencyKey !== null && context.companyName === name ? context.idempotencyKey : fresh;
+
+export const submitName: Action<EventOf<'NAME.SUBMIT'>> = (context, { name, idempotencyKey: fresh }) => {
+  const idempotencyKey = keyFor(context, name, fresh);
+  return go('creating', { ...context, companyName: name, idempotencyKey, error: null, notice: null }, [
+    { type: 'createCompany', name, idempotencyKey },
+  ]);
+};
+
+export const companyCreated: Action<EventOf<'COMPANY.CREATED'>> = (context, { company }) =>
+  go('ready', { ...context, companyId: company.id, company }, [
+    { type: 'emit', event: 'company-created', detail: { company } },
+    { type: 'emit', event: 'link-ready', detail: { linkUrl: linkUrlOf(company) } },
+  ]);
+
+export const companyLoaded: Action<EventOf<'COMPANY.LOADED'>> = (context, { company, statuses }) =>
+  go(context.home ?? 'ready', { ...context, company, statuses, companyName: company.name }, [
+    { type: 'emit', event: 'link-ready', detail: { linkUrl: linkUrlOf(company) } },
+  ]);
+
+// ── linking ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const openLink: Action<EventOf<'LINK.OPEN'>> = (context, request) =>
+  enterStep('linking', context, request);
+
+export const linkOpened: Action<EventOf<'LINK.OPENED'>> = (context) =>
+  go('linking', context, [{ type: 'emit', event: 'link-opened', detail: { mode: context.linkMode ?? 'popup' } }]);
+
+/** `link-mode="auto"`: the popup was blocked, so the whole page goes to Link instead. */
+export const redirectInstead: Action<EventOf<'LINK.POPUP_BLOCKED'>> = (context) => {
+  const url = context.company === null ? null : linkUrlOf(context.company);
+  const { linkState } = context;
+  if (url === null || linkState === null) return go(context.home ?? 'ready', context);
+  return go('linking', { ...context, linkMode: 'redirect', redirectIfBlocked: false }, [
+    { type: 'emit', event: 'popup-blocked', detail: {} },
+    { type: 'openLink', window: 'redirect', url, linkState },
+  ]);
+};
+
+/** A failure of opening Link: "Try again" opens it afresh. */
+const failLinking = (code: ErrorCode): Action<unknown> => (context) =>
+  fail(context, { code, params: {}, step: 'linking' });
+
+export const failPopupBlocked = failLinking(ErrorCode.PopupBlocked);
+export const failUrlRejected = failLinking(ErrorCode.LinkUrlRejected);
+export const failStorage = failLinking(ErrorCode.StorageUnavailable);
+export const failStateMismatch = failLinking(ErrorCode.CallbackStateMismatch);
+export const failCompanyMismatch = failLinking(ErrorCode.CallbackCompanyMismatch);
+
+export const cancelled: Action<EventOf<'LINK.CALLBACK'>> = (context) =>
+  go(context.home ?? 'ready', { ...context, notice: NoticeCode.UserCancelled }, [
+    { type: 'emit', event: 'cancel', detail: { reason: 'user-cancelled' } },
+  ]);
+
+export const linkFailedInLink: Action<EventOf<'LINK.CALLBACK'>> = (context, { outcome }) =>
+  outcome.kind !== 'failed'
+    ? go('linking', context)
+    : fail(context, {
+        code: outcome.code,
+        params: outcome.detail === null ? {} : { detail: outcome.detail },
+        step: 'linking',
+      });
+
+/** Link says it linked: the callback can be typed by anyone, so ask the backend before believing it. */
+export const confirm: Action<EventOf<'LINK.CALLBACK'>> = (context, { outcome }) =>
+  enterStep('confirming', {
+    ...context,
+    connectionId: outcome.kind === 'success' ? outcome.connectionId : null,
+  });
+
+const ABANDON_NOTICE: Record<AbandonReason, NoticeCode | null> = {
+  'popup-closed': NoticeCode.PopupClosed,
+  'link-unfinished': NoticeCode.LinkUnfinished,
+  'redirect-vetoed': null,
+};
+
+export const abandon: Action<EventOf<'LINK.ABANDONED'>> = (context, { reason }) =>
+  go(context.home ?? 'ready', { ...context, notice: ABANDON_NOTICE[reason] }, [
+    { type: 'emit', event: 'cancel', detail: { reason } },
+  ]);
+
+// ── confirming ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const linked: Action<EventOf<'LINK.CHECKED'>> = (context, { company }) => {
+  const connectionId = confirmingConnection(company, context.connectionId)?.id ?? '';
+  return withEffectsBefore(
+    [{ type: 'emit', event: 'linked', detail: { connectionId } }],
+    enterStep('syncing', { ...context, company, connectionId }),
+  );
+};
+
+export const notLinked: Action<EventOf<'LINK.CHECKED'>> = (context, { company }) =>
+  fail({ ...context, company }, { code: ErrorCode.LinkNotConfirmed, params: {}, step: 'linking' });
+
+// ── syncing ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const refreshData: Action<EventOf<'DATA.REFRESH'>> = (context) =>
+  enterStep('syncing', { ...context, refreshing: true });
+
+const reading = (context: JourneyContext, { progress }: EventOf<'SYNC.READING'>): JourneyContext => ({
+  ...context,
+  progress,
+  refreshing: false,
+});
+
+export const syncProgressed: Action<EventOf<'SYNC.READING'>> = (context, event) =>
+  go('syncing', reading(context, event), [
+    { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
+  ]);
+
+export const syncDone: Action<EventOf<'SYNC.READING'>> = (context, event) => {
+  const next = reading(context, event);
+  const told = [
+    { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
+    { type: 'emit', event: 'complete', detail: {} },
+  ] as const;
+  return next.home !== null && next.companyId !== null
+    ? go('loading', next, [...told, { type: 'loadCompany', companyId: next.companyId, withStatuses: true }])
+    : go('complete', next, told);
+};
+
+export const syncFailedTypes: Action<EventOf<'SYNC.READING'>> = (context, event) => {
+  const failed = event.progress.types.filter((t) => t.phase === 'failed');
+  // Lost access (AuthError) is mended by linking again, not by syncing again.
+  const error: JourneyError = failed.some((t) => t.status === 'AuthError')
+    ? { code: ErrorCode.SyncAuthError, params: {}, step: 'linking' }
+    : { code: ErrorCode.SyncFailed, params: { types: failed.map((t) => t.dataType) }, step: 'syncing' };
+  return fail(reading(context, event), error, [
+    { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
+  ]);
+};
+
+export const syncTimedOut: Action<EventOf<'SYNC.TIMED_OUT'>> = (context) =>
+  fail(context, { code: ErrorCode.SyncTimeout, params: {}, step: 'syncing' });
+
+// ── failing and trying again ───────────────────────────────────────────────────────────────────────────────────
+
+/** A step failed: with a `field`, the user must change that input; otherwise "Try again" returns here. */
+export const stepFailed: Action<EventOf<'STEP.FAILED'>> = (context, { failure }, state) =>
+  fail(context, {
+    code: failure.code,
+    params: failure.params,
+    step: failure.field === undefined ? (state as RetryableStep) : null,
+    ...(failure.field === undefined ? {} : { field: failure.field }),
+    ...(failure.correlationId === undefined ? {} : { correlationId: failure.correlationId }),
+  });
+
+export const retry: Action<EventOf<'RETRY'>> = (context, request) =>
+  context.error?.step == null ? go('error', context) : enterStep(context.error.step, context, request);

@@ -1,0 +1,52 @@
+/*
+ * Codes for everything the user can be told. Lower layers speak only in these codes (with parameters); the
+ * element's catalogue turns them into sentences, and integrators can override any of them.
+ */
+
+/** Why a step failed, as reported in `onboard-error` and rendered by the catalogue. */
+export const ErrorCode = {
+  NetworkError: 'network-error',
+  Timeout: 'timeout',
+  BadResponse: 'bad-response',
+  InvalidRequest: 'invalid-request',
+  Unauthorized: 'unauthorized',
+  Forbidden: 'forbidden',
+  NotFound: 'not-found',
+  RateLimited: 'rate-limited',
+  ServerError: 'server-error',
+  HttpError: 'http-error',
+  Unexpected: 'unexpected',
+  CallbackInvalid: 'callback-invalid',
+  CallbackStateMismatch: 'callback-state-mismatch',
+  CallbackCompanyMismatch: 'callback-company-mismatch',
+  LinkFailed: 'link-failed',
+  PlatformNotSupported: 'platform-not-supported',
+  LinkNotConfirmed: 'link-not-confirmed',
+  LinkUrlRejected: 'link-url-rejected',
+  PopupBlocked: 'popup-blocked',
+  StorageUnavailable: 'storage-unavailable',
+  SyncFailed: 'sync-failed',
+  SyncAuthError: 'sync-auth-error',
+  SyncTimeout: 'sync-timeout',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Something worth saying that is not an error. */
+export const NoticeCode = {
+  UserCancelled: 'user-cancelled',
+  PopupClosed: 'popup-closed',
+  LinkUnfinished: 'link-unfinished',
+} as const;
+export type NoticeCode = (typeof NoticeCode)[keyof typeof NoticeCode];
+
+/** The parameters a message may need; each code uses the ones its sentence names. */
+export interface MessageParams {
+  /** HTTP status of a failed request. */
+  readonly status?: number;
+  /** The backend's own sentence, shown when it sent one (the server speaks for codes of its own). */
+  readonly serverText?: string;
+  /** Data types, e.g. the ones that failed to sync. */
+  readonly types?: readonly string[];
+  /** Link's own error message, when it gave one. */
+  readonly detail?: string;
+}

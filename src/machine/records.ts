@@ -1,0 +1,31 @@
+/*
+ * What the journey keeps of the platform's records, as the backend adapter returns them (a subset of Codat's
+ * Company, Connection and dataStatus). Statuses are open strings: the platform may add values.
+ */
+
+export interface ConnectionRecord {
+  readonly id: string;
+  readonly platformName: string;
+  /** `PendingAuth | Linked | Unlinked | Deauthorized`, or a future value. */
+  readonly status: string;
+  readonly linkUrl?: string | undefined;
+  readonly lastSync?: string | undefined;
+}
+
+export interface CompanyRecord {
+  readonly id: string;
+  readonly name: string;
+  /** The company's hosted Link URL. */
+  readonly redirect: string;
+  readonly dataConnections?: readonly ConnectionRecord[] | undefined;
+}
+
+export interface DataStatusRecord {
+  readonly dataType: string;
+  /** Absent for a type never synced. */
+  readonly currentStatus?: string | undefined;
+  readonly lastSuccessfulSync?: string | undefined;
+}
+
+/** The platform's dataStatus object, keyed by data type. */
+export type DataStatusRecords = Readonly<Record<string, DataStatusRecord>>;

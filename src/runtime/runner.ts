@@ -1,0 +1,238 @@
+import { describeFailure, type RequestOptions } from '../backend/index.ts';
+import { effectiveLinkMode, withLinkState } from '../link/index.ts';
+import {
+  initialContext,
+  transition,
+  type JourneyEffect,
+  type JourneyEvent,
+  type JourneySnapshot,
+  type LinkRequest,
+} from '../machine/index.ts';
+import { startPolling, summarizeDataStatus, type Poller } from '../sync/index.ts';
+import type { JourneyIntent } from './intents.ts';
+import type { JourneyIds, JourneyPorts, RunnerEventDetails } from './ports.ts';
+
+/** A running journey. */
+export interface JourneyRunner {
+  /** Starts (or resumes) the journey: reads the saved journey and any Link callback in the page. Once. */
+  start(): void;
+  /** Forwards what the user asked for. */
+  send(intent: JourneyIntent): void;
+  getSnapshot(): JourneySnapshot;
+  /** Calls `listener` after every change of the snapshot; returns the unsubscribe function. */
+  subscribe(listener: (snapshot: JourneySnapshot) => void): () => void;
+  /** Stops everything in flight (requests, polling, popup watch); later events are ignored. */
+  stop(): void;
+}
+
+/**
+ * Runs a journey: feeds events through the pure machine, saves the journey after every transition (before any
+ * effect runs, so a create is never in flight without its key kept), runs the effects the machine asks for
+ * through the ports, and reports their outcomes back as events. It decides nothing itself.
+ */
+export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
+  const { link, store, config } = ports;
+  let snapshot: JourneySnapshot = { state: 'idle', context: initialContext };
+  /** Whether the last save went through: leaving the page for Link needs it. */
+  let saved = true;
+  let stopped = false;
+  const listeners = new Set<(snapshot: JourneySnapshot) => void>();
+  // Events raised while one is being handled wait their turn, so each transition's effects run in full first.
+  const queue: JourneyEvent[] = [];
+  let busy = false;
+  // What is running, each with its own way to stop.
+  let inflight: AbortController | null = null;
+  let poller: Poller | null = null;
+  let popupWatch: (() => void) | null = null;
+  let unsubscribeRestored: () => void = () => undefined;
+
+  const ids = (): JourneyIds => ({ journeyId: snapshot.context.journeyId, companyId: snapshot.context.companyId });
+
+  function tell<K extends keyof RunnerEventDetails>(type: K, detail: RunnerEventDetails[K]): void {
+    ports.events({ type, detail: { ...detail, ...ids() } } as Parameters<JourneyPorts['events']>[0]);
+  }
+
+  function dispatch(event: JourneyEvent): void {
+    if (stopped) return;
+    queue.push(event);
+    if (busy) return;
+    busy = true;
+    try {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) step(next);
+    } finally {
+      busy = false;
+    }
+  }
+
+  function step(event: JourneyEvent): void {
+    if (stopped) return;
+    const previous = snapshot;
+    const { effects, ...next } = transition(previous, event);
+    if (next.state === previous.state && next.context === previous.context && effects.length === 0) return;
+    snapshot = next;
+    saved = store.save(config().key, { snapshot: next, returnUrl: link.returnUrl() });
+    if (next.state !== previous.state) tell('state-change', { state: next.state, previous: previous.state });
+    for (const effect of effects) run(effect);
+    for (const listener of listeners) listener(snapshot);
+  }
+
+  /** Runs one backend call; its answer is dropped if another call replaced it or the runner stopped. */
+  function call(work: (options: RequestOptions) => Promise<JourneyEvent>): void {
+    inflight?.abort();
+    const controller = new AbortController();
+    inflight = controller;
+    work({ signal: controller.signal, journeyId: snapshot.context.journeyId }).then(
+      (event) => {
+        if (!controller.signal.aborted) dispatch(event);
+      },
+      (error: unknown) => {
+        const failure = describeFailure(error);
+        if (!controller.signal.aborted && failure !== null) dispatch({ type: 'STEP.FAILED', failure });
+      },
+    );
+  }
+
+  /** Popup: opened inside the click that asked for it; its callback or closing comes back as an event. */
+  function openPopup({ url, linkState }: { url: string; linkState: string }): JourneyEvent {
+    const opening = link.openPopup(withLinkState(url, linkState), linkState, {
+      onCallback: (outcome) => dispatch({ type: 'LINK.CALLBACK', outcome }),
+      onClosed: () => dispatch({ type: 'LINK.ABANDONED', reason: 'popup-closed' }),
+    });
+    if (opening.status !== 'opened') {
+      return { type: opening.status === 'blocked' ? 'LINK.POPUP_BLOCKED' : 'LINK.URL_REJECTED' };
+    }
+    popupWatch = opening.stop;
+    return { type: 'LINK.OPENED' };
+  }
+
+  /** Redirect: only with the journey saved (it is all that survives), and only if the host page agrees. */
+  function leaveForLink({ url, linkState }: { url: string; linkState: string }): JourneyEvent {
+    const target = withLinkState(url, linkState);
+    if (!link.allows(target)) return { type: 'LINK.URL_REJECTED' };
+    if (!saved) return { type: 'LINK.STORAGE_FAILED' };
+    if (!ports.allowRedirect(target, ids())) return { type: 'LINK.ABANDONED', reason: 'redirect-vetoed' };
+    link.redirect(target);
+    return { type: 'LINK.OPENED' };
+  }
+
+  function startSync(companyId: string, refresh: boolean): void {
+    poller?.stop();
+    let refreshOwed = refresh;
+    poller = startPolling(
+      {
+        tick: async (signal) => {
+          const options = { signal, journeyId: snapshot.context.journeyId };
+          if (refreshOwed) {
+            await ports.backend().refreshData(companyId, options);
+            refreshOwed = false;
+          }
+          const statuses = await ports.backend().getDataStatus(companyId, options);
+          if (signal.aborted) return;
+          const { outcome, ...progress } = summarizeDataStatus(statuses, config().requiredDataTypes);
+          dispatch({ type: 'SYNC.READING', progress, outcome });
+        },
+        onError: (error) => {
+          const failure = describeFailure(error);
+          if (failure !== null) dispatch({ type: 'STEP.FAILED', failure });
+        },
+        onTimeout: () => dispatch({ type: 'SYNC.TIMED_OUT' }),
+      },
+      config().polling,
+      ports,
+    );
+  }
+
+  function run(effect: JourneyEffect): void {
+    const backend = ports.backend();
+    switch (effect.type) {
+      case 'createCompany':
+        return call(async (options) => ({
+          type: 'COMPANY.CREATED',
+          company: await backend.createCompany(
+            { name: effect.name },
+            { ...options, idempotencyKey: effect.idempotencyKey },
+          ),
+        }));
+      case 'loadCompany':
+        return call(async (options) => {
+          const [company, statuses] = await Promise.all([
+            backend.getCompany(effect.companyId, options),
+            effect.withStatuses ? backend.getDataStatus(effect.companyId, options) : null,
+          ]);
+          return { type: 'COMPANY.LOADED', company, statuses };
+        });
+      case 'checkLink':
+        return call(async (options) => ({
+          type: 'LINK.CHECKED',
+          company: await backend.getCompany(effect.companyId, options),
+        }));
+      case 'openLink':
+        return dispatch(effect.window === 'popup' ? openPopup(effect) : leaveForLink(effect));
+      case 'closeLink':
+        popupWatch?.();
+        popupWatch = null;
+        return;
+      case 'handOffCallback':
+        return link.handOff();
+      case 'cleanCallbackUrl':
+        return link.cleanCallbackUrl();
+      case 'startSync':
+        return startSync(effect.companyId, effect.refresh);
+      case 'stopSync':
+        poller?.stop();
+        poller = null;
+        return;
+      case 'emit':
+        return tell(effect.event, effect.detail);
+    }
+  }
+
+  const linkRequest = (): LinkRequest => ({
+    linkState: ports.nonce(),
+    mode: effectiveLinkMode(config().linkMode, link.inWebview()),
+  });
+
+  /** Each intent as the machine's event, with what it needs filled in. */
+  const toEvent = (intent: JourneyIntent): JourneyEvent => {
+    switch (intent.type) {
+      case 'NAME.SUBMIT':
+        return { type: 'NAME.SUBMIT', name: intent.name, idempotencyKey: ports.nonce() };
+      case 'LINK.OPEN':
+      case 'RETRY':
+        return { type: intent.type, ...linkRequest() };
+      case 'DATA.REFRESH':
+        return intent;
+    }
+  };
+
+  return {
+    start() {
+      store.purge();
+      unsubscribeRestored = link.onRestored(() => dispatch({ type: 'LINK.ABANDONED', reason: 'link-unfinished' }));
+      const { key, companyId, intent } = config();
+      dispatch({
+        type: 'JOURNEY.START',
+        journeyId: ports.nonce(),
+        companyId,
+        manage: intent === 'manage',
+        saved: store.load(key)?.snapshot ?? null,
+        callback: link.callback(),
+        hasOpener: link.hasOpener(),
+      });
+    },
+    send: (intent) => dispatch(toEvent(intent)),
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop() {
+      stopped = true;
+      queue.length = 0;
+      inflight?.abort();
+      poller?.stop();
+      popupWatch?.();
+      unsubscribeRestored();
+    },
+  };
+}
