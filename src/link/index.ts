@@ -12,4 +12,3 @@ export {
   type JourneyStore,
   type SavedJourney,
 } from './saved-journey.ts';
-export { effectiveLinkMode } from './link-mode.ts';

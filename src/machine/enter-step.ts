@@ -29,14 +29,17 @@ export function enterStep(
     case 'linking': {
       if (company === null) return load;
       if (request === null) return go(home ?? 'ready', cleared);
-      const window = request.mode === 'redirect' ? 'redirect' : 'popup';
+      // `auto` in a webview: as good as a blocked popup, so say so and go to Link with the whole page.
+      const popupUseless = request.mode === 'auto' && request.inWebview;
+      const window = request.mode === 'redirect' || popupUseless ? 'redirect' : 'popup';
       const opening = {
         ...cleared,
         linkState: request.linkState,
         linkMode: window,
-        redirectIfBlocked: request.mode === 'auto',
+        redirectIfBlocked: request.mode === 'auto' && !popupUseless,
       } as const;
       return go('linking', opening, [
+        ...(popupUseless ? [{ type: 'emit', event: 'popup-blocked', detail: {} } as const] : []),
         { type: 'openLink', window, url: linkUrlOf(company), linkState: request.linkState },
       ]);
     }

@@ -33,4 +33,6 @@ export type LinkOpenMode = LinkWindow | 'auto';
 export interface LinkRequest {
   readonly linkState: string;
   readonly mode: LinkOpenMode;
+  /** The page is an in-app browser or webview, where a popup never comes back. */
+  readonly inWebview: boolean;
 }

@@ -1,5 +1,5 @@
 import { describeFailure, type RequestOptions } from '../backend/index.ts';
-import { effectiveLinkMode, withLinkState } from '../link/index.ts';
+import { withLinkState } from '../link/index.ts';
 import {
   initialContext,
   transition,
@@ -189,7 +189,8 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
 
   const linkRequest = (): LinkRequest => ({
     linkState: ports.nonce(),
-    mode: effectiveLinkMode(config().linkMode, link.inWebview()),
+    mode: config().linkMode,
+    inWebview: link.inWebview(),
   });
 
   /** Each intent as the machine's event, with what it needs filled in. */

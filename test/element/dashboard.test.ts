@@ -91,9 +91,8 @@ describe('<company-onboard intent="manage">: the dashboard', () => {
       );
       sendCallbackOverChannel(`?statusCode=200&connectionId=conn-1&state=${popup.state()}`);
       await h.until('overview');
+      // The first overview came before the harness listened (the fake backend answers at once).
       expect(h.eventTypes()).to.deep.equal([
-        'state:overview',
-        'onboard-link-ready',
         'state:linking',
         'onboard-link-opened',
         'state:confirming',

@@ -80,7 +80,18 @@ export class OnboardHarness {
         timeout: 3000,
       },
     );
+    // Views for an existing company arrive with their own chunk: wait for them where the state shows them.
+    if (state === 'ready' || state === 'overview') {
+      await waitUntil(() => this.root.querySelector('[aria-busy="true"]') === null, `views never arrived`);
+    }
     await this.element.updateComplete;
+  }
+  /** The journey id every event carries (they must all carry the same one). */
+  journeyId(): string {
+    const ids = new Set(this.events.map((e) => e.detail['journeyId']));
+    const [id] = ids;
+    if (ids.size !== 1 || typeof id !== 'string' || id === '') throw new Error(`journey ids: ${[...ids].join(', ')}`);
+    return id;
   }
   eventTypes(): string[] {
     return this.events.map((e) =>

@@ -1,5 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { loadJourney, saveJourney } from '../../src/link/index.ts';
+import { sessionJourneyStore } from '../../src/link/index.ts';
+
+const store = sessionJourneyStore();
+const loadJourney = (key: string) => store.load(key);
 import { initialContext } from '../../src/machine/index.ts';
 import { COMPANY_ID, FakeBackend, company, linkedCompany, statuses } from './fake-backend.ts';
 import { mount } from './harness.ts';
@@ -27,9 +30,8 @@ describe('<company-onboard>: coming back from a full-page redirect', () => {
   };
 
   it('resumes the saved journey, cleans the URL and completes', async () => {
-    saveJourney('signup', {
-      snapshot: { state: 'linking', context: pending },
-      mode: 'redirect',
+    store.save('signup', {
+      snapshot: { state: 'linking', context: { ...pending, linkMode: 'redirect' } },
       returnUrl: start,
     });
     arrive(`?plan=pro&statusCode=200&companyId=${COMPANY_ID}&connectionId=conn-1&state=nonce-1`);
@@ -44,9 +46,8 @@ describe('<company-onboard>: coming back from a full-page redirect', () => {
   });
 
   it('refuses a callback whose state is not the saved one', async () => {
-    saveJourney('signup', {
-      snapshot: { state: 'linking', context: pending },
-      mode: 'redirect',
+    store.save('signup', {
+      snapshot: { state: 'linking', context: { ...pending, linkMode: 'redirect' } },
       returnUrl: start,
     });
     arrive('?statusCode=200&state=forged');

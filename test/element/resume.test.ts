@@ -1,5 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { loadJourney, saveJourney } from '../../src/link/index.ts';
+import { sessionJourneyStore } from '../../src/link/index.ts';
+
+const store = sessionJourneyStore();
+const loadJourney = (key: string) => store.load(key);
 import { initialContext } from '../../src/machine/index.ts';
 import { COMPANY_ID, FakeBackend, company, linkedCompany, statuses } from './fake-backend.ts';
 import { mount } from './harness.ts';
@@ -8,7 +11,7 @@ import { sendCallbackOverChannel, stubWindowOpen } from './popup-stub.ts';
 
 const summary = { id: COMPANY_ID, name: 'Acme Ltd', redirect: company().redirect };
 const saved = (state: 'syncing' | 'linking', extra = {}) =>
-  saveJourney('signup', {
+  store.save('signup', {
     snapshot: {
       state,
       context: {
@@ -17,10 +20,10 @@ const saved = (state: 'syncing' | 'linking', extra = {}) =>
         idempotencyKey: 'k1',
         companyId: COMPANY_ID,
         company: summary,
+        linkMode: state === 'linking' ? 'popup' : null,
         ...extra,
       },
     },
-    mode: state === 'linking' ? 'popup' : null,
     returnUrl: window.location.href,
   });
 

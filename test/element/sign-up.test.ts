@@ -16,10 +16,7 @@ describe('<company-onboard>: the name form', () => {
   it('shows the server refusing a name with markup as text, keeping what was typed', async () => {
     const backend = new FakeBackend();
     backend.created = [
-      new HttpError(
-        400,
-        "Company name cannot contain < > /. Use letters, numbers, spaces and - ' & @ . , ? !",
-        {
+      new HttpError(400, { serverText: "Company name cannot contain < > /. Use letters, numbers, spaces and - ' & @ . , ? !",
           code: 'invalid-name',
           field: 'name',
         },
@@ -82,7 +79,7 @@ describe('<company-onboard>: the name form', () => {
   it('shows the server’s field message, keeps the typed name, and lets the user fix it', async () => {
     const backend = new FakeBackend();
     backend.created = [
-      new HttpError(400, 'Company name must be at most 100 characters (it has 120).', {
+      new HttpError(400, { serverText: 'Company name must be at most 100 characters (it has 120).',
         code: 'invalid-name',
         field: 'name',
       }),
@@ -174,6 +171,7 @@ describe('<company-onboard>: the whole journey in popup mode', () => {
     expect(h.events.find((e) => e.type === 'onboard-linked')?.detail).to.deep.equal({
       companyId: COMPANY_ID,
       connectionId: 'conn-1',
+      journeyId: h.journeyId(),
     });
     expect(h.text()).to.contain('All set');
     expect(h.root.querySelector('progress')?.value).to.equal(2);
@@ -231,7 +229,7 @@ describe('<company-onboard>: the whole journey in popup mode', () => {
     expect(h.text()).to.contain('You cancelled connecting');
     expect(h.events.at(-1)).to.deep.equal({
       type: 'onboard-cancel',
-      detail: { reason: 'user-cancelled', companyId: COMPANY_ID },
+      detail: { reason: 'user-cancelled', companyId: COMPANY_ID, journeyId: h.journeyId() },
     });
   });
 
