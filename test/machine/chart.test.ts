@@ -1,17 +1,16 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { JourneyState, transition, type JourneyEvent } from '../../src/machine/index.ts';
-import { contextFor, everyEvent } from './fixtures.ts';
+import { at, everyEvent, labels } from './fixtures.ts';
 
 type Key = `${JourneyState}|${JourneyEvent['type']}`;
 
 /**
- * Every pair that does something: the next state and the effect types, in order.
+ * Every pair that does something: the next state and the effects, in order.
  * Any pair not listed here must be ignored (same snapshot, no effects).
  */
 const handled: Partial<Record<Key, readonly [JourneyState, readonly string[]]>> = {
-  'idle|COMPANY.LOAD': ['loading', ['loadCompany']],
+  'idle|JOURNEY.START': ['idle', []],
   'idle|NAME.SUBMIT': ['creating', ['createCompany']],
-  'idle|JOURNEY.RESUME': ['linking', []],
   'creating|COMPANY.CREATED': ['ready', ['emit:company-created', 'emit:link-ready']],
   'creating|STEP.FAILED': ['error', ['emit:error']],
   'loading|COMPANY.LOADED': ['ready', ['emit:link-ready']],
@@ -19,28 +18,27 @@ const handled: Partial<Record<Key, readonly [JourneyState, readonly string[]]>> 
   'ready|LINK.OPEN': ['linking', ['openLink']],
   'overview|LINK.OPEN': ['linking', ['openLink']],
   'overview|DATA.REFRESH': ['syncing', ['startSync']],
-  'linking|LINK.CALLBACK': ['confirming', ['confirmLink']],
-  'linking|LINK.ABANDONED': ['ready', ['emit:cancel']],
-  'linking|STEP.FAILED': ['error', ['emit:error']],
-  'confirming|LINK.CONFIRMED': ['syncing', ['emit:linked', 'startSync']],
-  'confirming|LINK.NOT_CONFIRMED': ['error', ['emit:error']],
+  'linking|LINK.OPENED': ['linking', ['emit:link-opened']],
+  'linking|LINK.POPUP_BLOCKED': ['linking', ['emit:popup-blocked', 'openLink']],
+  'linking|LINK.URL_REJECTED': ['error', ['closeLink', 'emit:error']],
+  'linking|LINK.STORAGE_FAILED': ['error', ['closeLink', 'emit:error']],
+  'linking|LINK.CALLBACK': ['confirming', ['closeLink', 'checkLink']],
+  'linking|LINK.ABANDONED': ['ready', ['closeLink', 'emit:cancel']],
+  'linking|STEP.FAILED': ['error', ['closeLink', 'emit:error']],
+  'confirming|LINK.CHECKED': ['syncing', ['emit:linked', 'startSync']],
   'confirming|STEP.FAILED': ['error', ['emit:error']],
-  'syncing|SYNC.PROGRESS': ['syncing', ['emit:sync-progress']],
-  'syncing|SYNC.DONE': ['complete', ['stopSync', 'emit:sync-progress', 'emit:complete']],
-  'syncing|SYNC.FAILED': ['error', ['stopSync', 'emit:sync-progress', 'emit:error']],
+  'syncing|SYNC.READING': ['syncing', ['emit:sync-progress']],
+  'syncing|SYNC.TIMED_OUT': ['error', ['stopSync', 'emit:error']],
   'syncing|STEP.FAILED': ['error', ['stopSync', 'emit:error']],
-  'error|RETRY': ['confirming', ['confirmLink']],
+  'error|RETRY': ['confirming', ['checkLink']],
 };
 
-const label = (effect: { type: string; event?: string }): string =>
-  effect.type === 'emit' ? `emit:${effect.event ?? ''}` : effect.type;
-
-describe('transition: every state × every event', () => {
+describe('machine: every state × every event', () => {
   for (const state of Object.values(JourneyState)) {
     for (const event of Object.values(everyEvent)) {
       const expected = handled[`${state}|${event.type}`];
-      const snapshot = { state, context: contextFor(state) };
-      it(`${state} + ${event.type} → ${expected ? expected[0] : 'ignored'}`, () => {
+      const snapshot = at(state);
+      it(`${state} + ${event.type} → ${expected ? `${expected[0]} [${expected[1].join(', ')}]` : 'ignored'}`, () => {
         const result = transition(snapshot, event);
         if (expected === undefined) {
           expect(result.state).to.equal(state);
@@ -48,7 +46,7 @@ describe('transition: every state × every event', () => {
           expect(result.effects).to.deep.equal([]);
         } else {
           expect(result.state).to.equal(expected[0]);
-          expect(result.effects.map(label)).to.deep.equal(expected[1]);
+          expect(labels(result)).to.deep.equal(expected[1]);
         }
       });
     }
