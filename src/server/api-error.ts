@@ -33,6 +33,8 @@ export interface ErrorBody {
   code: ErrorCode;
   /** The request field at fault, for validation errors. */
   field?: string;
+  /** The platform's id for a failed call it answered, so a support ticket can be traced at Codat. */
+  correlationId?: string;
 }
 
 /** An error answer the handler sends as is: thrown by validation and by the platform-error mapping. */
@@ -41,22 +43,29 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
   readonly field: string | undefined;
+  readonly correlationId: string | undefined;
   readonly headers: Record<string, string>;
 
   constructor(
     status: number,
     code: ErrorCode,
     message: string,
-    extra: { field?: string; headers?: Record<string, string>; cause?: unknown } = {},
+    extra: { field?: string; correlationId?: string; headers?: Record<string, string>; cause?: unknown } = {},
   ) {
     super(message, { cause: extra.cause });
     this.status = status;
     this.code = code;
     this.field = extra.field;
+    this.correlationId = extra.correlationId;
     this.headers = extra.headers ?? {};
   }
 
   get body(): ErrorBody {
-    return { error: this.message, code: this.code, ...(this.field !== undefined && { field: this.field }) };
+    return {
+      error: this.message,
+      code: this.code,
+      ...(this.field !== undefined && { field: this.field }),
+      ...(this.correlationId !== undefined && { correlationId: this.correlationId }),
+    };
   }
 }

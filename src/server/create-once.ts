@@ -16,6 +16,8 @@ export interface CreateOutcome {
   replayed: boolean;
 }
 
+type Log = (line: string) => void;
+
 export interface CreateOnceOptions {
   store: IdempotencyStore;
   platform: Pick<PlatformClient, 'createCompany' | 'findCompaniesByTag'>;
@@ -23,7 +25,8 @@ export interface CreateOnceOptions {
   serialise: (company: Company) => string;
   /** Past this age an `in-flight` record is presumed abandoned (its process died) and taken over. */
   staleAfterMs: number;
-  log: (line: string) => void;
+  /** Where lines go unless a call brings its own `log` (one tagged with the request's journey). */
+  log: Log;
   now?: () => number;
 }
 
@@ -51,11 +54,16 @@ export interface CreateOnceOptions {
  */
 export function createOnce(
   options: CreateOnceOptions,
-): (key: string, input: CreateCompanyInput) => Promise<CreateOutcome> {
-  const { store, platform, serialise, staleAfterMs, log, now = Date.now } = options;
+): (key: string, input: CreateCompanyInput, log?: Log) => Promise<CreateOutcome> {
+  const { store, platform, serialise, staleAfterMs, now = Date.now } = options;
   const running = new Map<string, { fingerprint: string; outcome: Promise<CreateOutcome> }>();
 
-  async function attempt(key: string, input: CreateCompanyInput, print: string): Promise<CreateOutcome> {
+  async function attempt(
+    key: string,
+    input: CreateCompanyInput,
+    print: string,
+    log: Log,
+  ): Promise<CreateOutcome> {
     const tagged = withIdempotencyTag(input, key);
     const startedAt = now();
     const inFlight = { state: 'in-flight', fingerprint: print, startedAt } as const;
@@ -73,10 +81,10 @@ export function createOnce(
     let earlier: Company | undefined;
     let company: Company;
     try {
-      earlier = lookFirst ? await findTagged(key) : undefined;
+      earlier = lookFirst ? await findTagged(key, log) : undefined;
       company = earlier ?? (await platform.createCompany(tagged));
     } catch (error) {
-      await record(key, { state: 'failed', fingerprint: print }, 'record a failed create');
+      await record(key, { state: 'failed', fingerprint: print }, 'record a failed create', log);
       throw error;
     }
     const response = { status: 200, body: serialise(company) };
@@ -86,17 +94,18 @@ export function createOnce(
         key,
         { state: 'done', fingerprint: companyFingerprint(earlier), response },
         'record a key',
+        log,
       );
       throw keyReused();
     }
     // The company exists whatever the store says now: answer with it. Should the store fail here, a retry
     // finds the record `in-flight`, gets 409 until it is stale, then takes over and finds the company by tag.
-    await record(key, { state: 'done', fingerprint: print, response }, 'record a create');
+    await record(key, { state: 'done', fingerprint: print, response }, 'record a create', log);
     return { response, replayed: earlier !== undefined };
   }
 
   /** Writes to the store after the platform was called: a failure there must not hide the platform's answer. */
-  async function record(key: string, value: IdempotencyRecord, what: string): Promise<void> {
+  async function record(key: string, value: IdempotencyRecord, what: string, log: Log): Promise<void> {
     try {
       await store.set(key, value);
     } catch (error) {
@@ -105,7 +114,7 @@ export function createOnce(
   }
 
   /** The company an earlier attempt created for `key`, if any. */
-  async function findTagged(key: string): Promise<Company | undefined> {
+  async function findTagged(key: string, log: Log): Promise<Company | undefined> {
     const candidates = await platform.findCompaniesByTag(IDEMPOTENCY_TAG, key);
     // Check the tag ourselves: a platform that ignored or loosened the filter must not hand us a stranger.
     const mine = candidates
@@ -121,7 +130,8 @@ export function createOnce(
     return first;
   }
 
-  return (rawKey, input) => {
+  // A duplicate that joins a running attempt shares its log lines too: they name the first request's journey.
+  return (rawKey, input, log = options.log) => {
     const key = checkIdempotencyKey(rawKey);
     const print = fingerprint(input);
     const shared = running.get(key);
@@ -129,7 +139,7 @@ export function createOnce(
       if (shared.fingerprint !== print) return Promise.reject(keyReused());
       return shared.outcome;
     }
-    const outcome = attempt(key, input, print);
+    const outcome = attempt(key, input, print, log);
     running.set(key, { fingerprint: print, outcome });
     const forget = (): void => {
       if (running.get(key)?.outcome === outcome) running.delete(key);

@@ -2,6 +2,7 @@ import { ApiError, ErrorCode } from './api-error.ts';
 import { routeSegments } from './base-path.ts';
 import { parseCreateCompanyInput } from './company-input.ts';
 import { createOnce } from './create-once.ts';
+import { journeyField, journeyIdOf, journeyLog } from './journey.ts';
 import type { FetchHandler } from './node.ts';
 import { resolveOnboardOptions, type OnboardHandlerOptions } from './options.ts';
 import { createPlatformClient, PlatformCallError } from './platform.ts';
@@ -15,7 +16,12 @@ import { matchRoute, type Route } from './routes.ts';
  * The reference backend for `<company-onboard>`: a `(Request) => Promise<Response>` handler serving
  * `POST /companies`, `GET /companies/{id}`, `GET /companies/{id}/data-status` and
  * `POST /companies/{id}/refresh` under `basePath`, calling the platform with the server's API key.
- * Every answer is JSON; every failure is `{error, code, field?}` with a stable `code`.
+ * Every answer is JSON; every failure is `{error, code, field?, correlationId?}` with a stable `code`
+ * (`correlationId`: the platform's, when a platform call failed and it named one).
+ *
+ * The element sends its journey id in `Onboard-Journey-Id`; every line logged about a request carries it as
+ * `journey=<id>` (beside the platform's `correlationId=<id>`), so a ticket can be followed from the browser's
+ * events to Codat. Values that are not a plain token are ignored (see `journey.ts`).
  *
  * A create with an `Idempotency-Key` makes at most one company per key, even when an answer is lost between
  * the browser and us or between us and the platform (see `create-once.ts`); a replayed answer carries
@@ -47,13 +53,17 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
     );
   }
 
-  async function perform(route: Route, request: Request): Promise<Response> {
+  async function perform(
+    route: Route,
+    request: Request,
+    requestLog: (line: string) => void,
+  ): Promise<Response> {
     switch (route.name) {
       case 'createCompany': {
         const input = parseCreateCompanyInput(await readJsonBody(request, settings.maxBodyBytes));
         const key = request.headers.get('idempotency-key');
         if (key === null) return jsonResponse(200, await platform.createCompany(input), redact);
-        const { response, replayed } = await createWithKey(key, input);
+        const { response, replayed } = await createWithKey(key, input, requestLog);
         // Keys are not tied to a caller: before handing over a company made earlier, ask whether this
         // caller may read it, so a replayed (or guessed) key cannot reveal someone else's company.
         if (replayed && !(await mayReadReplayed(request, response.body))) {
@@ -75,15 +85,15 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
     }
   }
 
-  function failure(error: unknown): Response {
+  function failure(error: unknown, journeyId: string | undefined): Response {
     if (error instanceof ApiError) return errorResponse(error, redact);
     if (error instanceof PlatformCallError) {
-      log(describeFailure(error));
+      log(describeFailure(error, journeyId));
       return errorResponse(apiErrorFor(error), redact);
     }
-    log(
-      `company-onboard: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
+    // The journey goes before the stack, which spans several lines.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    log([`company-onboard: unexpected error`, ...journeyField(journeyId)].join(' ') + `: ${detail}`);
     return errorResponse(
       new ApiError(500, ErrorCode.Internal, 'Something went wrong on the server.'),
       redact,
@@ -91,6 +101,7 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
   }
 
   return async (request) => {
+    const journeyId = journeyIdOf(request);
     try {
       const segments = routeSegments(new URL(request.url).pathname, settings.basePath);
       if (segments === null) throw new ApiError(404, ErrorCode.NotFound, 'There is nothing at this address.');
@@ -101,9 +112,9 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
         ...(route.name !== 'createCompany' && { companyId: route.companyId }),
       });
       if (!allowed) throw new ApiError(403, ErrorCode.Forbidden, 'You are not allowed to do this.');
-      return await perform(route, request);
+      return await perform(route, request, journeyLog(log, journeyId));
     } catch (error) {
-      return failure(error);
+      return failure(error, journeyId);
     }
   };
 }

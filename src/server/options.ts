@@ -28,7 +28,11 @@ export interface OnboardHandlerOptions {
    * signed-in user from the request and check that they own `companyId`.
    */
   authorize?: (context: AuthorizeContext) => boolean | Promise<boolean>;
-  /** Receives one line per failure (platform errors, bugs). Secrets are removed first. Default `console.error`. */
+  /**
+   * Receives one line per failure (platform errors, bugs), with `journey=<id>` when the request named its
+   * journey and `correlationId=<id>` when the platform named its answer. Secrets are removed first. Default
+   * `console.error`.
+   */
   log?: (line: string) => void;
   /** Largest request body accepted, in bytes; larger ones get 413. Default `16384` (16 KiB). */
   maxBodyBytes?: number;

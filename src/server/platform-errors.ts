@@ -2,15 +2,22 @@ import { CodatPlatformError } from '@codat/platform/sdk/models/errors/codatplatf
 import { ErrorMessage } from '@codat/platform/sdk/models/errors/errormessage.js';
 import { ConnectionError, RequestTimeoutError } from '@codat/platform/sdk/models/errors/httpclienterrors.js';
 import { ApiError, ErrorCode } from './api-error.ts';
+import { correlationField, saneCorrelationId } from './correlation-id.ts';
+import { journeyField } from './journey.ts';
 import type { PlatformCallError } from './platform.ts';
 
 /**
  * What the caller is told when a platform call fails. The platform's status is translated rather than passed
- * on: its 401/403 mean *our* credentials are wrong, which is a server fault (502), not the caller's.
+ * on: its 401/403 mean *our* credentials are wrong, which is a server fault (502), not the caller's. The
+ * platform's `correlationId`, when it gave one, is passed on so the user can quote it to support.
  */
 export function apiErrorFor(failure: PlatformCallError): ApiError {
   const cause = failure.cause;
-  const extra = { cause: failure };
+  const correlationId = saneCorrelationId(cause);
+  const extra: PlatformErrorExtra = {
+    cause: failure,
+    ...(correlationId !== undefined && { correlationId }),
+  };
   if (cause instanceof RequestTimeoutError) {
     return new ApiError(
       504,
@@ -69,7 +76,12 @@ export function apiErrorFor(failure: PlatformCallError): ApiError {
   }
 }
 
-function platformError(extra: { cause: unknown }): ApiError {
+interface PlatformErrorExtra {
+  cause: unknown;
+  correlationId?: string;
+}
+
+function platformError(extra: PlatformErrorExtra): ApiError {
   return new ApiError(
     502,
     ErrorCode.PlatformError,
@@ -78,20 +90,22 @@ function platformError(extra: { cause: unknown }): ApiError {
   );
 }
 
-/** One log line for a failed call: enough to find it at Codat (status, correlation id), no request data. */
-export function describeFailure(failure: PlatformCallError): string {
+/**
+ * One log line for a failed call: enough to find it at Codat and in the browser's events, no request data.
+ * `HTTP <status> <error class> correlationId=<platform's id> journey=<element's id> error="<platform text>"`;
+ * the ids sit together before any free text, and each is left out when unknown.
+ */
+export function describeFailure(failure: PlatformCallError, journeyId?: string): string {
   const cause = failure.cause;
   const parts = [`company-onboard: platform call ${failure.operation} failed:`];
+  const ids = [...correlationField(cause), ...journeyField(journeyId)];
   if (cause instanceof CodatPlatformError) {
-    parts.push(`HTTP ${cause.statusCode}`, cause.name);
-    if (cause instanceof ErrorMessage) {
-      if (cause.correlationId) parts.push(`correlationId=${cause.correlationId}`);
-      if (cause.error) parts.push(`error=${JSON.stringify(cause.error)}`);
-    }
+    parts.push(`HTTP ${cause.statusCode}`, cause.name, ...ids);
+    if (cause instanceof ErrorMessage && cause.error) parts.push(`error=${JSON.stringify(cause.error)}`);
   } else if (cause instanceof Error) {
-    parts.push(cause.name, JSON.stringify(cause.message));
+    parts.push(cause.name, ...ids, JSON.stringify(cause.message));
   } else {
-    parts.push(String(cause));
+    parts.push(...ids, JSON.stringify(String(cause)));
   }
   return parts.join(' ');
 }
