@@ -37,7 +37,9 @@ function isStored(value: unknown, now: number): value is Stored {
   const record = value as Partial<Stored> | null;
   return (
     record?.v === VERSION &&
-    now - (record.savedAt ?? 0) < SAVED_JOURNEY_TTL_MS &&
+    typeof record.savedAt === 'number' &&
+    record.savedAt <= now &&
+    now - record.savedAt < SAVED_JOURNEY_TTL_MS &&
     typeof record.snapshot?.state === 'string' &&
     typeof record.snapshot.context?.companyName === 'string' &&
     typeof record.snapshot.context.journeyId === 'string' &&

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { describeErrorBody, parseRetryAfter } from '../../src/backend/error-body.ts';
 
 describe('parseRetryAfter', () => {
@@ -12,8 +12,32 @@ describe('parseRetryAfter', () => {
 });
 
 describe('describeErrorBody', () => {
-  it('falls back to a sentence per status when the body says nothing', () => {
-    expect(describeErrorBody(404, '').message).to.equal('We could not find this company.');
-    expect(describeErrorBody(418, '{}').message).to.equal('The request failed (HTTP 418).');
+  it('reports nothing when the body says nothing: the catalogue speaks by code and status then', () => {
+    expect(describeErrorBody('')).to.deep.equal({});
+    expect(describeErrorBody('{}')).to.deep.equal({});
+    expect(describeErrorBody('<html>Bad gateway</html>')).to.deep.equal({});
+    expect(describeErrorBody('{"error": "   "}')).to.deep.equal({});
+  });
+
+  it('reads our body and the platform’s, tolerating null anywhere in validation', () => {
+    expect(
+      describeErrorBody('{"error":"No.","code":"invalid-name","field":"name","correlationId":"c-9"}'),
+    ).to.deep.equal({
+      serverText: 'No.',
+      code: 'invalid-name',
+      field: 'name',
+      correlationId: 'c-9',
+    });
+    const platform = {
+      error: 'Invalid.',
+      validation: { errors: [{ message: 'Name is required.' }, null, { message: '' }, { message: 5 }] },
+    };
+    expect(describeErrorBody(JSON.stringify(platform))).to.deep.equal({
+      serverText: 'Invalid. Name is required.',
+    });
+    expect(describeErrorBody('{"error":"Invalid.","validation":null}')).to.deep.equal({
+      serverText: 'Invalid.',
+    });
+    expect(describeErrorBody('{"validation":{"errors":"no"}}')).to.deep.equal({});
   });
 });

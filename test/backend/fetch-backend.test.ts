@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import {
   HttpError,
   NetworkError,
@@ -61,6 +61,28 @@ describe('createFetchBackend: the REST contract', () => {
     ]);
   });
 
+  it('sends the journey id on every call as Onboard-Journey-Id, and nothing when there is none', async () => {
+    const { backend, requests } = setup([
+      json(company),
+      json(company),
+      json({}),
+      new Response(null, { status: 204 }),
+      json(company),
+    ]);
+    await backend.createCompany({ name: 'Acme Ltd' }, { idempotencyKey: 'k', journeyId: 'j-1' });
+    await backend.getCompany(company.id, { journeyId: 'j-1' });
+    await backend.getDataStatus(company.id, { journeyId: 'j-1' });
+    await backend.refreshData(company.id, { journeyId: 'j-1' });
+    await backend.getCompany(company.id);
+    expect(requests.map((r) => r.headers.get('Onboard-Journey-Id'))).to.deep.equal([
+      'j-1',
+      'j-1',
+      'j-1',
+      'j-1',
+      null,
+    ]);
+  });
+
   it('encodes the company id so it cannot change the path', async () => {
     const { backend, requests } = setup([json(company)]);
     await backend.getCompany('../admin?x=1');
@@ -100,7 +122,10 @@ describe('createFetchBackend: errors the user can read', () => {
       field: 'name',
       retryable: false,
     });
-    expect((error as Error).message).to.equal('Company name cannot contain <');
+    expect(error).to.have.deep.property('params', {
+      status: 400,
+      serverText: 'Company name cannot contain <',
+    });
   });
 
   it("reads the platform's own error shape, validation messages included", async () => {
@@ -120,8 +145,12 @@ describe('createFetchBackend: errors the user can read', () => {
     const error = (await rejection(
       backend.createCompany({ name: '' }, { idempotencyKey: 'k' }),
     )) as HttpError;
-    expect(error.message).to.equal('The request was invalid. Name is required.');
+    expect(error.params).to.deep.equal({
+      status: 400,
+      serverText: 'The request was invalid. Name is required.',
+    });
     expect(error.code).to.equal('invalid-request');
+    expect(error.correlationId).to.equal('abc');
   });
 
   it('never shows an HTML error page; it says what happened instead', async () => {
@@ -131,7 +160,7 @@ describe('createFetchBackend: errors the user can read', () => {
     });
     const { backend } = setup([page], { retries: 0 });
     const error = (await rejection(backend.getCompany(company.id))) as HttpError;
-    expect(error.message).to.equal('The server had a problem (HTTP 502). Please try again.');
+    expect(error.params).to.deep.equal({ status: 502 });
     expect(error).to.include({ code: 'server-error', retryable: true });
   });
 

@@ -6,7 +6,7 @@ const loadJourney = (key: string) => store.load(key);
 import { initialContext } from '../../src/machine/index.ts';
 import { COMPANY_ID, FakeBackend, company, linkedCompany, statuses } from './fake-backend.ts';
 import { mount } from './harness.ts';
-import { restoreVisibility, setVisibility } from '../sync/manual-clock.ts';
+import { restoreVisibility, setVisibility } from './visibility.ts';
 import { sendCallbackOverChannel, stubWindowOpen } from './popup-stub.ts';
 
 const summary = { id: COMPANY_ID, name: 'Acme Ltd', redirect: company().redirect };

@@ -1,6 +1,12 @@
-import { expect } from '@open-wc/testing';
-import { completeLinkCallback, isInAppBrowser, saveJourney } from '../../src/link/index.ts';
-import { initialContext } from '../../src/machine/index.ts';
+import { expect } from 'chai';
+import {
+  completeLinkCallback,
+  createJourneyStore,
+  isInAppBrowser,
+  type JourneyStore,
+} from '../../src/link/index.ts';
+import { initialContext, type LinkWindow } from '../../src/machine/index.ts';
+import { memoryStorage } from './memory-storage.ts';
 
 /** A stand-in for the callback page's window: what it was asked to do is recorded. */
 function fakeWindow(
@@ -21,24 +27,30 @@ function fakeWindow(
   return { win: win as unknown as Window, calls };
 }
 
-const save = (mode: 'popup' | 'redirect') =>
-  saveJourney('signup', {
-    snapshot: { state: 'linking', context: { ...initialContext, companyId: 'c1', linkState: 'n1' } },
-    mode,
+let store: JourneyStore;
+const save = (linkMode: LinkWindow) =>
+  store.save('signup', {
+    snapshot: {
+      state: 'linking',
+      context: { ...initialContext, companyId: 'c1', linkState: 'n1', linkMode },
+    },
     returnUrl: 'https://app.example/signup?plan=pro',
   });
 
 describe('completeLinkCallback (a dedicated redirect page)', () => {
-  afterEach(() => sessionStorage.clear());
+  beforeEach(() => {
+    const storage = memoryStorage();
+    store = createJourneyStore(() => storage);
+  });
 
   it('ignores a page that is not a Link callback', () => {
-    expect(completeLinkCallback(fakeWindow('?plan=pro').win)).to.equal('not-a-callback');
+    expect(completeLinkCallback(fakeWindow('?plan=pro').win, store)).to.equal('not-a-callback');
   });
 
   it('sends a full-page return back to the page that left, with the callback parameters', () => {
     save('redirect');
     const { win, calls } = fakeWindow('?statusCode=200&state=n1');
-    expect(completeLinkCallback(win)).to.equal('returning');
+    expect(completeLinkCallback(win, store)).to.equal('returning');
     expect(calls).to.deep.equal(['replace https://app.example/signup?plan=pro&statusCode=200&state=n1']);
   });
 
@@ -48,16 +60,37 @@ describe('completeLinkCallback (a dedicated redirect page)', () => {
     const { win, calls } = fakeWindow('?statusCode=403&state=n1', {
       postMessage: (data, origin) => posted.push([data, origin]),
     });
-    expect(completeLinkCallback(win)).to.equal('handed-off');
+    expect(completeLinkCallback(win, store)).to.equal('handed-off');
     expect(posted).to.deep.equal([
       [{ type: 'company-onboard:link-callback', search: '?statusCode=403&state=n1' }, 'https://app.example'],
     ]);
     expect(calls).to.deep.equal(['close']);
   });
 
+  it('in a popup whose opener COOP cut off, still hands over (the channel carries it) when the journey says popup', () => {
+    save('popup');
+    const { win, calls } = fakeWindow('?statusCode=200&state=n1');
+    expect(completeLinkCallback(win, store)).to.equal('handed-off');
+    expect(calls).to.deep.equal(['close']);
+  });
+
+  it('a full-page return wins over an opener (a page opened from another tab can still be a return)', () => {
+    save('redirect');
+    const { win, calls } = fakeWindow('?statusCode=200&state=n1', { postMessage: () => undefined });
+    expect(completeLinkCallback(win, store)).to.equal('returning');
+    expect(calls).to.have.length(1);
+  });
+
+  it('a callback without state belongs to no journey', () => {
+    save('redirect');
+    const { win, calls } = fakeWindow('?statusCode=200');
+    expect(completeLinkCallback(win, store)).to.equal('unknown-journey');
+    expect(calls).to.deep.equal([]);
+  });
+
   it('does nothing with a callback whose state matches no journey', () => {
     const { win, calls } = fakeWindow('?statusCode=200&state=forged');
-    expect(completeLinkCallback(win)).to.equal('unknown-journey');
+    expect(completeLinkCallback(win, store)).to.equal('unknown-journey');
     expect(calls).to.deep.equal([]);
   });
 });

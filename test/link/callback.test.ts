@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { isLinkCallback, parseLinkCallback, withoutCallbackParams } from '../../src/link/index.ts';
 
 describe('parseLinkCallback: every Codat statusCode', () => {
@@ -40,12 +40,15 @@ describe('parseLinkCallback: every Codat statusCode', () => {
     });
   });
 
-  it('says what failed, in words, using Link’s message', () => {
+  it('says what failed by code, keeping Link’s own message for the sentence', () => {
     const outcome = parseLinkCallback('?statusCode=500&errorMessage=Token%20exchange%20failed&state=s');
-    expect(outcome).to.have.property(
-      'message',
-      'Connecting your accounting software failed: Token exchange failed Please try again.',
-    );
+    expect(outcome).to.deep.equal({
+      kind: 'failed',
+      code: 'link-failed',
+      state: 's',
+      detail: 'Token exchange failed',
+    });
+    expect(parseLinkCallback('?statusCode=500&state=s')).to.deep.include({ detail: null });
   });
 
   it('treats a missing state as null so the machine refuses it', () => {

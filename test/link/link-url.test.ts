@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { DEFAULT_LINK_ORIGINS, createNonce, isAllowedLinkUrl, withLinkState } from '../../src/link/index.ts';
 
 describe('isAllowedLinkUrl', () => {

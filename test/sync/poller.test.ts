@@ -1,10 +1,10 @@
-import { expect } from '@open-wc/testing';
+import { expect } from 'chai';
 import { HttpError } from '../../src/backend/index.ts';
-import { startPolling, type PollingHandlers } from '../../src/sync/index.ts';
-import { flush, manualClock, restoreVisibility, setVisibility } from './manual-clock.ts';
+import { startPolling, type PollingHandlers, type PollingOptions } from '../../src/sync/index.ts';
+import { fakeVisibility, flush, manualClock } from './manual-clock.ts';
 
 /** Handlers that count readings and record how polling ended. */
-function recorder(tick: PollingHandlers['tick'] = () => Promise.resolve(true)) {
+function recorder(tick: PollingHandlers['tick'] = () => Promise.resolve()) {
   const seen = { ticks: 0, errors: [] as unknown[], timeouts: 0 };
   const handlers: PollingHandlers = {
     tick: (signal) => ((seen.ticks += 1), tick(signal)),
@@ -15,116 +15,157 @@ function recorder(tick: PollingHandlers['tick'] = () => Promise.resolve(true)) {
 }
 
 describe('startPolling', () => {
-  let clock: ReturnType<typeof manualClock>;
+  let time: ReturnType<typeof manualClock>;
+  let page: ReturnType<typeof fakeVisibility>;
+  let random: () => number;
   beforeEach(() => {
-    clock = manualClock();
+    time = manualClock();
+    page = fakeVisibility();
+    random = () => 0.5; // no spread unless a test asks for it
   });
-  afterEach(() => {
-    clock.restore();
-    restoreVisibility();
-  });
+  const poll = (handlers: PollingHandlers, options: PollingOptions = {}) =>
+    startPolling(handlers, options, {
+      clock: time.clock,
+      visibility: page.visibility,
+      random: () => random(),
+    });
 
   it('reads at once, then backs off by the factor up to the cap', async () => {
     const { seen, handlers } = recorder();
-    startPolling(handlers, { initialDelayMs: 100, factor: 2, maxDelayMs: 300, jitter: 0 });
+    poll(handlers, { initialDelayMs: 100, factor: 2, maxDelayMs: 300 });
     await flush();
-    const waits = [await clock.next(), await clock.next(), await clock.next(), await clock.next()];
+    const waits = [await time.next(), await time.next(), await time.next(), await time.next()];
     expect(waits).to.deep.equal([100, 200, 300, 300]);
     expect(seen.ticks).to.equal(5);
   });
 
-  it('spreads each delay by the jitter, never beyond it', async () => {
+  it('uses its defaults: 1 s first, growing by half, capped at 7 s', async () => {
     const { handlers } = recorder();
-    startPolling(handlers, { initialDelayMs: 1000, factor: 1, jitter: 0.2 });
+    poll(handlers);
     await flush();
     const waits: number[] = [];
-    for (let i = 0; i < 50; i += 1) waits.push(await clock.next());
-    expect(Math.min(...waits)).to.be.at.least(800);
-    expect(Math.max(...waits)).to.be.at.most(1200);
-    expect(new Set(waits).size).to.be.greaterThan(1);
+    for (let i = 0; i < 7; i += 1) waits.push(await time.next());
+    expect(waits).to.deep.equal([1000, 1500, 2250, 3375, 5062.5, 7000, 7000]);
   });
 
-  it('waits what a 429 or 503 asks (Retry-After) and goes on', async () => {
+  it('spreads each delay by the jitter, to its bounds and never beyond', async () => {
+    const { handlers } = recorder();
+    const draws = [0, 0.999999, 0.25];
+    random = () => draws.shift() ?? 0.5;
+    poll(handlers, { initialDelayMs: 1000, factor: 1, jitter: 0.2 });
+    await flush();
+    const waits = [await time.next(), await time.next(), await time.next()];
+    expect(waits[0]).to.equal(800);
+    expect(waits[1]).to.be.closeTo(1200, 0.001);
+    expect(waits[2]).to.equal(900);
+  });
+
+  it('waits what a 429 or 503 asks (Retry-After) in full, even far beyond its own cap, and goes on', async () => {
     let calls = 0;
     const { seen, handlers } = recorder(() =>
       (calls += 1) === 2
-        ? Promise.reject(new HttpError(429, 'Slow down', { retryAfterMs: 7000 }))
-        : Promise.resolve(true),
+        ? Promise.reject(new HttpError(429, { serverText: 'Slow down', retryAfterMs: 30_000 }))
+        : Promise.resolve(),
     );
-    startPolling(handlers, { initialDelayMs: 100, factor: 1, jitter: 0 });
+    poll(handlers, { initialDelayMs: 100, factor: 1, maxDelayMs: 7000 });
     await flush();
-    await clock.next(); // the 429
-    expect(clock.delays()).to.deep.equal([7000]);
-    await clock.next();
+    await time.next(); // the 429
+    expect(time.delays()).to.deep.equal([30_000]);
+    expect(await time.next()).to.equal(30_000);
     expect(seen.ticks).to.equal(3);
     expect(seen.errors).to.deep.equal([]);
   });
 
   it('gives up on an error without Retry-After, leaving nothing behind', async () => {
-    const boom = new HttpError(500, 'Server error');
+    const boom = new HttpError(500, { serverText: 'Server error' });
     const { seen, handlers } = recorder(() => Promise.reject(boom));
-    startPolling(handlers);
+    poll(handlers);
     await flush();
     expect(seen.errors).to.deep.equal([boom]);
-    expect(clock.pending()).to.equal(0);
+    expect(time.pending()).to.equal(0);
+    expect(page.listeners()).to.equal(0);
   });
 
   it('makes no request while the tab is hidden, and one at once when it is back', async () => {
     const { seen, handlers } = recorder();
-    startPolling(handlers, { initialDelayMs: 100, factor: 1, jitter: 0 });
+    poll(handlers, { initialDelayMs: 100, factor: 1 });
     await flush();
-    setVisibility('hidden');
-    await clock.next(); // the delay passes while hidden
-    await clock.next().catch(() => undefined); // and nothing else is waiting
+    await page.set('hidden');
+    await time.next(); // the delay passes while hidden
     expect(seen.ticks).to.equal(1);
-    expect(clock.pending()).to.equal(0);
-    setVisibility('visible');
-    await flush();
+    expect(time.pending()).to.equal(0);
+    await page.set('visible');
     expect(seen.ticks).to.equal(2);
   });
 
   it('does not start reading in a hidden tab', async () => {
-    setVisibility('hidden');
+    await page.set('hidden');
     const { seen, handlers } = recorder();
-    startPolling(handlers);
+    poll(handlers);
     await flush();
     expect(seen.ticks).to.equal(0);
-    setVisibility('visible');
-    await flush();
+    await page.set('visible');
     expect(seen.ticks).to.equal(1);
+  });
+
+  it('never starts a second chain when the tab comes back while a reading is in flight or scheduled', async () => {
+    let release: () => void = () => undefined;
+    const { seen, handlers } = recorder(() => new Promise<void>((resolve) => (release = resolve)));
+    poll(handlers, { initialDelayMs: 100, factor: 1 });
+    await flush();
+    // In flight: hidden and back again must not read a second time.
+    await page.set('hidden');
+    await page.set('visible');
+    expect(seen.ticks).to.equal(1);
+    release();
+    await flush();
+    // Scheduled: coming back early does not read before the delay, nor add a timer.
+    await page.set('hidden');
+    await page.set('visible');
+    expect(seen.ticks).to.equal(1);
+    expect(time.pending()).to.equal(1);
+    await time.next();
+    expect(seen.ticks).to.equal(2);
+    release();
+    await flush();
+    expect(time.pending()).to.equal(1);
   });
 
   it('stops at the overall limit with onTimeout, and no timer is left', async () => {
     const { seen, handlers } = recorder();
-    startPolling(handlers, { initialDelayMs: 400, factor: 1, jitter: 0, timeoutMs: 1000 });
+    poll(handlers, { initialDelayMs: 400, factor: 1, timeoutMs: 1000 });
     await flush();
-    expect([await clock.next(), await clock.next(), await clock.next()]).to.deep.equal([400, 400, 200]);
+    expect([await time.next(), await time.next(), await time.next()]).to.deep.equal([400, 400, 200]);
     expect(seen.timeouts).to.equal(1);
     expect(seen.ticks).to.equal(3);
-    expect(clock.pending()).to.equal(0);
+    expect(time.pending()).to.equal(0);
   });
 
   it('stop() clears the timer, the listener and aborts the request in flight', async () => {
     let signal: AbortSignal | undefined;
-    const { seen, handlers } = recorder((s) => ((signal = s), new Promise<boolean>(() => {})));
-    const poller = startPolling(handlers);
+    const { seen, handlers } = recorder((s) => ((signal = s), new Promise<void>(() => undefined)));
+    const poller = poll(handlers);
     await flush();
     poller.stop();
     expect(signal?.aborted).to.equal(true);
-    expect(clock.pending()).to.equal(0);
-    setVisibility('hidden');
-    setVisibility('visible');
-    await flush();
+    expect(time.pending()).to.equal(0);
+    expect(page.listeners()).to.equal(0);
+    await page.set('hidden');
+    await page.set('visible');
     expect(seen.ticks).to.equal(1);
   });
 
-  it('stops when a reading says the sync is over', async () => {
-    let calls = 0;
-    const { seen, handlers } = recorder(() => Promise.resolve((calls += 1) < 2));
-    startPolling(handlers, { jitter: 0 });
+  it('after stop() a reading that still resolves or fails schedules nothing and reports nothing', async () => {
+    let settle: { resolve: () => void; reject: (e: unknown) => void } | undefined;
+    const { seen, handlers } = recorder(
+      () => new Promise<void>((resolve, reject) => (settle = { resolve, reject })),
+    );
+    const poller = poll(handlers);
     await flush();
-    await clock.next();
-    expect(seen.ticks).to.equal(2);
-    expect(clock.pending()).to.equal(0);
+    poller.stop();
+    settle?.reject(new HttpError(500));
+    await flush();
+    expect(seen.errors).to.deep.equal([]);
+    expect(time.pending()).to.equal(0);
   });
 });
