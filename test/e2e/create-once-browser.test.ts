@@ -7,7 +7,6 @@
  * Faults are injected through the simulator's HTTP control API, as an e2e or demo user would.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { IDEMPOTENCY_TAG } from '../../src/server/index.ts';
 import type { FaultSpec } from '../../src/simulator/index.ts';
 import { useDemo } from './demo-fixture.ts';

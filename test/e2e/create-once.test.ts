@@ -7,7 +7,6 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, beforeEach, describe, test } from 'node:test';
 import { createFetchBackend, HttpError, NetworkError, type OnboardBackend } from '../../src/backend/index.ts';
 import { createOnboardHandler, toNodeListener, type FetchHandler } from '../../src/server/index.ts';
 import { startSimulator, type FaultSpec, type RunningSimulator } from '../../src/simulator/index.ts';
@@ -90,7 +89,7 @@ describe('create once, through the widget’s backend adapter', () => {
 
   const companies = (): readonly { id: string }[] => stack.simulator.simulator.listCompanies();
 
-  test('the platform connection drops after creating: an error the user can retry, then the same company', async () => {
+  it('the platform connection drops after creating: an error the user can retry, then the same company', async () => {
     await stack.injectOverHttp({ method: 'POST', path: '/companies', kind: 'drop-after' });
     const idempotencyKey = randomUUID();
     await assert.rejects(stack.oneShot.createCompany({ name: 'Acme Ltd' }, { idempotencyKey }), (error) => {
@@ -106,7 +105,7 @@ describe('create once, through the widget’s backend adapter', () => {
     assert.equal(companies().length, 1);
   });
 
-  test('…and after a server restart too', async () => {
+  it('…and after a server restart too', async () => {
     await stack.injectOverHttp({ method: 'POST', path: '/companies', kind: 'drop-after' });
     const idempotencyKey = randomUUID();
     await assert.rejects(stack.oneShot.createCompany({ name: 'Acme Ltd' }, { idempotencyKey }), HttpError);
@@ -116,7 +115,7 @@ describe('create once, through the widget’s backend adapter', () => {
     assert.equal(companies().length, 1);
   });
 
-  test('the browser loses our answer: a network error, then the same company', async () => {
+  it('the browser loses our answer: a network error, then the same company', async () => {
     stack.dropAnswers = 1;
     const idempotencyKey = randomUUID();
     await assert.rejects(stack.oneShot.createCompany({ name: 'Acme Ltd' }, { idempotencyKey }), NetworkError);
@@ -126,7 +125,7 @@ describe('create once, through the widget’s backend adapter', () => {
     assert.equal(companies().length, 1);
   });
 
-  test('the connection drops before the platform acted: the retry creates exactly one', async () => {
+  it('the connection drops before the platform acted: the retry creates exactly one', async () => {
     await stack.injectOverHttp({ method: 'POST', path: '/companies', kind: 'drop-before' });
     const idempotencyKey = randomUUID();
     await assert.rejects(stack.oneShot.createCompany({ name: 'Acme Ltd' }, { idempotencyKey }), HttpError);
@@ -135,7 +134,7 @@ describe('create once, through the widget’s backend adapter', () => {
     assert.equal(companies().length, 1);
   });
 
-  test('a platform 429 with Retry-After: the adapter waits and retries the create itself, one company', async () => {
+  it('a platform 429 with Retry-After: the adapter waits and retries the create itself, one company', async () => {
     await stack.injectOverHttp({
       method: 'POST',
       path: '/companies',
@@ -151,7 +150,7 @@ describe('create once, through the widget’s backend adapter', () => {
     );
   });
 
-  test('a platform 500 is a retryable server error; the retry creates one', async () => {
+  it('a platform 500 is a retryable server error; the retry creates one', async () => {
     await stack.injectOverHttp({ method: 'POST', path: '/companies', kind: 'status', status: 500 });
     const idempotencyKey = randomUUID();
     await assert.rejects(stack.oneShot.createCompany({ name: 'Acme Ltd' }, { idempotencyKey }), (error) => {
@@ -163,7 +162,7 @@ describe('create once, through the widget’s backend adapter', () => {
     assert.equal(companies().length, 1);
   });
 
-  test('the adapter retries a dropped create by itself, with the same key: one company, no error', async () => {
+  it('the adapter retries a dropped create by itself, with the same key: one company, no error', async () => {
     await stack.injectOverHttp({ method: 'POST', path: '/companies', kind: 'drop-after' });
     stack.dropAnswers = 1; // and then our own answer to the first retry is lost as well
     const company = await stack.adapter.createCompany({ name: 'Acme Ltd' }, { idempotencyKey: randomUUID() });
@@ -173,7 +172,7 @@ describe('create once, through the widget’s backend adapter', () => {
     );
   });
 
-  test('every failure at once, one after another, still one company', async () => {
+  it('every failure at once, one after another, still one company', async () => {
     for (const kind of ['drop-before', 'drop-after'] as const) {
       await stack.injectOverHttp({ method: 'POST', path: '/companies', kind });
     }

@@ -1,4 +1,3 @@
-import { after, afterEach, before, beforeEach } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { startDemo, type DemoOptions, type RunningDemo } from '../../demo/start-demo.ts';
 import { launchChromium } from './browser.ts';

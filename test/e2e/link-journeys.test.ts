@@ -4,7 +4,6 @@
  * where the element ends (its `state` attribute), the events in order, and what the simulator holds.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { useDemo } from './demo-fixture.ts';
 import { SignupPage, collapseRepeats, finishLink, linkStateOf } from './signup-page.ts';

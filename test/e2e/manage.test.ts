@@ -4,7 +4,6 @@
  * the data and comes back, then re-authorises the connection once access is revoked; never creating a company.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { useDemo } from './demo-fixture.ts';
 import { DashboardPage, collapseRepeats, finishLink } from './signup-page.ts';
 

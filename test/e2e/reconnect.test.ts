@@ -4,7 +4,6 @@
  * opens Link on that connection's own `linkUrl`; the connection is Linked again and no company is created.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { useDemo } from './demo-fixture.ts';
 import { ReconnectPage, collapseRepeats, finishLink } from './signup-page.ts';
 

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { useDemo } from './demo-fixture.ts';
 import { SignupPage, collapseRepeats, finishLink } from './signup-page.ts';
 

@@ -6,7 +6,6 @@
  * again ("Reconnect").
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { useDemo } from './demo-fixture.ts';
 import { SignupPage, chooseScenario, collapseRepeats, finishLink } from './signup-page.ts';

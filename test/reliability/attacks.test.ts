@@ -17,7 +17,6 @@
  */
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
-import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { createFetchBackend } from '../../src/backend/fetch-backend.ts';
 import { HttpError } from '../../src/backend/errors.ts';
@@ -109,7 +108,7 @@ describe('attack: another caller’s company (per-company grants)', () => {
     'link/company',
   ];
 
-  test('bob cannot read, poll or refresh it: 403, nothing leaked, the platform never asked', async () => {
+  it('bob cannot read, poll or refresh it: 403, nothing leaked, the platform never asked', async () => {
     const routes = (id: string): [string, RequestInit][] => [
       [`/companies/${id}`, {}],
       [`/companies/${id}/data-status`, {}],
@@ -139,7 +138,7 @@ describe('attack: another caller’s company (per-company grants)', () => {
     assert.equal(statuses.status, 200, 'alice still reads her data status');
   });
 
-  test('no existence oracle: a denied real company and a company that does not exist answer alike', async () => {
+  it('no existence oracle: a denied real company and a company that does not exist answer alike', async () => {
     for (const [path, init] of [
       ['', {}],
       ['/data-status', {}],
@@ -151,7 +150,7 @@ describe('attack: another caller’s company (per-company grants)', () => {
     }
   });
 
-  test('re-linking needs the Link URL, which bob’s widget cannot get: a non-retryable forbidden error', async () => {
+  it('re-linking needs the Link URL, which bob’s widget cannot get: a non-retryable forbidden error', async () => {
     const widget = createFetchBackend({
       baseUrl: `${rig.url}/api`,
       headers: { 'x-user': 'bob' },
@@ -168,7 +167,7 @@ describe('attack: another caller’s company (per-company grants)', () => {
     for (const secret of aliceSecrets()) assert.ok(!failure.message.includes(secret));
   });
 
-  test('bob cannot obtain alice’s company by replaying her Idempotency-Key', async () => {
+  it('bob cannot obtain alice’s company by replaying her Idempotency-Key', async () => {
     const replay = await rig.call(
       '/companies',
       as('bob', postJson({ name: alice.name }, { 'idempotency-key': 'alice-key-0123456789abcdef' })),
@@ -212,7 +211,7 @@ describe('attack: hostile company names', () => {
     'Acme_Ltd',
   ];
 
-  test('markup, control, bidi and other characters the platform would strip are refused (400, field name)', async () => {
+  it('markup, control, bidi and other characters the platform would strip are refused (400, field name)', async () => {
     for (const name of HOSTILE) {
       const answer = await rig.call('/companies', postJson({ name }));
       assert.equal(answer.status, 400, JSON.stringify(name));
@@ -228,7 +227,7 @@ describe('attack: hostile company names', () => {
     assert.deepEqual(rig.platformCalls, [], 'the platform never saw them');
   });
 
-  test('over-long names are refused whatever they are made of; 100 characters fit', async () => {
+  it('over-long names are refused whatever they are made of; 100 characters fit', async () => {
     for (const name of [
       'a'.repeat(101),
       'é'.repeat(101),
@@ -249,14 +248,14 @@ describe('attack: hostile company names', () => {
     rig.simulator.reset();
   });
 
-  test('100 letters outside the Basic Multilingual Plane fit (length in characters, not UTF-16 units)', async () => {
+  it('100 letters outside the Basic Multilingual Plane fit (length in characters, not UTF-16 units)', async () => {
     const name = '𠀀'.repeat(60);
     const answer = await rig.call('/companies', postJson({ name }));
     rig.simulator.reset();
     assert.equal(answer.status, 200, answer.body);
   });
 
-  test('fuzz (300 runs over HTTP): a name is stored exactly as typed, or refused naming the field', async (t) => {
+  it('fuzz (300 runs over HTTP): a name is stored exactly as typed, or refused naming the field', async () => {
     const RULE = /^[\p{L}\p{N}\s\-'&@.,?!]+$/u;
     const nameArb = fc.oneof(
       fc.string({ maxLength: 120 }),
@@ -303,7 +302,7 @@ describe('attack: hostile company names', () => {
       }),
       { numRuns: 300 },
     );
-    t.diagnostic(`fuzz: ${runs} names over HTTP, ${accepted} accepted`);
+    console.log(`fuzz: ${runs} names over HTTP, ${accepted} accepted`);
     assert.equal(runs, 300);
     rig.simulator.reset();
   });
@@ -351,7 +350,7 @@ describe('attack: oversized bodies are refused before they are read', () => {
   const head = (extra: string): string =>
     `POST /api/companies HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\n${extra}\r\n`;
 
-  test('a declared 1 GiB body: 413 at once, with no body byte sent, and the connection closed', async () => {
+  it('a declared 1 GiB body: 413 at once, with no body byte sent, and the connection closed', async () => {
     const { response, closedBeforeUs } = await rawExchange((socket) => {
       socket.write(head(`Content-Length: ${2 ** 30}\r\n`)); // and never a body byte
     });
@@ -361,7 +360,7 @@ describe('attack: oversized bodies are refused before they are read', () => {
     assert.ok(closedBeforeUs, 'the server hung up; it did not wait for the gigabyte');
   });
 
-  test('an endless chunked upload: 413 after about maxBodyBytes, while the client is still sending', async (t) => {
+  it('an endless chunked upload: 413 after about maxBodyBytes, while the client is still sending', async () => {
     let sent = 0;
     let answered = false;
     const LIMIT = 64 * 1024 * 1024;
@@ -391,13 +390,13 @@ describe('attack: oversized bodies are refused before they are read', () => {
     });
     assert.match(response, /^HTTP\/1\.1 413 /);
     await new Promise<void>((resolve) => setImmediate(resolve)); // the server's side of the socket closes too
-    t.diagnostic(`the client had written ${sent} bytes of 64 MiB; the server read ${serverRead}`);
+    console.log(`the client had written ${sent} bytes of 64 MiB; the server read ${serverRead}`);
     assert.ok(serverRead < 2 * 1024 * 1024, `the server read ${serverRead} bytes`);
     assert.ok(sent < LIMIT, 'the client was stopped long before the end of its upload');
     assert.ok(answered, 'the answer came while the upload was still going');
   });
 
-  test('handed a 64 MiB stream, the handler pulls at most maxBodyBytes (+1 chunk) and cancels the rest', async () => {
+  it('handed a 64 MiB stream, the handler pulls at most maxBodyBytes (+1 chunk) and cancels the rest', async () => {
     const handler = createOnboardHandler({
       apiKey: API_KEY,
       platformUrl: 'http://127.0.0.1:9',
@@ -462,7 +461,7 @@ describe('attack: the API key never leaves the server, across the whole fault ma
     });
   }
 
-  test('bodies, headers, log lines and client errors, over success and every failure path', async () => {
+  it('bodies, headers, log lines and client errors, over success and every failure path', async () => {
     const faults = rig.simulator.faults;
     const create = (name: string, key?: string, headers: Record<string, string> = {}) =>
       rig.call(

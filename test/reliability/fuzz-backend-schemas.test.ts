@@ -7,7 +7,6 @@
  * does, so `__proto__` keys are own properties, and the test proves they pollute nothing.
  */
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { BackendError } from '../../src/backend/errors.ts';
 import { describeErrorBody } from '../../src/backend/error-body.ts';
@@ -226,27 +225,27 @@ function assertNoPollution(): void {
 describe('fuzz: response schemas', () => {
   after(assertNoPollution);
 
-  test('parseCompany: any JSON is a typed company or a failure with issues', (t) => {
+  it('parseCompany: any JSON is a typed company or a failure with issues', () => {
     let accepted = 0;
-    fuzz(t, fc.oneof({ weight: 4, arbitrary: companyText }, { weight: 1, arbitrary: jsonText }), (text) => {
+    fuzz(fc.oneof({ weight: 4, arbitrary: companyText }, { weight: 1, arbitrary: jsonText }), (text) => {
       const value: unknown = JSON.parse(text);
       const parsed = parseCompany(value);
       assertParsed(parsed, expectedCompany(value));
       if (parsed.success) accepted += 1;
     });
-    t.diagnostic(`fuzz: ${accepted} accepted, ${NUM_RUNS - accepted} refused`);
+    console.log(`fuzz: ${accepted} accepted, ${NUM_RUNS - accepted} refused`);
     assert.ok(accepted > 500 && NUM_RUNS - accepted > 500, 'both outcomes were exercised');
   });
 
-  test('parserOf(DataStatusesSchema): any JSON is typed statuses or a failure with issues', (t) => {
+  it('parserOf(DataStatusesSchema): any JSON is typed statuses or a failure with issues', () => {
     let accepted = 0;
-    fuzz(t, dataStatusesText, (text) => {
+    fuzz(dataStatusesText, (text) => {
       const value: unknown = JSON.parse(text);
       const parsed = parseDataStatuses(value);
       assertParsed(parsed, expectedStatuses(value));
       if (parsed.success) accepted += 1;
     });
-    t.diagnostic(`fuzz: ${accepted} accepted, ${NUM_RUNS - accepted} refused`);
+    console.log(`fuzz: ${accepted} accepted, ${NUM_RUNS - accepted} refused`);
     assert.ok(accepted > 500 && NUM_RUNS - accepted > 500, 'both outcomes were exercised');
   });
 });
@@ -322,8 +321,8 @@ describe('fuzz: describeErrorBody', () => {
     };
   }
 
-  test('any status and body text give a non-empty message, and code/field only as text', (t) => {
-    fuzz(t, fc.tuple(statusArb, bodyText), ([status, text]) => {
+  it('any status and body text give a non-empty message, and code/field only as text', () => {
+    fuzz(fc.tuple(statusArb, bodyText), ([status, text]) => {
       const described = describeErrorBody(status, text);
       assert.deepStrictEqual(described, expected(status, text));
       assert.ok(described.message.trim().length > 0);
@@ -347,9 +346,9 @@ describe('fuzz: the fetch adapter over arbitrary answers', () => {
     call: fc.constantFrom('createCompany', 'getCompany', 'getDataStatus', 'refreshData'),
   });
 
-  test('every call resolves to a checked value or rejects with a BackendError, nothing else', async (t) => {
+  it('every call resolves to a checked value or rejects with a BackendError, nothing else', async () => {
     const counts = { resolved: 0, rejected: 0 };
-    await fuzzAsync(t, answer, async ({ status, body, contentType, retryAfter, call }) => {
+    await fuzzAsync(answer, async ({ status, body, contentType, retryAfter, call }) => {
       const fake: typeof fetch = () =>
         Promise.resolve(
           new Response(status === 204 ? null : body, {
@@ -394,7 +393,7 @@ describe('fuzz: the fetch adapter over arbitrary answers', () => {
       if (call === 'getDataStatus') assert.deepStrictEqual(result, expectedStatuses(value));
       else assert.deepStrictEqual(result, expectedCompany(value));
     });
-    t.diagnostic(`fuzz: ${counts.resolved} resolved, ${counts.rejected} rejected`);
+    console.log(`fuzz: ${counts.resolved} resolved, ${counts.rejected} rejected`);
     assert.ok(counts.resolved > 500 && counts.rejected > 500, 'both outcomes were exercised');
   });
 });

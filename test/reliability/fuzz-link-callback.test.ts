@@ -7,7 +7,6 @@
  * then only to `confirming`, where the backend must still show a Linked connection.
  */
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { isLinkCallback, parseLinkCallback, withoutCallbackParams } from '../../src/link/callback.ts';
 import {
@@ -187,8 +186,8 @@ function firstParam(search: string, name: string): string | null {
 }
 
 describe('fuzz: parseLinkCallback and isLinkCallback', () => {
-  test('never throw; success only for a statusCode of exactly 200/201 (whitespace aside)', (t) => {
-    fuzz(t, callbackQueryArb(anyText), (search) => {
+  it('never throw; success only for a statusCode of exactly 200/201 (whitespace aside)', () => {
+    fuzz(callbackQueryArb(anyText), (search) => {
       const outcome = parseLinkCallback(search);
       const raw = firstParam(search, 'statusCode');
       const status = raw?.trim() ?? null;
@@ -270,9 +269,9 @@ describe('fuzz: the machine fed a parsed callback while linking', () => {
       return fc.tuple(fc.constant(nonce), fc.constant(home), callbackQueryArb(stateValue));
     });
 
-  test('reaches confirming (with a confirmLink effect, never a success state) only with its own nonce', (t) => {
+  it('reaches confirming (with a confirmLink effect, never a success state) only with its own nonce', () => {
     const reached = new Map<JourneyState, number>();
-    fuzz(t, scenario, ([nonce, home, search]) => {
+    fuzz(scenario, ([nonce, home, search]) => {
       const before = linking(nonce, home);
       const outcome: LinkOutcome = parseLinkCallback(search);
       const after = transition(before, { type: 'LINK.CALLBACK', outcome });
@@ -308,14 +307,14 @@ describe('fuzz: the machine fed a parsed callback while linking', () => {
       assert.equal(replay.context, after.context);
       assert.deepEqual(replay.effects, []);
     });
-    t.diagnostic(`fuzz: states reached ${JSON.stringify(Object.fromEntries(reached))}`);
+    console.log(`fuzz: states reached ${JSON.stringify(Object.fromEntries(reached))}`);
     // The generator is not vacuous: every kind of answer was seen.
     for (const state of ['confirming', 'error', 'ready'] as const) {
       assert.ok((reached.get(state) ?? 0) > 100, `too few runs reached ${state}`);
     }
   });
 
-  test('outside linking a callback is ignored in every state, whatever it says', (t) => {
+  it('outside linking a callback is ignored in every state, whatever it says', () => {
     const states: JourneyState[] = [
       'idle',
       'creating',
@@ -336,7 +335,7 @@ describe('fuzz: the machine fed a parsed callback while linking', () => {
           callbackQueryArb(fc.oneof(fc.constant(nonce), anyText)),
         ),
       );
-    fuzz(t, arb, ([state, nonce, search]) => {
+    fuzz(arb, ([state, nonce, search]) => {
       const before: JourneySnapshot = { state, context: linking(nonce, null).context };
       const after = transition(before, { type: 'LINK.CALLBACK', outcome: parseLinkCallback(search) });
       assert.equal(after.state, state);
@@ -358,8 +357,8 @@ describe('fuzz: withoutCallbackParams', () => {
       return `${page}${search}${hash === null ? '' : `#${hash}`}`;
     });
 
-  test('never throws, removes every callback parameter (any case) and keeps all others, in order', (t) => {
-    fuzz(t, hrefArb, (href) => {
+  it('never throws, removes every callback parameter (any case) and keeps all others, in order', () => {
+    fuzz(hrefArb, (href) => {
       const before = new URL(href);
       const cleaned = withoutCallbackParams(href);
       const after = new URL(cleaned);

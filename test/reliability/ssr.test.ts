@@ -13,7 +13,6 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -98,7 +97,7 @@ function assertNoDom(probed: Probe, label: string): void {
 
 describe('SSR: importing every entry from source in plain Node', () => {
   for (const [entry, names] of ENTRIES) {
-    test(`src/${entry}.ts imports without a DOM and exports ${names.join(', ')}`, async () => {
+    it(`src/${entry}.ts imports without a DOM and exports ${names.join(', ')}`, async () => {
       const probed = await probe([src(`${entry}.ts`)], { tsx: true });
       assertNoDom(probed, entry);
       for (const name of names) assert.ok(probed.exports.includes(name), `${entry} exports ${name}`);
@@ -112,7 +111,7 @@ describe('SSR: importing every entry from source in plain Node', () => {
     });
   }
 
-  test('where there is no customElements at all, importing defines nothing and still exports the class', async () => {
+  it('where there is no customElements at all, importing defines nothing and still exports the class', async () => {
     // A global that stays undefined even when Lit tries to install its shim (`customElements ??= shim`).
     const prelude = `Object.defineProperty(globalThis, 'customElements', { get: () => undefined, set: () => {}, configurable: true });`;
     const probed = await probe([src('index.ts')], { tsx: true, prelude });
@@ -128,34 +127,32 @@ describe('SSR: importing the built library (tsc -p tsconfig.build.json) in plain
   const outDir = join(ROOT, 'node_modules', '.cache', 'company-onboard-reliability', `lib-${process.pid}`);
   const built = (path: string): string => pathToFileURL(join(outDir, path)).href;
 
-  before(
-    async () => {
-      await mkdir(outDir, { recursive: true });
-      await run(
-        TSC,
-        [
-          '-p',
-          join(ROOT, 'tsconfig.build.json'),
-          '--outDir',
-          outDir,
-          '--declaration',
-          'false',
-          '--declarationMap',
-          'false',
-          '--sourceMap',
-          'false',
-        ],
-        { cwd: ROOT, timeout: 120_000 },
-      );
-    },
-    { timeout: 130_000 },
-  );
+  before(async function () {
+    this.timeout(130_000);
+    await mkdir(outDir, { recursive: true });
+    await run(
+      TSC,
+      [
+        '-p',
+        join(ROOT, 'tsconfig.build.json'),
+        '--outDir',
+        outDir,
+        '--declaration',
+        'false',
+        '--declarationMap',
+        'false',
+        '--sourceMap',
+        'false',
+      ],
+      { cwd: ROOT, timeout: 120_000 },
+    );
+  });
   after(async () => {
     await rm(outDir, { recursive: true, force: true });
     await rmdir(dirname(outDir)).catch(() => undefined); // only if no other run is using it
   });
 
-  test('every Node-facing target of package.json "exports" under dist/lib/ is emitted', async () => {
+  it('every Node-facing target of package.json "exports" under dist/lib/ is emitted', async () => {
     const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
       exports: Record<string, string | Record<string, string>>;
     };
@@ -172,14 +169,14 @@ describe('SSR: importing the built library (tsc -p tsconfig.build.json) in plain
   });
 
   for (const [entry, names] of ENTRIES) {
-    test(`dist/lib/${entry}.js imports without a DOM`, async () => {
+    it(`dist/lib/${entry}.js imports without a DOM`, async () => {
       const probed = await probe([built(`${entry}.js`)], { tsx: false });
       assertNoDom(probed, entry);
       for (const name of names) assert.ok(probed.exports.includes(name), `${entry} exports ${name}`);
     });
   }
 
-  test('a second copy of the element (source and built) in one process does not throw: the first wins', async () => {
+  it('a second copy of the element (source and built) in one process does not throw: the first wins', async () => {
     const probed = await probe([src('index.ts'), built('index.js')], { tsx: true });
     assert.equal(probed.error, undefined, probed.error);
     assert.equal(probed.litShim, true);

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
 import { postJson, SECRET_FORMS, startBackend } from './harness.ts';
 
 describe('the authorize hook', () => {
-  test('denying answers 403 forbidden on every route and never reaches the platform', async () => {
+  it('denying answers 403 forbidden on every route and never reaches the platform', async () => {
     const backend = await startBackend({ handler: { authorize: () => false } });
     try {
       const company = await backend.platform.createCompany({ name: 'Someone Else Ltd' });
@@ -33,7 +32,7 @@ describe('the authorize hook', () => {
     }
   });
 
-  test('is asked before the body is read, with the request itself', async () => {
+  it('is asked before the body is read, with the request itself', async () => {
     const seen: string[] = [];
     const backend = await startBackend({
       handler: {
@@ -62,7 +61,7 @@ describe('the authorize hook', () => {
     }
   });
 
-  test('a hook that throws gives 500 internal-error, logged without secrets', async () => {
+  it('a hook that throws gives 500 internal-error, logged without secrets', async () => {
     const backend = await startBackend({
       handler: {
         authorize: () => {

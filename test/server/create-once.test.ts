@@ -4,7 +4,6 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, beforeEach, describe, test } from 'node:test';
 import { IDEMPOTENCY_TAG } from '../../src/server/index.ts';
 import { startRecordedBackend, type PlatformCall, type RecordedBackend } from './harness.ts';
 
@@ -34,7 +33,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
 
   const companies = (): readonly { id: string }[] => rig.platform.simulator.listCompanies();
 
-  test('(a) a repeated key replays the first answer, byte for byte, without calling the platform', async () => {
+  it('(a) a repeated key replays the first answer, byte for byte, without calling the platform', async () => {
     const key = newKey();
     const first = await rig.create(key);
     assert.equal(first.status, 200);
@@ -49,7 +48,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     assert.equal(companies().length, 1);
   });
 
-  test('the company carries the key as a tag, next to the caller’s tags', async () => {
+  it('the company carries the key as a tag, next to the caller’s tags', async () => {
     const key = newKey();
     const created = await rig.create(key, { name: 'Tagged Ltd', tags: { plan: 'pro' } });
     assert.deepEqual(created.body['tags'], { plan: 'pro', [IDEMPOTENCY_TAG]: key });
@@ -59,7 +58,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     });
   });
 
-  test('(b) the platform connection drops after the company was created: 502, then the retry finds it', async () => {
+  it('(b) the platform connection drops after the company was created: 502, then the retry finds it', async () => {
     rig.platform.simulator.faults.inject({ method: 'POST', path: '/companies', kind: 'drop-after' });
     const key = newKey();
     const first = await rig.create(key);
@@ -83,7 +82,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     assert.equal(companies().length, 1);
   });
 
-  test('(c) the same, with a server restart (empty store) before the retry', async () => {
+  it('(c) the same, with a server restart (empty store) before the retry', async () => {
     rig.platform.simulator.faults.inject({ method: 'POST', path: '/companies', kind: 'drop-after' });
     const key = newKey();
     assert.equal((await rig.create(key)).status, 502);
@@ -94,7 +93,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     assert.equal(companies().length, 1);
   });
 
-  test('(d) the connection drops before the platform acted: the retry creates exactly one', async () => {
+  it('(d) the connection drops before the platform acted: the retry creates exactly one', async () => {
     rig.platform.simulator.faults.inject({ method: 'POST', path: '/companies', kind: 'drop-before' });
     const key = newKey();
     assert.equal((await rig.create(key)).status, 502);
@@ -109,7 +108,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     );
   });
 
-  test('(e) our answer to the browser is lost after we created the company: the retry gets it', async () => {
+  it('(e) our answer to the browser is lost after we created the company: the retry gets it', async () => {
     const key = newKey();
     rig.dropAnswers = 1;
     await assert.rejects(rig.create(key), TypeError);
@@ -120,7 +119,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     assert.equal(companies().length, 1);
   });
 
-  test('(e) …and with a server restart before the retry, the tag finds it', async () => {
+  it('(e) …and with a server restart before the retry, the tag finds it', async () => {
     const key = newKey();
     rig.dropAnswers = 1;
     await assert.rejects(rig.create(key), TypeError);
@@ -131,7 +130,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     assert.equal(companies().length, 1);
   });
 
-  test('(f) faults injected over the simulator’s HTTP control API work the same', async () => {
+  it('(f) faults injected over the simulator’s HTTP control API work the same', async () => {
     const injected = await fetch(`${rig.platform.url}/_simulator/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -146,7 +145,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     assert.equal(rig.platform.simulator.faults.list()[0]?.remaining, 1, 'the retry never re-created');
   });
 
-  test('(g) a platform 500 is a 502 platform-error; the retry creates one', async () => {
+  it('(g) a platform 500 is a 502 platform-error; the retry creates one', async () => {
     rig.platform.simulator.faults.inject({ method: 'POST', path: '/companies', kind: 'status', status: 500 });
     const key = newKey();
     const first = await rig.create(key);
@@ -157,7 +156,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     assert.equal(companies().length, 1);
   });
 
-  test('(g) a platform 429 is a 429 rate-limited that keeps Retry-After; the retry creates one', async () => {
+  it('(g) a platform 429 is a 429 rate-limited that keeps Retry-After; the retry creates one', async () => {
     rig.platform.simulator.faults.inject({
       method: 'POST',
       path: '/companies',
@@ -174,7 +173,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     assert.equal(companies().length, 1);
   });
 
-  test('when the lookup itself fails, nothing is created blind', async () => {
+  it('when the lookup itself fails, nothing is created blind', async () => {
     rig.platform.simulator.faults.inject({ method: 'GET', path: '/companies', kind: 'status', status: 503 });
     const key = newKey();
     const first = await rig.create(key);
@@ -185,7 +184,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     assert.equal(companies().length, 1);
   });
 
-  test('a platform answer that comes too late (504) still leaves one company after the retry', async () => {
+  it('a platform answer that comes too late (504) still leaves one company after the retry', async () => {
     let release = (): void => {};
     const held = new Promise<void>((resolve) => {
       release = resolve;
@@ -220,7 +219,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     }
   });
 
-  test('a tagged company made from another request (key reused after a restart) is refused with 422', async () => {
+  it('a tagged company made from another request (key reused after a restart) is refused with 422', async () => {
     const key = newKey();
     assert.equal((await rig.create(key, { name: 'First Ltd' })).status, 200);
     rig.restart();
@@ -232,7 +231,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     assert.equal(companies().length, 1);
   });
 
-  test('if several companies carry the key (made before this server), the oldest is returned', async () => {
+  it('if several companies carry the key (made before this server), the oldest is returned', async () => {
     const key = newKey();
     const tags = { [IDEMPOTENCY_TAG]: key };
     const oldest = await rig.platform.createCompany({ name: 'Acme Ltd', tags });
@@ -245,7 +244,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     assert.equal(companies().length, 2, 'nothing more created');
   });
 
-  test('a company whose tag only resembles the key is not taken', async () => {
+  it('a company whose tag only resembles the key is not taken', async () => {
     const key = newKey();
     await rig.platform.createCompany({ name: 'Acme Ltd', tags: { [IDEMPOTENCY_TAG]: key.toUpperCase() } });
     const created = await rig.create(key);
@@ -257,7 +256,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     const tenTags = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`t${i}`, 'v']));
     const nineTags = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`t${i}`, 'v']));
 
-    test('10 tags of the caller’s own plus the key is one too many: 400 invalid-tags', async () => {
+    it('10 tags of the caller’s own plus the key is one too many: 400 invalid-tags', async () => {
       const refused = await rig.create(newKey(), { name: 'Acme', tags: tenTags });
       assert.equal(refused.status, 400);
       assert.equal(refused.body['code'], 'invalid-tags');
@@ -266,20 +265,20 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
       assert.deepEqual(rig.platformCalls, []);
     });
 
-    test('9 tags plus the key fit', async () => {
+    it('9 tags plus the key fit', async () => {
       const created = await rig.create(newKey(), { name: 'Acme', tags: nineTags });
       assert.equal(created.status, 200);
       assert.equal(Object.keys(created.body['tags'] as object).length, 10);
     });
 
-    test('without a key, 10 tags are fine, no tag is added and nothing is looked up', async () => {
+    it('without a key, 10 tags are fine, no tag is added and nothing is looked up', async () => {
       const created = await rig.create(null, { name: 'Acme', tags: tenTags });
       assert.equal(created.status, 200);
       assert.deepEqual(created.body['tags'], tenTags);
       assert.deepEqual(rig.platformCalls, [CREATE]);
     });
 
-    test('the caller may not set the reserved tag, with or without a key', async () => {
+    it('the caller may not set the reserved tag, with or without a key', async () => {
       const tags = { [IDEMPOTENCY_TAG]: 'forged-key-0123456789' };
       const withKey = await rig.create(newKey(), { name: 'Acme', tags });
       assert.equal(withKey.status, 400);

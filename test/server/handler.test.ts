@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
 import type { AuthorizeContext } from '../../src/server/index.ts';
 import { postJson, startBackend, type TestBackend } from './harness.ts';
 
@@ -32,7 +31,7 @@ describe('reference backend against the simulator', () => {
   }
 
   describe('POST /companies', () => {
-    test('creates the company on the platform and returns it as the platform did (200)', async () => {
+    it('creates the company on the platform and returns it as the platform did (200)', async () => {
       const response = await backend.call(
         '/companies',
         postJson({ name: '  Acme Ltd  ', description: 'customer 42', tags: { plan: 'pro' } }),
@@ -47,7 +46,7 @@ describe('reference backend against the simulator', () => {
       assert.deepEqual(decisions, [{ action: 'create' }]);
     });
 
-    test('with an Idempotency-Key, a retried create returns the same company and creates one', async () => {
+    it('with an Idempotency-Key, a retried create returns the same company and creates one', async () => {
       const request = postJson({ name: 'Once Ltd' }, { 'idempotency-key': 'key-retry-0123456789' });
       const first = await backend.call('/companies', request);
       const retry = await backend.call('/companies', request);
@@ -56,7 +55,7 @@ describe('reference backend against the simulator', () => {
       assert.equal(backend.platform.simulator.listCompanies().length, 1);
     });
 
-    test('concurrent creates with one Idempotency-Key share one platform call', async () => {
+    it('concurrent creates with one Idempotency-Key share one platform call', async () => {
       const request = postJson({ name: 'Race Ltd' }, { 'idempotency-key': 'key-race-01234567890' });
       const [a, b] = await Promise.all([
         backend.call('/companies', request),
@@ -66,7 +65,7 @@ describe('reference backend against the simulator', () => {
       assert.equal(backend.platform.simulator.listCompanies().length, 1);
     });
 
-    test('an Idempotency-Key reused for a different company is refused (422)', async () => {
+    it('an Idempotency-Key reused for a different company is refused (422)', async () => {
       await backend.call(
         '/companies',
         postJson({ name: 'First' }, { 'idempotency-key': 'key-reused-0123456789' }),
@@ -86,7 +85,7 @@ describe('reference backend against the simulator', () => {
       ['with characters a tag filter would misread', 'abcdefgh=ijklmnop&&q'],
       ['with spaces', 'abcdefgh ijklmnopq'],
     ] as const) {
-      test(`an Idempotency-Key ${label} is refused (400) before any platform call`, async () => {
+      it(`an Idempotency-Key ${label} is refused (400) before any platform call`, async () => {
         const response = await backend.call(
           '/companies',
           postJson({ name: 'X' }, { 'idempotency-key': key }),
@@ -99,7 +98,7 @@ describe('reference backend against the simulator', () => {
   });
 
   describe('GET /companies/{id}', () => {
-    test('returns the company with its data connections once linked', async () => {
+    it('returns the company with its data connections once linked', async () => {
       const company = await backend.createCompany();
       await link(company.redirect);
       const response = await backend.call(`/companies/${company.id}`);
@@ -112,7 +111,7 @@ describe('reference backend against the simulator', () => {
       assert.deepEqual(decisions.at(-1), { action: 'read', companyId: company.id });
     });
 
-    test('answers 404 company-not-found for a company the platform does not know', async () => {
+    it('answers 404 company-not-found for a company the platform does not know', async () => {
       const response = await backend.call(`/companies/${UNKNOWN_ID}`);
       assert.equal(response.status, 404);
       assert.deepEqual(response.body, { error: 'That company does not exist.', code: 'company-not-found' });
@@ -120,14 +119,14 @@ describe('reference backend against the simulator', () => {
   });
 
   describe('GET /companies/{id}/data-status', () => {
-    test('is {} before Link', async () => {
+    it('is {} before Link', async () => {
       const company = await backend.createCompany();
       const response = await backend.call(`/companies/${company.id}/data-status`);
       assert.equal(response.status, 200);
       assert.deepEqual(response.body, {});
     });
 
-    test("keys entries by the platform's dataType names, not the SDK's renamed keys", async () => {
+    it("keys entries by the platform's dataType names, not the SDK's renamed keys", async () => {
       const company = await backend.createCompany();
       await link(company.redirect);
       const response = await backend.call(`/companies/${company.id}/data-status`);
@@ -137,7 +136,7 @@ describe('reference backend against the simulator', () => {
       assert.equal(banking['currentStatus'], 'Queued');
     });
 
-    test('follows the sync to Complete as the platform clock moves', async () => {
+    it('follows the sync to Complete as the platform clock moves', async () => {
       const company = await backend.createCompany();
       await link(company.redirect);
       backend.platform.clock.advance(2000);
@@ -150,7 +149,7 @@ describe('reference backend against the simulator', () => {
   });
 
   describe('POST /companies/{id}/refresh', () => {
-    test('queues a new sync (204) and data status restarts from Queued', async () => {
+    it('queues a new sync (204) and data status restarts from Queued', async () => {
       const company = await backend.createCompany();
       await link(company.redirect);
       backend.platform.clock.advance(2000);
@@ -164,7 +163,7 @@ describe('reference backend against the simulator', () => {
       assert.ok(invoices.lastSuccessfulSync, 'the previous success is still reported');
     });
 
-    test('answers 404 for an unknown company', async () => {
+    it('answers 404 for an unknown company', async () => {
       const response = await backend.call(`/companies/${UNKNOWN_ID}/refresh`, { method: 'POST' });
       assert.equal(response.status, 404);
       assert.equal(response.body?.['code'], 'company-not-found');

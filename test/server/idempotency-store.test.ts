@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, beforeEach, describe, test } from 'node:test';
 import {
   createMemoryIdempotencyStore,
   IDEMPOTENCY_TAG,
@@ -24,7 +23,7 @@ const done = (fingerprint: string): IdempotencyRecord => ({
 });
 
 describe('createMemoryIdempotencyStore', () => {
-  test('begin stores only when the key is free, and returns what was there', async () => {
+  it('begin stores only when the key is free, and returns what was there', async () => {
     const store = createMemoryIdempotencyStore();
     const first: IdempotencyRecord = { state: 'in-flight', fingerprint: 'a', startedAt: 1 };
     assert.equal(await store.begin('k', first), undefined);
@@ -34,7 +33,7 @@ describe('createMemoryIdempotencyStore', () => {
     assert.equal(store.durable, false);
   });
 
-  test('forgets a key ttlMs after its last update', async () => {
+  it('forgets a key ttlMs after its last update', async () => {
     let now = 0;
     const store = createMemoryIdempotencyStore({ ttlMs: 1000, now: () => now });
     await store.begin('k', done('a'));
@@ -47,7 +46,7 @@ describe('createMemoryIdempotencyStore', () => {
     assert.equal(await store.begin('k', done('c')), undefined, 'expired, so free again');
   });
 
-  test('keeps at most maxEntries keys, forgetting the least recently updated', async () => {
+  it('keeps at most maxEntries keys, forgetting the least recently updated', async () => {
     const store = createMemoryIdempotencyStore({ maxEntries: 2 });
     await store.begin('a', done('a'));
     await store.begin('b', done('b'));
@@ -101,7 +100,7 @@ describe('a custom idempotencyStore', () => {
 
   const companies = (): number => rig.platform.simulator.listCompanies().length;
 
-  test('durable: a first create costs one platform call; the record goes in-flight → done', async () => {
+  it('durable: a first create costs one platform call; the record goes in-flight → done', async () => {
     const key = randomUUID();
     const created = await rig.create(key);
     assert.equal(created.status, 200);
@@ -112,7 +111,7 @@ describe('a custom idempotencyStore', () => {
     if (record?.state === 'done') assert.deepEqual(JSON.parse(record.response.body), created.body);
   });
 
-  test('durable and shared: after a restart the answer is replayed without a platform call', async () => {
+  it('durable and shared: after a restart the answer is replayed without a platform call', async () => {
     const key = randomUUID();
     const created = await rig.create(key);
     rig.restart({ idempotencyStore: store });
@@ -122,7 +121,7 @@ describe('a custom idempotencyStore', () => {
     assert.deepEqual(rig.platformCalls, [CREATE]);
   });
 
-  test('durable: after a drop the record says failed, and the retry looks the key up', async () => {
+  it('durable: after a drop the record says failed, and the retry looks the key up', async () => {
     rig.platform.simulator.faults.inject({ method: 'POST', path: '/companies', kind: 'drop-after' });
     const key = randomUUID();
     assert.equal((await rig.create(key)).status, 502);
@@ -134,14 +133,14 @@ describe('a custom idempotencyStore', () => {
     assert.equal(companies(), 1);
   });
 
-  test('not durable: a key the store has never seen is looked up first', async () => {
+  it('not durable: a key the store has never seen is looked up first', async () => {
     rig.restart({ idempotencyStore: new MapStore(false) });
     const key = randomUUID();
     await rig.create(key);
     assert.deepEqual(rig.platformCalls, [LOOKUP(key), CREATE]);
   });
 
-  test('a key in flight elsewhere (another instance) answers 409 with Retry-After and calls nothing', async () => {
+  it('a key in flight elsewhere (another instance) answers 409 with Retry-After and calls nothing', async () => {
     const key = randomUUID();
     const print = fingerprint({ name: 'Acme Ltd' });
     store.records.set(key, { state: 'in-flight', fingerprint: print, startedAt: Date.now() });
@@ -153,7 +152,7 @@ describe('a custom idempotencyStore', () => {
     assert.equal(companies(), 0);
   });
 
-  test('an in-flight record past its time (its process died) is taken over, looking first', async () => {
+  it('an in-flight record past its time (its process died) is taken over, looking first', async () => {
     const key = randomUUID();
     const print = fingerprint({ name: 'Acme Ltd' });
     store.records.set(key, { state: 'in-flight', fingerprint: print, startedAt: Date.now() - 60_000 });
@@ -164,7 +163,7 @@ describe('a custom idempotencyStore', () => {
     assert.deepEqual(store.writes, ['set in-flight', 'set done']);
   });
 
-  test('a key recorded for another request is refused with 422 before any platform call', async () => {
+  it('a key recorded for another request is refused with 422 before any platform call', async () => {
     const key = randomUUID();
     store.records.set(key, done('something else'));
     const refused = await rig.create(key);
@@ -173,7 +172,7 @@ describe('a custom idempotencyStore', () => {
     assert.deepEqual(rig.platformCalls, []);
   });
 
-  test('a store that fails before the create: 500, logged, and nothing created', async () => {
+  it('a store that fails before the create: 500, logged, and nothing created', async () => {
     store.failBegin = true;
     const failed = await rig.create(randomUUID());
     assert.equal(failed.status, 500);
@@ -182,7 +181,7 @@ describe('a custom idempotencyStore', () => {
     assert.deepEqual(rig.platformCalls, []);
   });
 
-  test('a store that fails after the create: the company is still answered, the failure logged', async () => {
+  it('a store that fails after the create: the company is still answered, the failure logged', async () => {
     const key = randomUUID();
     await store.begin('warm-up', done('x'));
     store.failSet = true;

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { describe, test } from 'node:test';
 import { mountAt, toNodeListener, type NodeListener } from '../../src/server/index.ts';
 import { listen } from './harness.ts';
 
@@ -33,7 +32,7 @@ function connectMount(prefix: string, middleware: NodeListener, fallback: (res: 
 }
 
 describe('toNodeListener', () => {
-  test('gives the handler an absolute URL, method, headers and body, and writes its answer back', async () => {
+  it('gives the handler an absolute URL, method, headers and body, and writes its answer back', async () => {
     const server = await listen(async (request) => {
       const echo = {
         url: request.url,
@@ -66,7 +65,7 @@ describe('toNodeListener', () => {
     }
   });
 
-  test('streams a response body', async () => {
+  it('streams a response body', async () => {
     const server = await listen(() => {
       const parts = ['one ', 'two ', 'three'];
       const body = new ReadableStream<Uint8Array>({
@@ -85,7 +84,7 @@ describe('toNodeListener', () => {
     }
   });
 
-  test('keeps a path like //evil.example/ on our own host', async () => {
+  it('keeps a path like //evil.example/ on our own host', async () => {
     const server = await listen((request) => Promise.resolve(new Response(request.url)));
     try {
       const body = await (await fetch(`${server.url}//evil.example/x`)).text();
@@ -95,7 +94,7 @@ describe('toNodeListener', () => {
     }
   });
 
-  test('answers 500 when the handler throws, or passes the error to next()', async () => {
+  it('answers 500 when the handler throws, or passes the error to next()', async () => {
     const failing = toNodeListener(() => Promise.reject(new Error('bug')));
     const plain = await serveListener((req, res) => failing(req, res));
     const errors: unknown[] = [];
@@ -115,7 +114,7 @@ describe('toNodeListener', () => {
     }
   });
 
-  test('Response.error() (a network error) destroys the connection without an answer', async () => {
+  it('Response.error() (a network error) destroys the connection without an answer', async () => {
     let calls = 0;
     const server = await listen(async (request) => {
       calls += 1;
@@ -134,7 +133,7 @@ describe('toNodeListener', () => {
     }
   });
 
-  test('under a Connect-style mount the handler still sees the original path', async () => {
+  it('under a Connect-style mount the handler still sees the original path', async () => {
     const listener = toNodeListener((request) =>
       Promise.resolve(new Response(new URL(request.url).pathname)),
     );
@@ -153,7 +152,7 @@ describe('mountAt', () => {
     toNodeListener((request) => Promise.resolve(new Response(`handled ${new URL(request.url).pathname}`))),
   );
 
-  test('handles paths under the prefix, whole segments only, and 404s the rest without next()', async () => {
+  it('handles paths under the prefix, whole segments only, and 404s the rest without next()', async () => {
     const server = await serveListener((req, res) => listener(req, res));
     try {
       assert.equal(await (await fetch(`${server.url}/api`)).text(), 'handled /api');
@@ -165,7 +164,7 @@ describe('mountAt', () => {
     }
   });
 
-  test('passes other paths to next() as middleware', async () => {
+  it('passes other paths to next() as middleware', async () => {
     const server = await serveListener((req, res) =>
       listener(req, res, () => res.writeHead(200).end('next')),
     );

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
 import type { OnboardHandlerOptions } from '../../src/server/index.ts';
 import { deadUrl, listen, postJson, startBackend, type TestBackend } from './harness.ts';
 
@@ -43,7 +42,7 @@ function codatJson(
 }
 
 describe('platform failures become clear JSON errors', () => {
-  test('platform down → 502 platform-unreachable', async () => {
+  it('platform down → 502 platform-unreachable', async () => {
     const backend = await startBackend({ handler: { platformUrl: await deadUrl() } });
     try {
       const response = await backend.call('/companies', postJson({ name: 'Acme' }));
@@ -58,7 +57,7 @@ describe('platform failures become clear JSON errors', () => {
     }
   });
 
-  test('platform too slow → 504 platform-timeout after timeoutMs', async () => {
+  it('platform too slow → 504 platform-timeout after timeoutMs', async () => {
     const never: Respond = () => new Promise<Response>(() => {});
     await withFakePlatform(
       never,
@@ -71,7 +70,7 @@ describe('platform failures become clear JSON errors', () => {
     );
   });
 
-  test('our API key refused by the simulator → 502 platform-auth', async () => {
+  it('our API key refused by the simulator → 502 platform-auth', async () => {
     const backend = await startBackend({ handler: { apiKey: 'wrong-key-that-must-not-leak' } });
     try {
       const response = await backend.call('/companies', postJson({ name: 'Acme' }));
@@ -89,7 +88,7 @@ describe('platform failures become clear JSON errors', () => {
     }
   });
 
-  test('403 from the platform → 502 platform-auth too (it is our credentials, not the caller)', async () => {
+  it('403 from the platform → 502 platform-auth too (it is our credentials, not the caller)', async () => {
     await withFakePlatform(
       () => codatJson(403, 'Forbidden'),
       async (backend) => {
@@ -100,7 +99,7 @@ describe('platform failures become clear JSON errors', () => {
     );
   });
 
-  test('429 → 429 rate-limited, passing Retry-After on', async () => {
+  it('429 → 429 rate-limited, passing Retry-After on', async () => {
     await withFakePlatform(
       () => codatJson(429, 'Too many requests', {}, { 'retry-after': '7' }),
       async (backend) => {
@@ -113,7 +112,7 @@ describe('platform failures become clear JSON errors', () => {
   });
 
   for (const status of [500, 502, 503]) {
-    test(`${status} → 502 platform-error`, async () => {
+    it(`${status} → 502 platform-error`, async () => {
       await withFakePlatform(
         () => codatJson(status, 'Boom'),
         async (backend) => {
@@ -126,7 +125,7 @@ describe('platform failures become clear JSON errors', () => {
     });
   }
 
-  test("400 → 400 platform-rejected with the platform's validation message", async () => {
+  it("400 → 400 platform-rejected with the platform's validation message", async () => {
     const validation = {
       errors: [{ itemId: 'name', message: 'Name is not allowed.', validatorName: 'V' }],
       warnings: [],
@@ -141,7 +140,7 @@ describe('platform failures become clear JSON errors', () => {
     );
   });
 
-  test('a 200 the SDK cannot read → 502 platform-bad-response', async () => {
+  it('a 200 the SDK cannot read → 502 platform-bad-response', async () => {
     const bodies: Respond[] = [
       () => Response.json({ id: 42 }),
       () => new Response('{not json', { headers: { 'content-type': 'application/json' } }),
@@ -158,7 +157,7 @@ describe('platform failures become clear JSON errors', () => {
 });
 
 describe('data-status fallback when the SDK is stricter than the platform', () => {
-  test('a type that never synced ({dataType} only) is passed on instead of failing', async () => {
+  it('a type that never synced ({dataType} only) is passed on instead of failing', async () => {
     const backend = await startBackend({
       simulator: { dataTypes: ['invoices'], neverSyncedTypes: ['banking-accounts'] },
     });
@@ -174,7 +173,7 @@ describe('data-status fallback when the SDK is stricter than the platform', () =
     }
   });
 
-  test('a currentStatus newer than the SDK is passed on as sent', async () => {
+  it('a currentStatus newer than the SDK is passed on as sent', async () => {
     const future = { invoices: { dataType: 'invoices', currentStatus: 'SomethingNew', latestSyncId: 's1' } };
     await withFakePlatform(
       () => Response.json(future),
@@ -186,7 +185,7 @@ describe('data-status fallback when the SDK is stricter than the platform', () =
     );
   });
 
-  test('a data status that is not an object is still a bad response', async () => {
+  it('a data status that is not an object is still a bad response', async () => {
     await withFakePlatform(
       () => Response.json(['invoices']),
       async (backend) => {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
 import { createOnboardHandler } from '../../src/server/index.ts';
 import { API_KEY, listen, postJson, SECRET_FORMS, startBackend, type TestBackend } from './harness.ts';
 
@@ -13,7 +12,7 @@ function assertNoSecrets(backend: TestBackend): void {
 }
 
 describe('the API key never leaves the server', () => {
-  test('in any answer or log line across success and every kind of failure', async () => {
+  it('in any answer or log line across success and every kind of failure', async () => {
     const backend = await startBackend();
     try {
       const company = await backend.createCompany();
@@ -31,7 +30,7 @@ describe('the API key never leaves the server', () => {
     }
   });
 
-  test('even when the platform echoes the Authorization header back', async () => {
+  it('even when the platform echoes the Authorization header back', async () => {
     // A misbehaving proxy or platform that quotes our credentials in its error messages.
     const echo = await listen((request) => {
       const header = request.headers.get('authorization') ?? '';
@@ -64,7 +63,7 @@ describe('the API key never leaves the server', () => {
 });
 
 describe('creating the handler', () => {
-  test('without an API key throws a clear error', () => {
+  it('without an API key throws a clear error', () => {
     const saved = process.env['CODAT_API_KEY'];
     delete process.env['CODAT_API_KEY'];
     try {
@@ -74,7 +73,7 @@ describe('creating the handler', () => {
     }
   });
 
-  test('reads CODAT_API_KEY and CODAT_BASE_URL from the environment by default', async () => {
+  it('reads CODAT_API_KEY and CODAT_BASE_URL from the environment by default', async () => {
     const backend = await startBackend();
     const saved = { key: process.env['CODAT_API_KEY'], url: process.env['CODAT_BASE_URL'] };
     process.env['CODAT_API_KEY'] = API_KEY;

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
 import { postJson, startBackend, type TestBackend } from './harness.ts';
 
 describe('reference backend input validation', () => {
@@ -25,7 +24,7 @@ describe('reference backend input validation', () => {
   }
 
   describe('company name', () => {
-    test('is required', async () => {
+    it('is required', async () => {
       await refused(backend.call('/companies', postJson({})), {
         status: 400,
         code: 'invalid-name',
@@ -44,7 +43,7 @@ describe('reference backend input validation', () => {
       });
     });
 
-    test('refuses characters the platform would strip, naming them', async () => {
+    it('refuses characters the platform would strip, naming them', async () => {
       await refused(backend.call('/companies', postJson({ name: 'Example Company (Codat[1])' })), {
         status: 400,
         code: 'invalid-name',
@@ -53,7 +52,7 @@ describe('reference backend input validation', () => {
       });
     });
 
-    test('refuses names over 100 characters', async () => {
+    it('refuses names over 100 characters', async () => {
       await refused(backend.call('/companies', postJson({ name: 'a'.repeat(101) })), {
         status: 400,
         code: 'invalid-name',
@@ -64,7 +63,7 @@ describe('reference backend input validation', () => {
   });
 
   describe('description and tags', () => {
-    test('description must be text of at most 1000 characters', async () => {
+    it('description must be text of at most 1000 characters', async () => {
       await refused(backend.call('/companies', postJson({ name: 'Acme', description: 5 })), {
         status: 400,
         code: 'invalid-description',
@@ -85,7 +84,7 @@ describe('reference backend input validation', () => {
       ['a value that is not text', { key: true }],
       ['a 101-character value', { key: 'v'.repeat(101) }],
     ] as const) {
-      test(`tags: refuses ${label}`, async () => {
+      it(`tags: refuses ${label}`, async () => {
         await refused(backend.call('/companies', postJson({ name: 'Acme', tags })), {
           status: 400,
           code: 'invalid-tags',
@@ -96,28 +95,28 @@ describe('reference backend input validation', () => {
   });
 
   describe('request body', () => {
-    test('must be JSON', async () => {
+    it('must be JSON', async () => {
       const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' };
       await refused(backend.call('/companies', init), { status: 400, code: 'invalid-json' });
     });
 
-    test('must be a JSON object', async () => {
+    it('must be a JSON object', async () => {
       await refused(backend.call('/companies', postJson(['Acme'])), { status: 400, code: 'invalid-body' });
     });
 
-    test('must be sent as application/json (a cross-site form cannot)', async () => {
+    it('must be sent as application/json (a cross-site form cannot)', async () => {
       const form = { method: 'POST', body: new URLSearchParams({ name: 'Acme' }) };
       await refused(backend.call('/companies', form), { status: 415, code: 'unsupported-media-type' });
     });
 
-    test('over maxBodyBytes is refused with 413 from its Content-Length', async () => {
+    it('over maxBodyBytes is refused with 413 from its Content-Length', async () => {
       await refused(backend.call('/companies', postJson({ name: 'Acme', description: 'd'.repeat(5000) })), {
         status: 413,
         code: 'payload-too-large',
       });
     });
 
-    test('over maxBodyBytes is refused with 413 while streaming, without a Content-Length', async () => {
+    it('over maxBodyBytes is refused with 413 while streaming, without a Content-Length', async () => {
       const chunk = new TextEncoder().encode(' '.repeat(2100));
       const body = new ReadableStream<Uint8Array>({
         start(controller) {
@@ -132,7 +131,7 @@ describe('reference backend input validation', () => {
   });
 
   describe('paths and methods', () => {
-    test('a company id that is not a UUID is refused before any platform call', async () => {
+    it('a company id that is not a UUID is refused before any platform call', async () => {
       for (const path of [
         '/companies/123',
         '/companies/..%2F..%2Fsettings/data-status',
@@ -147,7 +146,7 @@ describe('reference backend input validation', () => {
       }
     });
 
-    test('an unknown path is a 404 not-found', async () => {
+    it('an unknown path is a 404 not-found', async () => {
       await refused(backend.call('/nothing'), { status: 404, code: 'not-found' });
       await refused(backend.call('/companies/00000000-0000-4000-8000-000000000000/other'), {
         status: 404,
@@ -163,7 +162,7 @@ describe('reference backend input validation', () => {
       ['POST', '/companies/00000000-0000-4000-8000-000000000000/data-status', 'GET'],
       ['GET', '/companies/00000000-0000-4000-8000-000000000000/refresh', 'POST'],
     ] as const) {
-      test(`${method} ${path} is a 405 with Allow: ${allow}`, async () => {
+      it(`${method} ${path} is a 405 with Allow: ${allow}`, async () => {
         const response = await backend.call(path, { method });
         assert.equal(response.status, 405);
         assert.equal(response.headers.get('allow'), allow);

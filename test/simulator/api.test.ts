@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
 import { AUTH, startTestSimulator, T0, type TestSimulator } from './harness.ts';
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -28,31 +27,31 @@ describe('simulator Platform API', () => {
   beforeEach(() => sim.simulator.reset());
 
   describe('authentication', () => {
-    test('refuses a request without an Authorization header', async () => {
+    it('refuses a request without an Authorization header', async () => {
       const body = await codatError(await sim.api('/companies', { headers: { authorization: '' } }), 401);
       assert.equal(body['validation'], null);
     });
 
-    test('refuses a wrong key, and the key sent as user:password', async () => {
+    it('refuses a wrong key, and the key sent as user:password', async () => {
       const wrong = `Basic ${Buffer.from('not-the-key').toString('base64')}`;
       await codatError(await sim.api('/companies', { headers: { authorization: wrong } }), 401);
       const withColon = `Basic ${Buffer.from('test-api-key:').toString('base64')}`;
       await codatError(await sim.api('/companies', { headers: { authorization: withColon } }), 401);
     });
 
-    test('accepts Basic base64(apiKey), scheme in any case', async () => {
+    it('accepts Basic base64(apiKey), scheme in any case', async () => {
       const lower = AUTH.authorization.replace('Basic', 'basic');
       assert.equal((await sim.api('/companies', { headers: { authorization: lower } })).status, 200);
     });
 
-    test('does not ask for the key on the hosted Link pages', async () => {
+    it('does not ask for the key on the hosted Link pages', async () => {
       const company = await sim.createCompany();
       assert.equal((await fetch(company.redirect)).status, 200);
     });
   });
 
   describe('POST /companies', () => {
-    test('answers 200 (not 201) with the new company', async () => {
+    it('answers 200 (not 201) with the new company', async () => {
       const response = await sim.api('/companies', {
         method: 'POST',
         body: JSON.stringify({ name: 'Acme Ltd', description: 'customer 42', tags: { region: 'uk' } }),
@@ -79,7 +78,7 @@ describe('simulator Platform API', () => {
       assert.equal(company['redirect'], `${sim.url}/link/company/${String(company['id'])}`);
     });
 
-    test('silently strips characters Codat does not allow in names', async () => {
+    it('silently strips characters Codat does not allow in names', async () => {
       const company = await sim.createCompany({ name: 'Example Company (Codat[1])' });
       assert.equal(company.name, 'Example Company Codat1');
       const kept = await sim.createCompany({ name: "Zoë & Sons - Café @ 5, O'Brien? Yes!" });
@@ -92,7 +91,7 @@ describe('simulator Platform API', () => {
       ['a name of only stripped characters', { name: '()[]' }],
       ['a name that is not text', { name: 42 }],
     ] as const) {
-      test(`refuses ${label} with a validation item`, async () => {
+      it(`refuses ${label} with a validation item`, async () => {
         const response = await sim.api('/companies', { method: 'POST', body: JSON.stringify(body) });
         const error = await codatError(response, 400);
         const validation = error['validation'] as {
@@ -106,11 +105,11 @@ describe('simulator Platform API', () => {
       });
     }
 
-    test('refuses a body that is not JSON', async () => {
+    it('refuses a body that is not JSON', async () => {
       await codatError(await sim.api('/companies', { method: 'POST', body: '{name:' }), 400);
     });
 
-    test('accepts tags at the limits', async () => {
+    it('accepts tags at the limits', async () => {
       const tags = Object.fromEntries(
         Array.from({ length: 10 }, (_, i) => [`${i}`.padEnd(27, 'k'), 'v'.repeat(100)]),
       );
@@ -129,7 +128,7 @@ describe('simulator Platform API', () => {
       ['a value that is not text', { key: 1 }],
       ['tags that are not an object', ['a']],
     ] as const) {
-      test(`refuses ${label}`, async () => {
+      it(`refuses ${label}`, async () => {
         const response = await sim.api('/companies', {
           method: 'POST',
           body: JSON.stringify({ name: 'Acme', tags }),
@@ -142,7 +141,7 @@ describe('simulator Platform API', () => {
   });
 
   describe('GET /companies', () => {
-    test('lists companies in the SDK `Companies` page shape', async () => {
+    it('lists companies in the SDK `Companies` page shape', async () => {
       const first = await sim.createCompany({ name: 'One' });
       await sim.createCompany({ name: 'Two' });
       await sim.createCompany({ name: 'Three' });
@@ -164,20 +163,20 @@ describe('simulator Platform API', () => {
       assert.equal((page['results'] as { id: string }[])[0]?.id, first.id);
     });
 
-    test('refuses a page size of 0', async () => {
+    it('refuses a page size of 0', async () => {
       await codatError(await sim.api('/companies?pageSize=0'), 400);
     });
   });
 
   describe('one company', () => {
-    test('GET returns it with its data connections', async () => {
+    it('GET returns it with its data connections', async () => {
       const created = await sim.createCompany({ name: 'Acme' });
       const response = await sim.api(`/companies/${created.id}`);
       assert.equal(response.status, 200);
       assert.deepEqual(await response.json(), created);
     });
 
-    test('DELETE answers 204 and the company is gone', async () => {
+    it('DELETE answers 204 and the company is gone', async () => {
       const created = await sim.createCompany();
       assert.equal((await sim.api(`/companies/${created.id}`, { method: 'DELETE' })).status, 204);
       await codatError(await sim.api(`/companies/${created.id}`), 404);
@@ -185,16 +184,16 @@ describe('simulator Platform API', () => {
     });
 
     for (const path of ['', '/connections', '/dataStatus']) {
-      test(`GET /companies/{unknown}${path} is a 404`, async () => {
+      it(`GET /companies/{unknown}${path} is a 404`, async () => {
         await codatError(await sim.api(`/companies/${UNKNOWN_ID}${path}`), 404);
       });
     }
 
-    test('POST /companies/{unknown}/data/all is a 404', async () => {
+    it('POST /companies/{unknown}/data/all is a 404', async () => {
       await codatError(await sim.api(`/companies/${UNKNOWN_ID}/data/all`, { method: 'POST' }), 404);
     });
 
-    test('GET /companies/{id}/connections is an empty page before Link', async () => {
+    it('GET /companies/{id}/connections is an empty page before Link', async () => {
       const created = await sim.createCompany();
       const page = (await (await sim.api(`/companies/${created.id}/connections`)).json()) as Record<
         string,
@@ -204,7 +203,7 @@ describe('simulator Platform API', () => {
       assert.equal(page['totalResults'], 0);
     });
 
-    test('GET /companies/{id}/dataStatus is {} before Link', async () => {
+    it('GET /companies/{id}/dataStatus is {} before Link', async () => {
       const created = await sim.createCompany();
       assert.deepEqual(await (await sim.api(`/companies/${created.id}/dataStatus`)).json(), {});
     });
@@ -217,14 +216,14 @@ describe('simulator Platform API', () => {
       ['POST', `/companies/${UNKNOWN_ID}/dataStatus`, 'GET'],
       ['GET', `/companies/${UNKNOWN_ID}/data/all`, 'POST'],
     ] as const) {
-      test(`${method} ${path.replace(UNKNOWN_ID, '{id}')} is a 405 allowing ${allow}`, async () => {
+      it(`${method} ${path.replace(UNKNOWN_ID, '{id}')} is a 405 allowing ${allow}`, async () => {
         const response = await sim.api(path, { method });
         await codatError(response, 405);
         assert.equal(response.headers.get('allow'), allow);
       });
     }
 
-    test('an unknown path is a 404 in the same shape', async () => {
+    it('an unknown path is a 404 in the same shape', async () => {
       await codatError(await sim.api('/nothing-here'), 404);
       await codatError(await sim.api(`/companies/${UNKNOWN_ID}/nothing`), 404);
     });
@@ -238,7 +237,7 @@ describe('simulator under a basePath', () => {
   });
   after(() => sim.close());
 
-  test('serves the API and Link under the prefix only', async () => {
+  it('serves the API and Link under the prefix only', async () => {
     assert.match(sim.url, /\/platform$/);
     const company = await sim.createCompany();
     assert.equal(company.redirect, `${sim.url}/link/company/${company.id}`);

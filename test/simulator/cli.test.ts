@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const AUTH = { authorization: `Basic ${Buffer.from('sim-api-key').toString('base64')}` };
@@ -32,7 +31,7 @@ async function withCli(
   }
 }
 
-test('`npm run simulator` starts on loopback, prints its URL and API key, and stops on SIGINT', async () => {
+it('`npm run simulator` starts on loopback, prints its URL and API key, and stops on SIGINT', async () => {
   await withCli({}, async (url, output) => {
     assert.match(output, /API key: sim-api-key/);
     assert.match(output, /Sync scenarios \(normal, fast, .*\): default normal;/);
@@ -41,7 +40,7 @@ test('`npm run simulator` starts on loopback, prints its URL and API key, and st
   });
 });
 
-test('CODAT_SIMULATOR_SCENARIO sets the default scenario', async () => {
+it('CODAT_SIMULATOR_SCENARIO sets the default scenario', async () => {
   await withCli({ CODAT_SIMULATOR_SCENARIO: 'stuck-queued' }, async (url, output) => {
     assert.match(output, /default stuck-queued;/);
     const created = await fetch(`${url}/companies`, {

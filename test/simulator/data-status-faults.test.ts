@@ -4,7 +4,6 @@
  * control API), and through the reference server's `GET /companies/{id}/data-status`.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
 import {
   createSimulator,
   type DataStatus,
@@ -49,7 +48,7 @@ function dataStatusFaultTests(
 
     const dataStatus = (): Promise<Response> => target.get(`/companies/${target.companyId}/dataStatus`);
 
-    test('latency: waits, then serves the data status as of the clock', async () => {
+    it('latency: waits, then serves the data status as of the clock', async () => {
       await target.inject(LATENCY);
       const response = await dataStatus();
       assert.equal(response.status, 200);
@@ -58,7 +57,7 @@ function dataStatusFaultTests(
       assert.deepEqual(target.delays, [1200]);
     });
 
-    test('429 with Retry-After, in the platform error shape, once; then served again', async () => {
+    it('429 with Retry-After, in the platform error shape, once; then served again', async () => {
       await target.inject(RATE_LIMITED);
       const limited = await dataStatus();
       assert.equal(limited.status, 429);
@@ -69,7 +68,7 @@ function dataStatusFaultTests(
       assert.equal((await dataStatus()).status, 200);
     });
 
-    test('500 in the platform error shape; the sync carries on regardless', async () => {
+    it('500 in the platform error shape; the sync carries on regardless', async () => {
       await target.inject({ ...SERVER_ERROR, times: 2 });
       const failed = await dataStatus();
       assert.equal(failed.status, 500);
@@ -80,7 +79,7 @@ function dataStatusFaultTests(
       assert.equal(body['invoices']?.currentStatus, 'Complete');
     });
 
-    test('a data-status fault leaves the company and its connections alone', async () => {
+    it('a data-status fault leaves the company and its connections alone', async () => {
       // Applies once: were it used up by the other calls, the data status would be served.
       await target.inject(SERVER_ERROR);
       assert.equal((await target.get(`/companies/${target.companyId}`)).status, 200);
@@ -202,7 +201,7 @@ describe("the reference server's GET /companies/{id}/data-status under platform 
   const dataStatus = (): ReturnType<TestBackend['call']> =>
     backend.call(`/companies/${companyId}/data-status`);
 
-  test('429 → 429 rate-limited, passing Retry-After through', async () => {
+  it('429 → 429 rate-limited, passing Retry-After through', async () => {
     backend.platform.simulator.faults.inject(RATE_LIMITED);
     const response = await dataStatus();
     assert.equal(response.status, 429);
@@ -211,7 +210,7 @@ describe("the reference server's GET /companies/{id}/data-status under platform 
     assert.equal((await dataStatus()).status, 200, 'the fault applied once');
   });
 
-  test('500 → 502 platform-error, logged with the platform status', async () => {
+  it('500 → 502 platform-error, logged with the platform status', async () => {
     backend.platform.simulator.faults.inject(SERVER_ERROR);
     const response = await dataStatus();
     assert.equal(response.status, 502);
@@ -219,7 +218,7 @@ describe("the reference server's GET /companies/{id}/data-status under platform 
     assert.match(backend.logs.join('\n'), /platform call getDataStatus failed: HTTP 500/);
   });
 
-  test('latency → the data status, late', async () => {
+  it('latency → the data status, late', async () => {
     backend.platform.simulator.faults.inject(LATENCY);
     const response = await dataStatus();
     assert.equal(response.status, 200);

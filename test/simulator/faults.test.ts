@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
 import { createSimulator, type FaultSpec } from '../../src/simulator/index.ts';
 import { resolveSimulatorOptions } from '../../src/simulator/options.ts';
 import { AUTH, startTestSimulator, type TestSimulator } from './harness.ts';
@@ -37,7 +36,7 @@ describe('simulator fault injection', () => {
     fetch(`${sim.url}/companies`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ name }) });
 
   describe('drops', () => {
-    test('drop-after creates the company, then resets the connection without an answer', async () => {
+    it('drop-after creates the company, then resets the connection without an answer', async () => {
       sim.simulator.faults.inject({ method: 'POST', path: '/companies', kind: 'drop-after' });
       await assertDropped(create('Lost Answer Ltd'));
       assert.deepEqual(
@@ -46,20 +45,20 @@ describe('simulator fault injection', () => {
       );
     });
 
-    test('drop-before resets the connection and creates nothing', async () => {
+    it('drop-before resets the connection and creates nothing', async () => {
       sim.simulator.faults.inject({ method: 'POST', path: '/companies', kind: 'drop-before' });
       await assertDropped(create());
       assert.equal(sim.simulator.listCompanies().length, 0);
     });
 
-    test('applies once by default: the next request, on a new connection, is served', async () => {
+    it('applies once by default: the next request, on a new connection, is served', async () => {
       sim.simulator.faults.inject({ path: '/companies', kind: 'drop-before' });
       await assertDropped(create());
       assert.equal((await create()).status, 200);
       assert.deepEqual(sim.simulator.faults.list(), []);
     });
 
-    test('handle() itself answers a drop with Response.error(), for hosts other than Node', async () => {
+    it('handle() itself answers a drop with Response.error(), for hosts other than Node', async () => {
       const simulator = createSimulator({ apiKey: 'k' });
       simulator.faults.inject({ path: '/companies', kind: 'drop-after' });
       const response = await simulator.handle(
@@ -75,7 +74,7 @@ describe('simulator fault injection', () => {
   });
 
   describe('status faults', () => {
-    test('500 answers in the platform error shape and does not act', async () => {
+    it('500 answers in the platform error shape and does not act', async () => {
       sim.simulator.faults.inject({ method: 'POST', path: '/companies', kind: 'status', status: 500 });
       const response = await create();
       assert.equal(response.status, 500);
@@ -86,7 +85,7 @@ describe('simulator fault injection', () => {
       assert.equal(sim.simulator.listCompanies().length, 0);
     });
 
-    test('429 carries Retry-After', async () => {
+    it('429 carries Retry-After', async () => {
       sim.simulator.faults.inject({ path: '/companies', kind: 'status', status: 429, retryAfterSeconds: 7 });
       const response = await create();
       assert.equal(response.status, 429);
@@ -94,7 +93,7 @@ describe('simulator fault injection', () => {
       assert.equal(((await response.json()) as { statusCode: number }).statusCode, 429);
     });
 
-    test('a custom body: text as is, anything else as JSON (even on a 200)', async () => {
+    it('a custom body: text as is, anything else as JSON (even on a 200)', async () => {
       sim.simulator.faults.inject({
         path: '/companies',
         kind: 'status',
@@ -113,19 +112,19 @@ describe('simulator fault injection', () => {
   });
 
   describe('latency', () => {
-    test('waits through the injected delay function, then serves the request', async () => {
+    it('waits through the injected delay function, then serves the request', async () => {
       sim.simulator.faults.inject({ path: '/companies', kind: 'latency', latencyMs: 1500 });
       assert.equal((await create()).status, 200);
       assert.deepEqual(delays, [1500]);
     });
 
-    test('latencyMs also delays the other kinds', async () => {
+    it('latencyMs also delays the other kinds', async () => {
       sim.simulator.faults.inject({ path: '/companies', kind: 'status', status: 502, latencyMs: 250 });
       assert.equal((await create()).status, 502);
       assert.deepEqual(delays, [250]);
     });
 
-    test('the default delay really waits (a few ms)', async () => {
+    it('the default delay really waits (a few ms)', async () => {
       const real = await startTestSimulator();
       try {
         real.simulator.faults.inject({ path: '/companies', kind: 'latency', latencyMs: 40 });
@@ -137,7 +136,7 @@ describe('simulator fault injection', () => {
       }
     });
 
-    test('the default delay ends at once when the request is aborted', async () => {
+    it('the default delay ends at once when the request is aborted', async () => {
       const { delay } = resolveSimulatorOptions();
       const gone = new AbortController();
       const waiting = delay(60_000, gone.signal);
@@ -148,13 +147,13 @@ describe('simulator fault injection', () => {
   });
 
   describe('matching', () => {
-    test('by method: a POST fault leaves GETs alone', async () => {
+    it('by method: a POST fault leaves GETs alone', async () => {
       sim.simulator.faults.inject({ method: 'post', path: '/companies', kind: 'status', status: 500 });
       assert.equal((await sim.api('/companies')).status, 200);
       assert.equal((await create()).status, 500);
     });
 
-    test('by whole path, ignoring the query string and a trailing slash', async () => {
+    it('by whole path, ignoring the query string and a trailing slash', async () => {
       sim.simulator.faults.inject({ path: '/companies', kind: 'status', status: 500, times: 3 });
       const company = await sim.createCompany().catch(() => undefined);
       assert.equal(company, undefined, 'POST /companies is hit');
@@ -163,7 +162,7 @@ describe('simulator fault injection', () => {
       assert.equal((await sim.api('/companies')).status, 200);
     });
 
-    test('* stands for one segment; a RegExp is tested against the path', async () => {
+    it('* stands for one segment; a RegExp is tested against the path', async () => {
       sim.simulator.faults.clear();
       const company = await sim.createCompany();
       sim.simulator.faults.inject({ path: '/companies/*', kind: 'status', status: 503, times: Infinity });
@@ -179,7 +178,7 @@ describe('simulator fault injection', () => {
       );
     });
 
-    test('faults apply in the order injected, each for its `times`', async () => {
+    it('faults apply in the order injected, each for its `times`', async () => {
       sim.simulator.faults.inject({ path: '/companies', kind: 'status', status: 500, times: 2 });
       sim.simulator.faults.inject({ path: '/companies', kind: 'status', status: 429 });
       const statuses = [];
@@ -187,14 +186,14 @@ describe('simulator fault injection', () => {
       assert.deepEqual(statuses, [500, 500, 429, 200]);
     });
 
-    test('applies to hosted Link pages too', async () => {
+    it('applies to hosted Link pages too', async () => {
       const company = await sim.createCompany();
       sim.simulator.faults.inject({ method: 'GET', path: '/link/company/*', kind: 'status', status: 500 });
       assert.equal((await fetch(company.redirect)).status, 500);
       assert.equal((await fetch(company.redirect)).status, 200);
     });
 
-    test('reset() clears faults; clear() removes them all', async () => {
+    it('reset() clears faults; clear() removes them all', async () => {
       sim.simulator.faults.inject({ path: '/companies', kind: 'drop-before' });
       sim.simulator.reset();
       assert.deepEqual(sim.simulator.faults.list(), []);
@@ -218,7 +217,7 @@ describe('simulator fault injection', () => {
       ['a method with spaces', { method: 'GET /', path: '/companies', kind: 'drop-before' }],
     ];
     for (const [label, fault] of cases) {
-      test(label, () => {
+      it(label, () => {
         assert.throws(() => sim.simulator.faults.inject(fault as FaultSpec), TypeError);
         assert.deepEqual(sim.simulator.faults.list(), []);
       });
@@ -241,7 +240,7 @@ describe('simulator fault control over HTTP', () => {
       headers: { 'content-type': 'application/json', ...init.headers },
     });
 
-  test('POST injects a fault (201), GET lists it, and it applies to the next request', async () => {
+  it('POST injects a fault (201), GET lists it, and it applies to the next request', async () => {
     const posted = await control({
       method: 'POST',
       body: JSON.stringify({ method: 'POST', path: '/companies', kind: 'drop-after' }),
@@ -265,7 +264,7 @@ describe('simulator fault control over HTTP', () => {
     assert.deepEqual(await (await control()).json(), { faults: [] });
   });
 
-  test('a 429 with Retry-After and a `*` path, injected over HTTP', async () => {
+  it('a 429 with Retry-After and a `*` path, injected over HTTP', async () => {
     const company = await sim.createCompany();
     const body = { path: '/companies/*/dataStatus', kind: 'status', status: 429, retryAfterSeconds: 3 };
     assert.equal((await control({ method: 'POST', body: JSON.stringify(body) })).status, 201);
@@ -274,7 +273,7 @@ describe('simulator fault control over HTTP', () => {
     assert.equal(limited.headers.get('retry-after'), '3');
   });
 
-  test('DELETE clears every fault (204)', async () => {
+  it('DELETE clears every fault (204)', async () => {
     for (let i = 0; i < 2; i += 1) {
       await control({ method: 'POST', body: JSON.stringify({ path: '/companies', kind: 'drop-before' }) });
     }
@@ -290,7 +289,7 @@ describe('simulator fault control over HTTP', () => {
     ['an unknown kind', JSON.stringify({ path: '/companies', kind: 'explode' })],
     ['a status fault without status', JSON.stringify({ path: '/companies', kind: 'status' })],
   ] as const) {
-    test(`refuses ${label} with a 400 in the platform error shape`, async () => {
+    it(`refuses ${label} with a 400 in the platform error shape`, async () => {
       const response = await control({ method: 'POST', body });
       assert.equal(response.status, 400);
       const error = (await response.json()) as { statusCode: number; error: string };
@@ -300,7 +299,7 @@ describe('simulator fault control over HTTP', () => {
     });
   }
 
-  test('control routes are never faulted, and other methods and paths are refused', async () => {
+  it('control routes are never faulted, and other methods and paths are refused', async () => {
     sim.simulator.faults.inject({ path: /.*/, kind: 'drop-before', times: Infinity });
     assert.equal((await control({ method: 'PUT' })).status, 405);
     assert.equal((await fetch(`${sim.url}/_simulator/nothing`)).status, 404);

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
 import { PLATFORMS } from '../../src/simulator/index.ts';
 import { queryOf, startTestSimulator, type TestSimulator } from './harness.ts';
 
@@ -26,7 +25,7 @@ describe('simulated hosted Link', () => {
   };
 
   describe('the page', () => {
-    test('is accessible HTML with a form that posts back to the same URL, query included', async () => {
+    it('is accessible HTML with a form that posts back to the same URL, query included', async () => {
       const company = await sim.createCompany({ name: 'Acme <Ltd>' });
       const response = await fetch(`${company.redirect}?state=abc&foo=1`);
       assert.equal(response.status, 200);
@@ -47,7 +46,7 @@ describe('simulated hosted Link', () => {
       assert.match(html, /<button type="submit" name="action" value="fail" formnovalidate>Fail<\/button>/);
     });
 
-    test('offers each platform as a labelled radio', async () => {
+    it('offers each platform as a labelled radio', async () => {
       const company = await sim.createCompany();
       const html = await (await fetch(company.redirect)).text();
       const names = PLATFORMS.map((platform) => platform.platformName);
@@ -70,7 +69,7 @@ describe('simulated hosted Link', () => {
       }
     });
 
-    test('works under a strict CSP: no inline script or style, stylesheet served separately', async () => {
+    it('works under a strict CSP: no inline script or style, stylesheet served separately', async () => {
       const company = await sim.createCompany();
       const response = await fetch(company.redirect);
       assert.equal(
@@ -84,20 +83,20 @@ describe('simulated hosted Link', () => {
       assert.match(css.headers.get('content-type') ?? '', /^text\/css/);
     });
 
-    test('answers other methods with 405 and an Allow header', async () => {
+    it('answers other methods with 405 and an Allow header', async () => {
       const company = await sim.createCompany();
       const response = await fetch(company.redirect, { method: 'DELETE' });
       assert.equal(response.status, 405);
       assert.equal(response.headers.get('allow'), 'GET, POST');
     });
 
-    test('a linkUrl naming a connection the company does not have is a 404', async () => {
+    it('a linkUrl naming a connection the company does not have is a 404', async () => {
       const company = await sim.createCompany();
       const response = await fetch(`${sim.url}/link/companies/${company.id}/connections/nope/start`);
       assert.equal(response.status, 404);
     });
 
-    test('says the link is not valid for an unknown company (404)', async () => {
+    it('says the link is not valid for an unknown company (404)', async () => {
       const response = await fetch(`${sim.url}/link/company/00000000-0000-4000-8000-000000000000`);
       assert.equal(response.status, 404);
       assert.match(await response.text(), /This link is not valid/);
@@ -105,7 +104,7 @@ describe('simulated hosted Link', () => {
   });
 
   describe('submitting', () => {
-    test('Authorise links the platform, starts a sync and redirects with statusCode 200', async () => {
+    it('Authorise links the platform, starts a sync and redirects with statusCode 200', async () => {
       const company = await sim.createCompany();
       const response = await sim.submitLink(`${company.redirect}?state=s1`, {
         platform: 'gbol',
@@ -150,7 +149,7 @@ describe('simulated hosted Link', () => {
       assert.ok(Object.keys(status).length > 0, 'the first sync started');
     });
 
-    test('Cancel redirects with statusCode 403 and "User cancelled."', async () => {
+    it('Cancel redirects with statusCode 403 and "User cancelled."', async () => {
       const company = await sim.createCompany();
       const response = await sim.submitLink(`${company.redirect}?state=s2`, { action: 'cancel' });
       const query = queryOf(response.headers.get('location'));
@@ -161,7 +160,7 @@ describe('simulated hosted Link', () => {
       assert.deepEqual(onlyCompany().dataConnections, []);
     });
 
-    test('Fail redirects with statusCode 500 and an error message', async () => {
+    it('Fail redirects with statusCode 500 and an error message', async () => {
       const company = await sim.createCompany();
       const response = await sim.submitLink(company.redirect, { platform: 'qhyg', action: 'fail' });
       const query = queryOf(response.headers.get('location'));
@@ -171,7 +170,7 @@ describe('simulated hosted Link', () => {
       assert.deepEqual(onlyCompany().dataConnections, []);
     });
 
-    test('Authorise with the unsupported platform redirects with statusCode 501', async () => {
+    it('Authorise with the unsupported platform redirects with statusCode 501', async () => {
       const company = await sim.createCompany();
       const response = await sim.submitLink(company.redirect, { platform: 'zzzz', action: 'authorise' });
       const query = queryOf(response.headers.get('location'));
@@ -180,7 +179,7 @@ describe('simulated hosted Link', () => {
       assert.deepEqual(onlyCompany().dataConnections, []);
     });
 
-    test('Authorise without a platform shows the page again with an alert (400)', async () => {
+    it('Authorise without a platform shows the page again with an alert (400)', async () => {
       const company = await sim.createCompany();
       const response = await sim.submitLink(company.redirect, { action: 'authorise' });
       assert.equal(response.status, 400);
@@ -190,7 +189,7 @@ describe('simulated hosted Link', () => {
       );
     });
 
-    test('round-trips state and custom parameters URL-encoded, and cannot override reserved ones', async () => {
+    it('round-trips state and custom parameters URL-encoded, and cannot override reserved ones', async () => {
       const company = await sim.createCompany();
       const state = 'a b&c=d/é?#%';
       const query = new URLSearchParams({ state, custom: '{statusCode}', statusCode: '200', extra: 'x' });
@@ -203,7 +202,7 @@ describe('simulated hosted Link', () => {
       assert.equal(filled['statusCode'], '403', 'a query parameter cannot forge a reserved one');
     });
 
-    test('a second Authorise to the same platform reuses the connection', async () => {
+    it('a second Authorise to the same platform reuses the connection', async () => {
       const company = await sim.createCompany();
       await sim.submitLink(company.redirect, { platform: 'mqjo', action: 'authorise' });
       sim.simulator.deauthorize(company.id);
@@ -221,7 +220,7 @@ describe('simulated hosted Link', () => {
       );
     });
 
-    test("a connection's linkUrl shows the page with its platform preselected", async () => {
+    it("a connection's linkUrl shows the page with its platform preselected", async () => {
       const company = await sim.createCompany();
       await sim.submitLink(company.redirect, { platform: 'tgff', action: 'authorise' });
       const [connection] = onlyCompany().dataConnections;
@@ -232,7 +231,7 @@ describe('simulated hosted Link', () => {
 });
 
 describe('Link redirect templates', () => {
-  test('a relative template is resolved against the origin of the Link request', async () => {
+  it('a relative template is resolved against the origin of the Link request', async () => {
     const sim = await startTestSimulator({
       basePath: '/platform',
       redirectUrlTemplate: '/?statusCode={statusCode}&state={state}',
@@ -246,7 +245,7 @@ describe('Link redirect templates', () => {
     }
   });
 
-  test("by default Link finishes on the simulator's own page", async () => {
+  it("by default Link finishes on the simulator's own page", async () => {
     const sim = await startTestSimulator();
     try {
       const company = await sim.createCompany();

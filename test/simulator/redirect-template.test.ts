@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
 import { fillRedirectTemplate, type ReservedRedirectParams } from '../../src/simulator/redirect-template.ts';
 
 const RESERVED: ReservedRedirectParams = {
@@ -17,7 +16,7 @@ const RESERVED: ReservedRedirectParams = {
 };
 
 describe('fillRedirectTemplate', () => {
-  test('fills reserved parameters anywhere in the URL, encoded', () => {
+  it('fills reserved parameters anywhere in the URL, encoded', () => {
     const url = fillRedirectTemplate(
       'https://redirect.site/{sourceType}/?flow=Codat&statuscode={statusCode}&errormessage={errorMessage}&p={platformName}',
       RESERVED,
@@ -30,7 +29,7 @@ describe('fillRedirectTemplate', () => {
     );
   });
 
-  test('fills other names from the Link query string, empty when absent', () => {
+  it('fills other names from the Link query string, empty when absent', () => {
     const url = fillRedirectTemplate(
       '/done?state={state}&missing={missing}',
       RESERVED,

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
 import { CodatPlatformCore } from '@codat/platform/core.js';
 import { refreshDataGet } from '@codat/platform/funcs/refreshDataGet.js';
 import {
@@ -145,7 +144,7 @@ describe('sync scenarios', () => {
     }
   }
 
-  test('the scenarios', () => {
+  it('the scenarios', () => {
     assert.deepEqual(SYNC_SCENARIOS, [
       'normal',
       'fast',
@@ -159,7 +158,7 @@ describe('sync scenarios', () => {
   });
 
   for (const scenario of SYNC_SCENARIOS) {
-    test(`${scenario}: the first sync, checkpoint by checkpoint`, async () => {
+    it(`${scenario}: the first sync, checkpoint by checkpoint`, async () => {
       const created = await sim.createCompany();
       assert.equal(sim.simulator.setScenario(created.id, scenario), true);
       const start = sim.clock.now();
@@ -167,7 +166,7 @@ describe('sync scenarios', () => {
       await follow(created.id, start, TIMELINES[scenario]);
     });
 
-    test(`${scenario}: a refresh replays it from the start`, async () => {
+    it(`${scenario}: a refresh replays it from the start`, async () => {
       const created = await sim.createCompany();
       sim.simulator.setScenario(created.id, scenario);
       await link(created.redirect);
@@ -182,7 +181,7 @@ describe('sync scenarios', () => {
   }
 
   describe('fetch-error', () => {
-    test('the failing type keeps reporting its last success; the others move on', async () => {
+    it('the failing type keeps reporting its last success; the others move on', async () => {
       const created = await sim.createCompany();
       const linkedAt = sim.clock.now();
       await link(created.redirect);
@@ -202,7 +201,7 @@ describe('sync scenarios', () => {
       assert.equal(await connectionStatus(created.id), 'Linked');
     });
 
-    test('failingDataType picks the type; one the company does not sync falls back to the last', async () => {
+    it('failingDataType picks the type; one the company does not sync falls back to the last', async () => {
       const custom = await startTestSimulator({
         dataTypes: DATA_TYPES,
         syncDurationMs: DURATION,
@@ -238,7 +237,7 @@ describe('sync scenarios', () => {
   });
 
   describe('auth-error', () => {
-    test('deauthorises the connection when the type fails; re-linking fails the same way again', async () => {
+    it('deauthorises the connection when the type fails; re-linking fails the same way again', async () => {
       const created = await sim.createCompany({ name: 'Auth', tags: { [SCENARIO_TAG]: 'auth-error' } });
       await link(created.redirect);
       sim.clock.advance(2000);
@@ -256,7 +255,7 @@ describe('sync scenarios', () => {
       await follow(created.id, start, TIMELINES['auth-error']);
     });
 
-    test('the official SDK and the reference server read AuthError and FetchError', async () => {
+    it('the official SDK and the reference server read AuthError and FetchError', async () => {
       const client = new CodatPlatformCore({
         authHeader: `Basic ${Buffer.from(API_KEY).toString('base64')}`,
         serverURL: sim.url,
@@ -286,7 +285,7 @@ describe('sync scenarios', () => {
   });
 
   describe('deauthorized-after-link', () => {
-    test('breaks the connection once: re-authorising repairs it; choosing the scenario again re-arms it', async () => {
+    it('breaks the connection once: re-authorising repairs it; choosing the scenario again re-arms it', async () => {
       const created = await sim.createCompany();
       sim.simulator.setScenario(created.id, 'deauthorized-after-link');
       await link(created.redirect);
@@ -311,7 +310,7 @@ describe('sync scenarios', () => {
       assert.equal(await connectionStatus(created.id), 'Deauthorized', 're-armed');
     });
 
-    test('a refresh during the first sync replaces it: the connection breaks when the refresh completes', async () => {
+    it('a refresh during the first sync replaces it: the connection breaks when the refresh completes', async () => {
       const created = await sim.createCompany({
         name: 'Refreshed',
         tags: { [SCENARIO_TAG]: 'deauthorized-after-link' },
@@ -328,7 +327,7 @@ describe('sync scenarios', () => {
       assert.equal((await company(created.id)).lastSync, new Date(sim.clock.now()).toISOString());
     });
 
-    test('simulator.deauthorize still works alongside, and listCompanies shows the scenario’s status', async () => {
+    it('simulator.deauthorize still works alongside, and listCompanies shows the scenario’s status', async () => {
       const created = await sim.createCompany();
       sim.simulator.setScenario(created.id, 'deauthorized-after-link');
       await link(created.redirect);
@@ -340,7 +339,7 @@ describe('sync scenarios', () => {
   });
 
   describe('stuck-queued', () => {
-    test('never completes, even refreshed, and keeps the last success it had', async () => {
+    it('never completes, even refreshed, and keeps the last success it had', async () => {
       const created = await sim.createCompany();
       const linkedAt = sim.clock.now();
       await link(created.redirect);
@@ -360,7 +359,7 @@ describe('sync scenarios', () => {
     });
   });
 
-  test('a running sync keeps its scenario; the choice applies from the next sync', async () => {
+  it('a running sync keeps its scenario; the choice applies from the next sync', async () => {
     const created = await sim.createCompany();
     await link(created.redirect);
     sim.simulator.setScenario(created.id, 'stuck-queued');
@@ -402,7 +401,7 @@ describe('choosing a scenario per company', () => {
     );
   }
 
-  test('setScenario affects that company only; scenarioOf reports it', async () => {
+  it('setScenario affects that company only; scenarioOf reports it', async () => {
     const stuck = await sim.createCompany({ name: 'Stuck' });
     const normal = await sim.createCompany({ name: 'Normal' });
     assert.equal(sim.simulator.scenarioOf(stuck.id), 'normal');
@@ -415,7 +414,7 @@ describe('choosing a scenario per company', () => {
     ]);
   });
 
-  test('setScenario: false for an unknown company, TypeError for a value that is not a scenario', async () => {
+  it('setScenario: false for an unknown company, TypeError for a value that is not a scenario', async () => {
     assert.equal(sim.simulator.setScenario('nope', 'slow'), false);
     assert.equal(sim.simulator.scenarioOf('nope'), undefined);
     const created = await sim.createCompany();
@@ -427,7 +426,7 @@ describe('choosing a scenario per company', () => {
     assert.equal(sim.simulator.scenarioOf(created.id), 'normal');
   });
 
-  test('the simulatorScenario tag at creation chooses it, and stays a plain tag', async () => {
+  it('the simulatorScenario tag at creation chooses it, and stays a plain tag', async () => {
     const created = await sim.createCompany({
       name: 'Tagged',
       tags: { simulatorScenario: 'fast', plan: 'pro' },
@@ -445,7 +444,7 @@ describe('choosing a scenario per company', () => {
     );
   });
 
-  test('a simulatorScenario tag that is not a scenario is refused with a 400 naming the valid ones', async () => {
+  it('a simulatorScenario tag that is not a scenario is refused with a 400 naming the valid ones', async () => {
     const response = await sim.api(
       '/companies',
       postJson({ name: 'Typo', tags: { simulatorScenario: 'Slow' } }),
@@ -457,7 +456,7 @@ describe('choosing a scenario per company', () => {
     assert.equal(sim.simulator.listCompanies().length, 0);
   });
 
-  test('the tag passes through the reference server (which reserves only onboardIdempotencyKey)', async () => {
+  it('the tag passes through the reference server (which reserves only onboardIdempotencyKey)', async () => {
     const backend = await startBackend();
     try {
       const response = await backend.call(
@@ -483,7 +482,7 @@ describe('choosing a scenario per company', () => {
     const control = (companyId: string, init?: RequestInit): Promise<Response> =>
       fetch(`${sim.url}/_simulator/companies/${companyId}/scenario`, init);
 
-    test('POST {scenario} chooses it (no API key, under basePath); GET reads it', async () => {
+    it('POST {scenario} chooses it (no API key, under basePath); GET reads it', async () => {
       const created = await sim.createCompany();
       const response = await control(created.id, postJson({ scenario: 'stuck-queued' }));
       assert.equal(response.status, 200);
@@ -496,7 +495,7 @@ describe('choosing a scenario per company', () => {
       assert.deepEqual(await linkedStatusesAfter(DURATION, created.id), [[Q, Q, Q]]);
     });
 
-    test('400 for a value that is not a scenario or a body that is not JSON; 404 for an unknown company', async () => {
+    it('400 for a value that is not a scenario or a body that is not JSON; 404 for an unknown company', async () => {
       const created = await sim.createCompany();
       const invalid = await control(created.id, postJson({ scenario: 'sluggish' }));
       assert.equal(invalid.status, 400);
@@ -510,7 +509,7 @@ describe('choosing a scenario per company', () => {
       assert.equal((await control('nope')).status, 404);
     });
 
-    test('405 with Allow for other methods; 404 for other paths', async () => {
+    it('405 with Allow for other methods; 404 for other paths', async () => {
       const created = await sim.createCompany();
       const response = await control(created.id, { method: 'DELETE' });
       assert.equal(response.status, 405);
@@ -523,7 +522,7 @@ describe('choosing a scenario per company', () => {
 });
 
 describe('the default scenario option', () => {
-  test('applies to every company that chose none; a company’s own choice wins', async () => {
+  it('applies to every company that chose none; a company’s own choice wins', async () => {
     const sim = await startTestSimulator({
       dataTypes: DATA_TYPES,
       syncDurationMs: DURATION,
@@ -548,7 +547,7 @@ describe('the default scenario option', () => {
     }
   });
 
-  test('defaults to normal; a default that is not a scenario throws a TypeError', async () => {
+  it('defaults to normal; a default that is not a scenario throws a TypeError', async () => {
     const simulator = createSimulator({ apiKey: 'k' });
     const created = await simulator.handle(
       new Request('http://sim.test/companies', {
@@ -565,7 +564,7 @@ describe('the default scenario option', () => {
     );
   });
 
-  test('fastSyncDurationMs and slowSyncDurationMs', async () => {
+  it('fastSyncDurationMs and slowSyncDurationMs', async () => {
     const sim = await startTestSimulator({ fastSyncDurationMs: 10, slowSyncDurationMs: 100_000 });
     try {
       const fast = await sim.createCompany({ name: 'Fast', tags: { simulatorScenario: 'fast' } });

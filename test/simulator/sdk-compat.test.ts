@@ -3,7 +3,6 @@
  * these tests drive it through `@codat/platform`, whose zod schemas validate every response.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
 import { CodatPlatformCore } from '@codat/platform/core.js';
 import { companiesCreate } from '@codat/platform/funcs/companiesCreate.js';
 import { companiesDelete } from '@codat/platform/funcs/companiesDelete.js';
@@ -25,12 +24,12 @@ function ok<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): 
 }
 
 describe('simulator enums match the SDK', () => {
-  test('data types', () => {
+  it('data types', () => {
     assert.deepEqual(Object.values(DataType).sort(), Object.values(DataTypes).sort());
     for (const type of DEFAULT_DATA_TYPES) assert.ok(Object.values(DataTypes).includes(type), type);
   });
 
-  test('sync statuses and connection statuses', () => {
+  it('sync statuses and connection statuses', () => {
     for (const status of Object.values(SyncStatus)) assert.ok(Object.values(Status).includes(status), status);
     assert.deepEqual(Object.values(ConnectionStatus).sort(), Object.values(DataConnectionStatus).sort());
   });
@@ -49,7 +48,7 @@ describe('the official SDK against the simulator', () => {
   });
   after(() => sim.close());
 
-  test('walks a company from creation to synced data and deletion', async () => {
+  it('walks a company from creation to synced data and deletion', async () => {
     const company = ok(
       await companiesCreate(client, { name: 'SDK Ltd', description: 'd', tags: { a: 'b' } }),
     );
@@ -84,7 +83,7 @@ describe('the official SDK against the simulator', () => {
     assert.equal(gone.ok, false);
   });
 
-  test('the SDK reads simulator errors as Codat ErrorMessage errors', async () => {
+  it('the SDK reads simulator errors as Codat ErrorMessage errors', async () => {
     const result = await companiesCreate(client, { name: '' });
     assert.equal(result.ok, false);
     if (result.ok) return;

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
 import type { DataStatus } from '../../src/simulator/index.ts';
 import { startTestSimulator, type TestSimulator } from './harness.ts';
 
@@ -35,13 +34,13 @@ describe('simulated syncs', () => {
     return DATA_TYPES.map((type) => status[type]?.currentStatus ?? 'missing');
   }
 
-  test('reports only the configured types, keyed by dataType', async () => {
+  it('reports only the configured types, keyed by dataType', async () => {
     const status = await dataStatus();
     assert.deepEqual(Object.keys(status), [...DATA_TYPES]);
     for (const type of DATA_TYPES) assert.equal(status[type]?.dataType, type);
   });
 
-  test('moves each type Queued → Fetching → Mapping → Complete, staggered, all done at start + duration', async () => {
+  it('moves each type Queued → Fetching → Mapping → Complete, staggered, all done at start + duration', async () => {
     assert.deepEqual(await statuses(), ['Queued', 'Queued', 'Queued']);
     sim.clock.advance(500); // company is half way through its 1 s
     assert.deepEqual(await statuses(), ['Fetching', 'Queued', 'Queued']);
@@ -57,7 +56,7 @@ describe('simulated syncs', () => {
     assert.deepEqual(await statuses(), ['Complete', 'Complete', 'Complete']);
   });
 
-  test('sets sync ids and lastSuccessfulSync as types finish', async () => {
+  it('sets sync ids and lastSuccessfulSync as types finish', async () => {
     const queued = await dataStatus();
     const syncId = queued['company']?.latestSyncId;
     assert.match(syncId ?? '', /^[0-9a-f-]{36}$/);
@@ -78,7 +77,7 @@ describe('simulated syncs', () => {
     });
   });
 
-  test('the company and its connection report lastSync once every type is complete', () => {
+  it('the company and its connection report lastSync once every type is complete', () => {
     sim.clock.advance(DURATION - 1);
     assert.equal(sim.simulator.listCompanies()[0]?.lastSync, undefined);
     sim.clock.advance(1);
@@ -87,7 +86,7 @@ describe('simulated syncs', () => {
     assert.equal(company?.dataConnections[0]?.lastSync, company?.lastSync);
   });
 
-  test('a refresh restarts every type from Queued and keeps the last success until it completes', async () => {
+  it('a refresh restarts every type from Queued and keeps the last success until it completes', async () => {
     sim.clock.advance(DURATION + 1000);
     const first = await dataStatus();
     const firstSyncId = first['bills']?.latestSyncId;
@@ -108,7 +107,7 @@ describe('simulated syncs', () => {
     assert.equal(refreshed['bills']?.lastSuccessfulSync, new Date(sim.clock.now()).toISOString());
   });
 
-  test('a refresh of a company with no linked connection queues nothing', async () => {
+  it('a refresh of a company with no linked connection queues nothing', async () => {
     const unlinked = await sim.createCompany({ name: 'Never linked' });
     assert.equal((await sim.api(`/companies/${unlinked.id}/data/all`, { method: 'POST' })).status, 204);
     assert.deepEqual(await (await sim.api(`/companies/${unlinked.id}/dataStatus`)).json(), {});
@@ -116,7 +115,7 @@ describe('simulated syncs', () => {
 });
 
 describe('simulator options for syncs', () => {
-  test('neverSyncedTypes come back as just {dataType}, as the platform sends them', async () => {
+  it('neverSyncedTypes come back as just {dataType}, as the platform sends them', async () => {
     const sim = await startTestSimulator({ dataTypes: ['invoices'], neverSyncedTypes: ['banking-accounts'] });
     try {
       const company = await sim.createCompany();
@@ -132,7 +131,7 @@ describe('simulator options for syncs', () => {
     }
   });
 
-  test('syncDurationMs 0 completes a sync at once', async () => {
+  it('syncDurationMs 0 completes a sync at once', async () => {
     const sim = await startTestSimulator({ syncDurationMs: 0 });
     try {
       const company = await sim.createCompany();
@@ -148,7 +147,7 @@ describe('simulator options for syncs', () => {
     }
   });
 
-  test('uuid makes every id', async () => {
+  it('uuid makes every id', async () => {
     let next = 0;
     const uuid = () => `00000000-0000-4000-8000-${String(++next).padStart(12, '0')}`;
     const sim = await startTestSimulator({ uuid });
@@ -160,7 +159,7 @@ describe('simulator options for syncs', () => {
     }
   });
 
-  test('listCompanies and reset', async () => {
+  it('listCompanies and reset', async () => {
     const sim = await startTestSimulator();
     try {
       await sim.createCompany({ name: 'One' });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
 import { CodatPlatformCore } from '@codat/platform/core.js';
 import { companiesList } from '@codat/platform/funcs/companiesList.js';
 import { parseTagsFilter } from '../../src/simulator/tags-filter.ts';
@@ -12,7 +11,7 @@ function filter(text: string): (tags?: Record<string, string>) => boolean {
 }
 
 describe('parseTagsFilter', () => {
-  test('key=value terms joined by &&, with or without spaces', () => {
+  it('key=value terms joined by &&, with or without spaces', () => {
     const both = filter('region=uk && team = invoice-finance');
     assert.equal(both({ region: 'uk', team: 'invoice-finance', other: 'x' }), true);
     assert.equal(both({ region: 'uk' }), false);
@@ -20,31 +19,31 @@ describe('parseTagsFilter', () => {
     assert.equal(both(undefined), false);
   });
 
-  test('!= passes companies without the tag; ~ is "contains"', () => {
+  it('!= passes companies without the tag; ~ is "contains"', () => {
     assert.equal(filter('region!=uk')({}), true);
     assert.equal(filter('region != uk')({ region: 'uk' }), false);
     assert.equal(filter('uid~42')({ uid: 'customer-42-a' }), true);
     assert.equal(filter('uid~42')({}), false);
   });
 
-  test('a value may contain "="; matching is exact and case-sensitive', () => {
+  it('a value may contain "="; matching is exact and case-sensitive', () => {
     assert.equal(filter('k=a=b')({ k: 'a=b' }), true);
     assert.equal(filter('k=abc')({ k: 'ABC' }), false);
     assert.equal(filter('k=abc')({ k: 'abcd' }), false);
   });
 
-  test('an empty filter passes everything', () => {
+  it('an empty filter passes everything', () => {
     assert.equal(filter('')(undefined), true);
     assert.equal(filter('  ')({ a: 'b' }), true);
   });
 
-  test('does not read inherited properties as tags', () => {
+  it('does not read inherited properties as tags', () => {
     assert.equal(filter('constructor!=x')({}), true);
     assert.equal(filter('toString~function')({}), false);
   });
 
   for (const text of ['region', 'region=uk || team=x', '(region=uk)', 'region=uk && ', '=uk']) {
-    test(`refuses ${JSON.stringify(text)}`, () => {
+    it(`refuses ${JSON.stringify(text)}`, () => {
       const parsed = parseTagsFilter(text);
       assert.equal(typeof parsed, 'object');
     });
@@ -72,7 +71,7 @@ describe('GET /companies?tags=…', () => {
     return page.results.map((company) => company.name);
   }
 
-  test('filters as documented, with totalResults counting the matches only', async () => {
+  it('filters as documented, with totalResults counting the matches only', async () => {
     const tags = (text: string): string => `tags=${encodeURIComponent(text)}`;
     assert.deepEqual(await names(tags('region=uk && team=invoice-finance')), ['UK Finance']);
     assert.deepEqual(await names(tags('region=uk')), ['UK Finance', 'UK Other']);
@@ -81,13 +80,13 @@ describe('GET /companies?tags=…', () => {
     assert.deepEqual(await names('tags='), ['UK Finance', 'UK Other', 'Untagged']);
   });
 
-  test('a filter the simulator cannot read is a 400', async () => {
+  it('a filter the simulator cannot read is a 400', async () => {
     const response = await sim.api(`/companies?tags=${encodeURIComponent('region=uk || x=y')}`);
     assert.equal(response.status, 400);
     assert.equal(((await response.json()) as { statusCode: number }).statusCode, 400);
   });
 
-  test("the official SDK's companiesList({ tags }) reaches the filter", async () => {
+  it("the official SDK's companiesList({ tags }) reaches the filter", async () => {
     const client = new CodatPlatformCore({
       authHeader: `Basic ${Buffer.from(API_KEY).toString('base64')}`,
       serverURL: sim.url,
