@@ -243,7 +243,7 @@ export class CompanyOnboard extends LitElement {
   };
 
   override connectedCallback(): void {
-    super.connectedCallback();
+    super.connectedCallback(); // eslint-disable-line wc/guard-super-call -- LitElement always has it
     // Pages for an existing company need the views: fetch them alongside the company.
     if (this.companyId) void this.loadViews();
   }

@@ -17,7 +17,7 @@ export function browserLink(win: Window, origins: () => readonly string[]): Link
         onCallback: (search) => handlers.onCallback(parseLinkCallback(search)),
         onClosed: () => handlers.onClosed(),
       });
-      return { status: 'opened', stop: watch.stop };
+      return { status: 'opened', stop: () => watch.stop() };
     },
     redirect(url) {
       if (!allows(url)) return false;
