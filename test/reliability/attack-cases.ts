@@ -33,8 +33,8 @@ export const ATTACK_CASES: readonly AttackCase[] = [
   {
     attack: 'Mismatched and replayed `state`',
     promise: 'A nonce is required, must match and is spent on first use',
-    file: 'test/machine/transition.rules.test.ts',
-    title: 'rejects a callback whose state does not match, and a replay of one that did',
+    file: 'test/machine/journey.test.ts',
+    title: 'refuses a callback without a state, with another state, or replayed',
   },
   {
     attack: 'Replayed callback URL after the journey completed',
@@ -45,8 +45,8 @@ export const ATTACK_CASES: readonly AttackCase[] = [
   {
     attack: 'A callback naming another company',
     promise: 'Refused as `callback-company-mismatch`',
-    file: 'test/machine/transition.rules.test.ts',
-    title: 'rejects a callback that names another company',
+    file: 'test/machine/journey.test.ts',
+    title: 'refuses a callback that names another company, accepts one that names none',
   },
   {
     attack: '`javascript:`, `data:` and foreign-host Link URLs from a compromised backend',
@@ -63,13 +63,13 @@ export const ATTACK_CASES: readonly AttackCase[] = [
   {
     attack: 'postMessage from another window (or origin)',
     promise: 'Only our origin and the popup we opened are heard',
-    file: 'test/link/handoff.test.ts',
+    file: 'test/link/handoff.browser.test.ts',
     title: 'ignores a postMessage from a window other than the popup it opened',
   },
   {
     attack: 'Same-origin channel messages for another journey',
     promise: 'Taken only with this journey’s `state`',
-    file: 'test/link/handoff.test.ts',
+    file: 'test/link/handoff.browser.test.ts',
     title: 'ignores channel messages for another journey and anything that is not a callback message',
   },
   {
@@ -82,7 +82,7 @@ export const ATTACK_CASES: readonly AttackCase[] = [
     attack: 'Fuzzed callbacks into the machine (10,000 runs)',
     promise: 'Never a success state: only `confirming` with its own nonce',
     file: 'test/reliability/fuzz-link-callback.test.ts',
-    title: 'reaches confirming (with a confirmLink effect, never a success state) only with its own nonce',
+    title: 'reaches confirming (with a checkLink effect, never a success state) only with its own nonce',
   },
   {
     attack: 'Fuzzed company responses (10,000 runs)',
