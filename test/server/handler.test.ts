@@ -114,7 +114,10 @@ describe('reference backend against the simulator', () => {
     it('answers 404 company-not-found for a company the platform does not know', async () => {
       const response = await backend.call(`/companies/${UNKNOWN_ID}`);
       assert.equal(response.status, 404);
-      assert.deepEqual(response.body, { error: 'That company does not exist.', code: 'company-not-found' });
+      const { correlationId, ...rest } = response.body as Record<string, unknown>;
+      assert.deepEqual(rest, { error: 'That company does not exist.', code: 'company-not-found' });
+      // The platform's id for the failed call is passed on, for support.
+      assert.match(String(correlationId), /^[0-9a-f-]{36}$/);
     });
   });
 

@@ -75,10 +75,9 @@ describe('platform failures become clear JSON errors', () => {
     try {
       const response = await backend.call('/companies', postJson({ name: 'Acme' }));
       assert.equal(response.status, 502);
-      assert.deepEqual(response.body, {
-        error: "The server's platform credentials were refused.",
-        code: 'platform-auth',
-      });
+      const { correlationId, ...rest } = response.body as Record<string, unknown>;
+      assert.deepEqual(rest, { error: "The server's platform credentials were refused.", code: 'platform-auth' });
+      assert.match(String(correlationId), /^[0-9a-f-]{36}$/);
       assert.match(backend.logs[0] ?? '', /HTTP 401 ErrorMessage correlationId=[0-9a-f-]{36}/);
       const everything = [...backend.bodies, ...backend.logs].join('\n');
       assert.ok(!everything.includes('wrong-key-that-must-not-leak'));
@@ -135,7 +134,11 @@ describe('platform failures become clear JSON errors', () => {
       async (backend) => {
         const response = await backend.call('/companies', postJson({ name: 'Acme' }));
         assert.equal(response.status, 400);
-        assert.deepEqual(response.body, { error: 'Name is not allowed.', code: 'platform-rejected' });
+        assert.deepEqual(response.body, {
+          error: 'Name is not allowed.',
+          code: 'platform-rejected',
+          correlationId: 'corr-123',
+        });
       },
     );
   });
