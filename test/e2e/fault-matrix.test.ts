@@ -346,10 +346,15 @@ async function settled(page: Page, from: number, states: readonly string[]): Pro
 }
 
 /** The `onboard-error` details logged after line `from`. */
+/** The `onboard-error` details since `from`; each must name the journey, which is then left out of the comparison. */
 async function errorsSince(page: Page, from: number): Promise<Record<string, unknown>[]> {
   const log = await new SignupPage(page).eventLog();
   return log
     .slice(from)
     .filter((e) => e.type === 'onboard-error')
-    .map((e) => e.detail as Record<string, unknown>);
+    .map((e) => {
+      const { journeyId, ...detail } = e.detail as Record<string, unknown>;
+      assert.match(String(journeyId), /^[0-9a-f]{32}$/, 'every error names its journey');
+      return detail;
+    });
 }

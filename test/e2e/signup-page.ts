@@ -44,10 +44,16 @@ export class SignupPage {
     });
   }
 
-  /** The detail of the last logged event of `type`, or `undefined` when there is none. */
+  /**
+   * The detail of the last logged event of `type`, or `undefined` when there is none. Every detail must name
+   * its journey (32 hex digits); the id is left out of what is returned, so tests compare the rest.
+   */
   async lastDetail(type: string): Promise<Record<string, unknown> | undefined> {
     const found = (await this.eventLog()).filter((event) => event.type === type).at(-1);
-    return found?.detail as Record<string, unknown> | undefined;
+    if (found === undefined) return undefined;
+    const { journeyId, ...detail } = found.detail as Record<string, unknown>;
+    if (!/^[0-9a-f]{32}$/.test(String(journeyId))) throw new Error(`${type} names no journey: ${String(journeyId)}`);
+    return detail;
   }
 
   /** Waits until the log holds at least `count` events of `type` (e.g. a first `onboard-sync-progress`). */
