@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 /**
  * Size budget for the browser bundle: gzip size of dist/company-onboard.js (what every page loads, Lit and
- * zod/mini included) must stay within 20 KB. Lazily imported chunks (views for an existing company) are listed
+ * zod/mini included) must stay within 24 KB (we aim to stay near 20 KB). Lazily imported chunks (views for an existing company) are listed
  * with their sizes too, so nothing hides. Exits 1 over budget or when the bundle is missing (`npm run build`).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const FILE = 'dist/company-onboard.js';
-const BUDGET_KB = 20;
+const BUDGET_KB = 24;
 const BUDGET_BYTES = BUDGET_KB * 1024;
 
 let code;

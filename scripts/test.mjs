@@ -6,33 +6,40 @@
  *   typecheck  tsc --noEmit -p .
  *   lint       eslint . --max-warnings=0
  *   docs       node scripts/reliability-doc.mjs --check (docs/RELIABILITY.md is what the case tables give)
- *   unit       web-test-runner: test/{machine,backend,link,sync,element}/**\/*.test.ts in headless Chromium
- *   node       node:test (tsx): test/{server,simulator,reliability}/**\/*.test.ts
+ *   unit       web-test-runner in headless Chromium: test/element/**\/*.test.ts, test/**\/*.browser.test.ts
+ *   node       mocha (.mocharc.cjs): test/{machine,runtime,link,sync,backend,server,simulator,reliability}/**\/*.test.ts
  *   build      vite build, tsc -p tsconfig.build.json, cem analyze
  *   size       scripts/size-check.mjs (gzip budget of dist/company-onboard.js)
- *   e2e        node:test (tsx), one file at a time: test/e2e/**\/*.test.ts
+ *   e2e        mocha (.mocharc.e2e.cjs), one file after another: test/e2e/**\/*.test.ts
+ * Which file runs where: scripts/test-suites.cjs (`*.browser.test.ts` only in the browser).
+ *
+ * Test counts come only from JSON files the runners write, `{ passed, failed, skipped }`: each test step gets a
+ * fresh temporary file in TEST_COUNTS_FILE, written by scripts/reporters/mocha-counts.cjs (mocha) or by the
+ * counts reporter in web-test-runner.config.mjs. Nothing is parsed out of the tools' human output.
  *
  * A failing step does not stop the run: every step runs, a summary table follows, and the exit code is 1 when
- * any step failed. A test step whose folders hold no *.test.ts yet is SKIPped with a note; a tool that errors is
- * a FAIL. The last line is `tests: N passed, N failed` over all test steps.
+ * any step failed. A test step whose folders hold no test file yet is SKIPped with a note; a tool that exits
+ * non-zero is a FAIL, and a test step whose tool wrote no counts is a FAIL with a note (it adds 1 to the failed
+ * total, so a run that broke never reads "0 failed"). The very last line is `N passed, N failed` over all
+ * test steps (skipped tests are counted on the line before).
  *
  * Options (through npm: `npm test -- --only=lint,unit`):
  *   --only=a,b   run only these steps (chromium is added when unit or e2e is selected)
  *   --skip=a,b   run every step but these
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './find-chromium.mjs';
+import suites from './test-suites.cjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(ROOT, 'node_modules', '.bin', name);
 const MINUTE = 60_000;
 
-const BROWSER_TEST_DIRS = ['machine', 'backend', 'link', 'sync', 'element'].map((d) => `test/${d}`);
-const NODE_TEST_DIRS = ['test/server', 'test/simulator', 'test/reliability'];
-const E2E_TEST_DIRS = ['test/e2e'];
+const MOCHA_COUNTS_REPORTER = join(ROOT, 'scripts', 'reporters', 'mocha-counts.cjs');
 
 /** `*.test.ts` files under `dir` (recursive, sorted, relative to the repo root); [] when `dir` is missing. */
 function testFiles(dir) {
@@ -45,50 +52,66 @@ function testFiles(dir) {
     .sort();
 }
 
-/** Files per folder, plus a note naming the folders that have none. */
-function collect(dirs) {
+/**
+ * Test files per folder (`keep` picks which), plus a note naming the folders that have none. The runners find
+ * their files themselves (mocha's and web-test-runner's configs); this only decides SKIP and the note.
+ */
+function collect(dirs, keep = () => true) {
   const files = [];
   const empty = [];
   for (const dir of dirs) {
-    const found = testFiles(dir);
+    const found = testFiles(dir).filter(keep);
     if (found.length === 0) empty.push(dir);
     files.push(...found);
   }
   return { files, note: empty.length > 0 ? `no tests in ${empty.join(', ')}` : '' };
 }
 
-// ── parsing counts out of tool output ────────────────────────────────────────────────────────────────────────
-// eslint-disable-next-line no-control-regex
-const stripAnsi = (text) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
+const nodeOnly = (file) => !suites.isBrowserOnly(file);
 
-/** node:test, spec (`ℹ pass 3`) or tap (`# pass 3`) reporter summary. */
-function nodeTestCounts(output) {
-  const count = (name) => {
-    const matches = [...output.matchAll(new RegExp(`^[ℹ#] ${name} (\\d+)\\s*$`, 'gm'))];
-    const last = matches.at(-1);
-    return last ? Number(last[1]) : undefined;
-  };
-  const passed = count('pass');
-  const failed = count('fail');
-  if (passed === undefined || failed === undefined) return undefined;
-  return {
-    passed,
-    failed: failed + (count('cancelled') ?? 0),
-    skipped: (count('skipped') ?? 0) + (count('todo') ?? 0),
-  };
+/** Browser test files: every one under test/element, and `*.browser.test.ts` anywhere under test/. */
+function browserFiles() {
+  const { files, note } = collect(suites.BROWSER_TEST_DIRS);
+  const elsewhere = testFiles('test').filter(
+    (file) =>
+      suites.isBrowserOnly(file) && !suites.BROWSER_TEST_DIRS.some((dir) => file.startsWith(`${dir}/`)),
+  );
+  return { files: [...files, ...elsewhere], note };
 }
 
-/** web-test-runner progress line: `Chrome: |███| 2/2 test files | 3 passed, 0 failed[, 1 skipped]`. */
-function wtrCounts(output) {
-  const last = [...output.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)].at(-1);
-  if (!last) return undefined;
-  return { passed: Number(last[1]), failed: Number(last[2]), skipped: Number(last[3] ?? 0) };
+// ── counts written by the test runners ───────────────────────────────────────────────────────────────────────
+/** A fresh path for a runner's counts (its folder is removed when the process exits). */
+const COUNTS_DIR = mkdtempSync(join(tmpdir(), 'company-onboard-test-counts-'));
+process.on('exit', () => rmSync(COUNTS_DIR, { recursive: true, force: true }));
+let countsFiles = 0;
+const newCountsFile = (step) => join(COUNTS_DIR, `${step}-${(countsFiles += 1)}.json`);
+
+/**
+ * The `{ passed, failed, skipped }` a runner wrote to `file`, or a reason there are none.
+ * @returns {{ counts: Counts } | { missing: string }}
+ */
+function readCounts(file) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return { missing: 'no test counts written' };
+  }
+  try {
+    const data = JSON.parse(text);
+    const valid = ['passed', 'failed', 'skipped'].every((k) => Number.isInteger(data?.[k]) && data[k] >= 0);
+    if (valid) return { counts: { passed: data.passed, failed: data.failed, skipped: data.skipped } };
+  } catch {
+    // reported below
+  }
+  return { missing: `unreadable test counts: ${JSON.stringify(text.slice(0, 80))}` };
 }
 
 // ── steps ────────────────────────────────────────────────────────────────────────────────────────────────────
 /**
  * @typedef {{ passed: number, failed: number, skipped: number }} Counts
- * @typedef {{ status: 'PASS' | 'FAIL' | 'SKIP', note?: string, counts?: Counts }} Outcome
+ * @typedef {{ status: 'PASS' | 'FAIL' | 'SKIP', note?: string, counts?: Counts, broken?: boolean }} Outcome
+ *   `broken`: a test step that failed without counts (the total counts it as 1 failure).
  * @typedef {{ env: NodeJS.ProcessEnv, chromiumOk: boolean }} Context
  * @typedef {{ name: string, title: string, browser?: boolean, run: (ctx: Context) => Promise<Outcome> }} Step
  */
@@ -126,32 +149,26 @@ const STEPS = [
     title: 'Browser unit + component tests (web-test-runner)',
     browser: true,
     async run({ env, chromiumOk }) {
-      const { files, note } = collect(BROWSER_TEST_DIRS);
+      const { files, note } = browserFiles();
       if (files.length === 0) return { status: 'SKIP', note };
-      if (!chromiumOk) return { status: 'FAIL', note: 'not run: Chromium unavailable' };
+      if (!chromiumOk) return { status: 'FAIL', note: 'not run: Chromium unavailable', broken: true };
       const config = join(ROOT, 'web-test-runner.config.mjs');
-      const outcome = await commands(
+      const outcome = await testCommand(
         env,
-        [[bin('web-test-runner'), '--config', config, '--static-logging']],
-        {
-          timeoutMs: 15 * MINUTE,
-          parse: wtrCounts,
-        },
+        'unit',
+        [bin('web-test-runner'), '--config', config, '--static-logging'],
+        15 * MINUTE,
       );
       return withNote(outcome, note);
     },
   },
   {
     name: 'node',
-    title: 'Node tests (server, simulator)',
+    title: 'Node tests (mocha: machine, runtime, link, sync, backend, server, simulator, reliability)',
     async run({ env }) {
-      const { files, note } = collect(NODE_TEST_DIRS);
+      const { files, note } = collect(suites.NODE_TEST_DIRS, nodeOnly);
       if (files.length === 0) return { status: 'SKIP', note };
-      const args = ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-timeout=30000', ...files];
-      const outcome = await commands(env, [[process.execPath, ...args]], {
-        timeoutMs: 10 * MINUTE,
-        parse: nodeTestCounts,
-      });
+      const outcome = await testCommand(env, 'node', mocha(join(ROOT, '.mocharc.cjs')), 10 * MINUTE);
       return withNote(outcome, note);
     },
   },
@@ -169,35 +186,21 @@ const STEPS = [
     name: 'size',
     title: 'Size budget',
     async run({ env }) {
-      let line = '';
-      const outcome = await commands(env, [[process.execPath, join(ROOT, 'scripts', 'size-check.mjs')]], {
-        parse: (output) => {
-          line = /([\d.]+ KB gzip)/.exec(output)?.[1] ?? '';
-          return undefined;
-        },
-      });
-      return withNote(outcome, line);
+      const outcome = await commands(env, [[process.execPath, join(ROOT, 'scripts', 'size-check.mjs')]]);
+      // Not a count: the script's own first line, shown in the summary.
+      return withNote(outcome, /([\d.]+ KB gzip)/.exec(outcome.output)?.[1] ?? '');
     },
   },
   {
     name: 'e2e',
-    title: 'End-to-end tests (node:test + playwright-core, sequential)',
+    title: 'End-to-end tests (mocha + playwright-core, one file after another)',
     browser: true,
     async run({ env, chromiumOk }) {
-      const { files, note } = collect(E2E_TEST_DIRS);
+      const { files, note } = collect(suites.E2E_TEST_DIRS, nodeOnly);
       if (files.length === 0) return { status: 'SKIP', note };
-      if (!chromiumOk) return { status: 'FAIL', note: 'not run: Chromium unavailable' };
-      const args = [
-        '--import',
-        'tsx',
-        '--test',
-        '--test-concurrency=1',
-        '--test-reporter=spec',
-        // Per file on Node 20: the fault matrix (81 cases in Chromium) needs more than two minutes on 2 cores.
-        '--test-timeout=300000',
-        ...files,
-      ];
-      return commands(env, [[process.execPath, ...args]], { timeoutMs: 20 * MINUTE, parse: nodeTestCounts });
+      if (!chromiumOk) return { status: 'FAIL', note: 'not run: Chromium unavailable', broken: true };
+      // Timeouts per test and hook are in .mocharc.e2e.cjs; this one bounds the whole step.
+      return testCommand(env, 'e2e', mocha(join(ROOT, '.mocharc.e2e.cjs')), 20 * MINUTE);
     },
   },
 ];
@@ -206,18 +209,47 @@ function withNote(outcome, note) {
   return note ? { ...outcome, note: [outcome.note, note].filter(Boolean).join('; ') } : outcome;
 }
 
+/** mocha with a config, its spec files from that config, and the counting reporter. */
+const mocha = (config) => [bin('mocha'), '--config', config, '--reporter', MOCHA_COUNTS_REPORTER];
+
+/**
+ * Runs a test runner with TEST_COUNTS_FILE set to a fresh file and takes the step's counts from it: PASS when
+ * the runner exited 0 and counted no failure; FAIL otherwise, with a note (and `broken`) when it wrote none.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} step
+ * @param {string[]} command
+ * @param {number} timeoutMs
+ * @returns {Promise<Outcome>}
+ */
+async function testCommand(env, step, command, timeoutMs) {
+  const file = newCountsFile(step);
+  const outcome = await commands({ ...env, TEST_COUNTS_FILE: file }, [command], { timeoutMs });
+  const read = readCounts(file);
+  if ('missing' in read) {
+    return { status: 'FAIL', note: [outcome.note, read.missing].filter(Boolean).join('; '), broken: true };
+  }
+  const { counts } = read;
+  return {
+    status: outcome.status === 'PASS' && counts.failed === 0 ? 'PASS' : 'FAIL',
+    counts,
+    note: outcome.note,
+  };
+}
+
 // ── running child processes ──────────────────────────────────────────────────────────────────────────────────
 /** @type {import('node:child_process').ChildProcess | undefined} */
 let current;
 
 /**
- * Run commands one after another (all of them, even after a failure), streaming their output.
+ * Run commands one after another (all of them, even after a failure), streaming their output. PASS when every
+ * command exited 0. `output` is what they printed (the size step shows one line of it; counts never come
+ * from it).
  * @param {NodeJS.ProcessEnv} env
  * @param {string[][]} list
- * @param {{ timeoutMs?: number, parse?: (output: string) => Counts | undefined }} [options]
- * @returns {Promise<Outcome>}
+ * @param {{ timeoutMs?: number }} [options]
+ * @returns {Promise<Outcome & { output: string }>}
  */
-async function commands(env, list, { timeoutMs = 10 * MINUTE, parse } = {}) {
+async function commands(env, list, { timeoutMs = 10 * MINUTE } = {}) {
   const failures = [];
   let output = '';
   for (const [command, ...args] of list) {
@@ -229,9 +261,7 @@ async function commands(env, list, { timeoutMs = 10 * MINUTE, parse } = {}) {
     output += result.output;
     if (result.error) failures.push(`${shown.split(' ')[0]}: ${result.error}`);
   }
-  const counts = parse?.(stripAnsi(output));
-  const status = failures.length === 0 && (counts?.failed ?? 0) === 0 ? 'PASS' : 'FAIL';
-  return { status, counts, note: failures.join('; ') || undefined };
+  return { status: failures.length === 0 ? 'PASS' : 'FAIL', note: failures.join('; ') || undefined, output };
 }
 
 /** @returns {Promise<{ output: string, error?: string }>} */
@@ -377,9 +407,9 @@ async function main() {
 
   const failed = results.filter((r) => r.outcome.status === 'FAIL').map((r) => r.step.name);
   const total = results.reduce(
-    (sum, { outcome: { counts } }) => ({
+    (sum, { outcome: { counts, broken } }) => ({
       passed: sum.passed + (counts?.passed ?? 0),
-      failed: sum.failed + (counts?.failed ?? 0),
+      failed: sum.failed + (counts?.failed ?? 0) + (broken ? 1 : 0),
       skipped: sum.skipped + (counts?.skipped ?? 0),
     }),
     { passed: 0, failed: 0, skipped: 0 },
@@ -390,7 +420,14 @@ async function main() {
       ? `\nAll ${results.length} step${results.length === 1 ? '' : 's'} passed in ${totalSeconds.toFixed(1)} s.`
       : `\nFAILED: ${failed.join(', ')} (${results.length} step${results.length === 1 ? '' : 's'}, ${totalSeconds.toFixed(1)} s)`,
   );
-  console.log(`tests: ${fmtCounts(total) || '0 passed, 0 failed'}`);
+  const broken = results.filter((r) => r.outcome.broken).map((r) => r.step.name);
+  const extra = [
+    total.skipped > 0 ? `${total.skipped} skipped` : '',
+    broken.length > 0 ? `no counts from ${broken.join(', ')} (1 failure each)` : '',
+  ].filter(Boolean);
+  if (extra.length > 0) console.log(`tests: ${extra.join('; ')}`);
+  // The very last line, and nothing else on it.
+  console.log(`${total.passed} passed, ${total.failed} failed`);
   process.exitCode = failed.length === 0 ? 0 : 1;
 }
 
