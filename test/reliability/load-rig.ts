@@ -1,30 +1,30 @@
 /**
- * Many concurrent onboardings on loopback, each driven the way `<company-onboard>` drives one, minus the DOM:
- * the pure machine (`transition`), the widget's own fetch adapter (`createFetchBackend`), the callback parser,
- * the poller and the status summary, all from `src/`. Behind them the reference server (`createOnboardHandler`,
- * timed per request) and the simulator, whose platform API fails at a low rate through its own fault injection
- * (500, 429 with `Retry-After: 1`, dropped connections before acting, answers to creates dropped after the
- * company was made, latency). A simulated user submits the name, clicks Connect, authorises on the
- * simulator's Link page (its form, posted as a browser would), and presses "Try again" when a step fails.
+ * Many concurrent onboardings on loopback, each run by the journey runner the element runs
+ * (`createJourneyRunner`), given Node ports instead of a browser's: the widget's own fetch adapter
+ * (`createFetchBackend`), a journey store over an in-memory Web Storage, the system clock, an always-visible
+ * page, and a Link port whose "popup" is a simulated user on the simulator's Link page. Behind them the
+ * reference server (`createOnboardHandler`, timed per request) and the simulator, whose platform API fails at a
+ * low rate through its own fault injection (500, 429 with `Retry-After: 1`, dropped connections before acting,
+ * answers to creates dropped after the company was made, latency). The user submits the name, clicks Connect,
+ * authorises on Link (its form, posted as a browser would), and presses "Try again" when a step fails.
  *
  * Used by `test/reliability/load.test.ts` (small) and `bench/load.ts` (`npm run bench:load`, full figures).
  */
 import { randomUUID } from 'node:crypto';
-import { setMaxListeners } from 'node:events';
-import { createFetchBackend } from '../../src/backend/index.ts';
-import type { OnboardBackend } from '../../src/backend/index.ts';
-import { failureEvent } from '../../src/element/failure.ts';
-import { createNonce, isAllowedLinkUrl, parseLinkCallback, withLinkState } from '../../src/link/index.ts';
+import { createFetchBackend, type OnboardBackend } from '../../src/backend/index.ts';
 import {
-  initialContext,
-  transition,
-  type JourneyEffect,
-  type JourneyEvent,
-  type JourneySnapshot,
-} from '../../src/machine/index.ts';
+  createJourneyStore,
+  createNonce,
+  isAllowedLinkUrl,
+  parseLinkCallback,
+  type LinkPort,
+} from '../../src/link/index.ts';
+import type { JourneyError, JourneySnapshot, JourneyState } from '../../src/machine/index.ts';
+import { createJourneyRunner, type JourneyRunner, type RunnerEvent } from '../../src/runtime/index.ts';
 import { createOnboardHandler, type FetchHandler } from '../../src/server/index.ts';
 import { createSimulator, SyncScenario, type FaultSpec } from '../../src/simulator/index.ts';
-import { startPolling, summarizeDataStatus, type Poller } from '../../src/sync/index.ts';
+import { alwaysVisible, systemClock } from '../../src/sync/index.ts';
+import { memoryStorage } from '../link/memory-storage.ts';
 import { serve } from './rig.ts';
 
 export const LOAD_API_KEY = 'load-rig-3b9f0c6e-91d4-key';
@@ -107,15 +107,63 @@ function routeOf(request: Request): string {
   return `${request.method} ${path}`;
 }
 
-/** The poller pauses while `document` is hidden; Node has none, so lend it an always-visible one. */
-function lendDocument(): () => void {
-  const holder = globalThis as { document?: unknown };
-  if (holder.document !== undefined) return () => undefined;
-  const page = Object.assign(new EventTarget(), { visibilityState: 'visible' });
-  setMaxListeners(0, page); // one listener per poller, hundreds of pollers
-  holder.document = page;
-  return () => {
-    delete holder.document;
+/**
+ * The browser in hosted Link, as the page it returns to would see it: loads the Link page, chooses Sandbox,
+ * Authorises, and follows nothing but the redirect. Resolves to the redirect's query string, or `null` when
+ * Link did not redirect.
+ */
+export async function authoriseOnLink(target: string, signal: AbortSignal): Promise<string | null> {
+  const page = await fetch(target, { signal });
+  await page.text();
+  const answer = await fetch(target, {
+    method: 'POST',
+    body: new URLSearchParams({ platform: 'mqjo', action: 'authorise' }),
+    redirect: 'manual',
+    signal,
+  });
+  await answer.body?.cancel();
+  const location = answer.headers.get('location');
+  if (answer.status !== 303 || location === null) return null;
+  return new URL(location, target).search;
+}
+
+/**
+ * Hosted Link for a runner in Node: a "popup" always opens, and in it a simulated user authorises
+ * (`authoriseOnLink`); the callback, or the window closing when Link went wrong, comes back through the
+ * handlers the runner gave, as the browser's popup watch would deliver it. No page, so no callback in the URL,
+ * no opener, no webview.
+ */
+export function simulatedLink(
+  linkOrigins: readonly string[],
+  user: (target: string, signal: AbortSignal) => Promise<string | null> = authoriseOnLink,
+): LinkPort {
+  const allows = (url: string): boolean => isAllowedLinkUrl(url, linkOrigins);
+  return {
+    allows,
+    openPopup(url, _linkState, handlers) {
+      if (!allows(url)) return { status: 'rejected' };
+      // Closing the popup (the runner's `stop`) ends the user's requests; nothing is reported after it.
+      const closed = new AbortController();
+      user(url, closed.signal).then(
+        (search) => {
+          if (closed.signal.aborted) return;
+          if (search === null) handlers.onClosed();
+          else handlers.onCallback(parseLinkCallback(search));
+        },
+        () => {
+          if (!closed.signal.aborted) handlers.onClosed();
+        },
+      );
+      return { status: 'opened', stop: () => closed.abort() };
+    },
+    redirect: () => false, // the rig asks for popups only
+    callback: () => null,
+    hasOpener: () => false,
+    inWebview: () => false,
+    returnUrl: () => 'http://127.0.0.1/signup',
+    cleanCallbackUrl: () => undefined,
+    handOff: () => undefined,
+    onRestored: () => () => undefined,
   };
 }
 
@@ -125,18 +173,23 @@ interface Environment {
   syncMs: number;
   maxUserRetries: number;
   deadline: number;
-  stopped: AbortSignal;
 }
 
-/** One onboarding: the element's controller without the element, plus a user who keeps going. */
+/** An error as one line of the report: its code, what its message would say, and the platform's id. */
+function describeError({ code, params, correlationId }: JourneyError): string {
+  const details = Object.entries(params).map(([name, value]) => `${name}=${JSON.stringify(value)}`);
+  if (correlationId !== undefined) details.push(`correlationId=${correlationId}`);
+  return details.length === 0 ? code : `${code} (${details.join(', ')})`;
+}
+
+/** One onboarding: the real runner with Node ports, and a user who keeps going. */
 class Journey {
-  snapshot: JourneySnapshot = { state: 'idle', context: initialContext };
   userRetries = 0;
+  /** Link left unfinished (a `cancel` event) and opened again. */
   relinks = 0;
-  private poller: Poller | null = null;
-  private inflight: AbortController | null = null;
-  private settle: () => void = () => undefined;
+  readonly runner: JourneyRunner;
   readonly finished: Promise<void>;
+  private settle: () => void = () => undefined;
 
   constructor(
     readonly name: string,
@@ -145,173 +198,77 @@ class Journey {
     this.finished = new Promise((resolve) => {
       this.settle = resolve;
     });
-    env.stopped.addEventListener('abort', () => this.stop(), { once: true });
+    const storage = memoryStorage(); // its own, as each tab has
+    this.runner = createJourneyRunner({
+      config: () => ({
+        key: 'load',
+        companyId: null,
+        intent: 'connect',
+        linkMode: 'popup',
+        requiredDataTypes: [],
+        // The element's polling, scaled to a short sync: first reading at once, then syncMs/5 ×1.5 up to syncMs,
+        // and never past the run's time limit.
+        polling: {
+          initialDelayMs: Math.max(50, env.syncMs / 5),
+          maxDelayMs: Math.max(200, env.syncMs),
+          timeoutMs: Math.max(0, env.deadline - Date.now()),
+        },
+      }),
+      backend: () => env.backend,
+      link: simulatedLink(env.linkOrigins),
+      store: createJourneyStore(() => storage),
+      visibility: alwaysVisible,
+      clock: systemClock,
+      random: Math.random,
+      nonce: createNonce,
+      // The rig reports what the runner told: each `cancel` is a Link the user will open again.
+      events: (event: RunnerEvent) => {
+        if (event.type === 'cancel') this.relinks += 1;
+      },
+      allowRedirect: () => true,
+    });
+  }
+
+  get snapshot(): JourneySnapshot {
+    return this.runner.getSnapshot();
   }
 
   start(): void {
-    this.send({ type: 'NAME.SUBMIT', name: this.name, idempotencyKey: createNonce() });
+    let last: JourneyState = this.snapshot.state;
+    this.runner.subscribe(({ state }) => {
+      if (state !== last) this.user();
+      last = state;
+    });
+    this.runner.start();
+    this.runner.send({ type: 'NAME.SUBMIT', name: this.name });
   }
 
-  private stop(): void {
-    this.inflight?.abort();
-    this.poller?.stop();
+  stop(): void {
+    this.runner.stop();
     this.settle();
   }
 
-  private send(event: JourneyEvent): void {
-    if (this.env.stopped.aborted) return;
-    const previous = this.snapshot;
-    const { effects, ...next } = transition(previous, event);
-    if (next.state === previous.state && next.context === previous.context) return;
-    this.snapshot = next;
-    for (const effect of effects) this.run(effect);
-    if (next.state !== previous.state) this.user();
-  }
-
-  /** What the person in front of the widget does in each resting state. */
+  /** What the person in front of the widget does on reaching each resting state. */
   private user(): void {
     const { state, context } = this.snapshot;
-    if (state === 'complete') return this.stop();
-    if (state === 'ready') {
-      if (context.notice !== null) this.relinks += 1; // back from a Link left unfinished: connect again
-      if (this.relinks > this.env.maxUserRetries) return this.stop();
-      queueMicrotask(() => this.send({ type: 'LINK.OPEN', linkState: createNonce() }));
-      return;
-    }
-    if (state === 'error') {
-      if (context.error?.step === null || this.userRetries >= this.env.maxUserRetries) return this.stop();
-      this.userRetries += 1;
-      queueMicrotask(() => this.send({ type: 'RETRY', linkState: createNonce() }));
-    }
-  }
-
-  private run(effect: JourneyEffect): void {
-    const { backend } = this.env;
-    switch (effect.type) {
-      case 'createCompany':
-        return this.call(
-          (signal) =>
-            backend.createCompany({ name: effect.name }, { idempotencyKey: effect.idempotencyKey, signal }),
-          (company) => ({
-            type: 'COMPANY.CREATED',
-            company: { id: company.id, name: company.name, redirect: company.redirect },
-          }),
-        );
-      case 'loadCompany':
-        return this.call(
-          (signal) => backend.getCompany(effect.companyId, { signal }),
-          (company) => ({
-            type: 'COMPANY.LOADED',
-            company: { id: company.id, name: company.name, redirect: company.redirect },
-          }),
-        );
-      case 'confirmLink':
-        return this.call(
-          (signal) => backend.getCompany(effect.companyId, { signal }),
-          (company) => {
-            const linked = (company.dataConnections ?? []).find(
-              (c) => c.status === 'Linked' && (effect.connectionId === null || c.id === effect.connectionId),
-            );
-            return linked
-              ? { type: 'LINK.CONFIRMED', connectionId: linked.id }
-              : { type: 'LINK.NOT_CONFIRMED' };
-          },
-        );
-      case 'openLink':
-        void this.link(effect.url, effect.linkState);
-        return;
-      case 'startSync':
-        return this.startSync(effect.companyId, effect.refresh);
-      case 'stopSync':
-        this.poller?.stop();
-        this.poller = null;
-        return;
-      case 'emit':
+    switch (state) {
+      case 'complete':
+        return this.stop();
+      case 'idle': // the form again (the journey started over): type the name again
+        return this.runner.send({ type: 'NAME.SUBMIT', name: this.name });
+      case 'ready': // fresh, or back from a Link left unfinished: connect (again)
+        return this.relinks > this.env.maxUserRetries ? this.stop() : this.runner.send({ type: 'LINK.OPEN' });
+      case 'error':
+        if (context.error?.step == null || this.userRetries >= this.env.maxUserRetries) return this.stop();
+        this.userRetries += 1;
+        return this.runner.send({ type: 'RETRY' });
+      default:
         return;
     }
-  }
-
-  /** One backend call; its answer becomes the next event (as the controller does). */
-  private call<T>(work: (signal: AbortSignal) => Promise<T>, done: (value: T) => JourneyEvent): void {
-    this.inflight?.abort();
-    const controller = new AbortController();
-    this.inflight = controller;
-    work(controller.signal).then(
-      (value) => {
-        if (!controller.signal.aborted) this.send(done(value));
-      },
-      (error: unknown) => {
-        const failed = failureEvent(error);
-        if (!controller.signal.aborted && failed !== null) this.send(failed);
-      },
-    );
-  }
-
-  /** The browser in hosted Link: load the page, choose Sandbox, Authorise, follow nothing but the redirect. */
-  private async link(url: string, linkState: string): Promise<void> {
-    if (!isAllowedLinkUrl(url, this.env.linkOrigins)) {
-      this.send({ type: 'STEP.FAILED', code: 'link-url-rejected', message: url });
-      return;
-    }
-    const target = withLinkState(url, linkState);
-    try {
-      const page = await fetch(target, { signal: this.env.stopped });
-      await page.text();
-      const answer = await fetch(target, {
-        method: 'POST',
-        body: new URLSearchParams({ platform: 'mqjo', action: 'authorise' }),
-        redirect: 'manual',
-        signal: this.env.stopped,
-      });
-      await answer.body?.cancel();
-      const location = answer.headers.get('location');
-      if (answer.status !== 303 || location === null) {
-        this.send({ type: 'LINK.ABANDONED', reason: 'link-unfinished' });
-        return;
-      }
-      this.send({ type: 'LINK.CALLBACK', outcome: parseLinkCallback(new URL(location).search) });
-    } catch {
-      this.send({ type: 'LINK.ABANDONED', reason: 'popup-closed' });
-    }
-  }
-
-  /** The element's polling, scaled to a short sync: first reading at once, then 200 ms ×1.5 up to 1 s. */
-  private startSync(companyId: string, refresh: boolean): void {
-    this.poller?.stop();
-    const { backend } = this.env;
-    let queueRefresh = refresh;
-    this.poller = startPolling(
-      {
-        tick: async (signal) => {
-          if (queueRefresh) {
-            await backend.refreshData(companyId, { signal });
-            queueRefresh = false;
-          }
-          const statuses = await backend.getDataStatus(companyId, { signal });
-          if (signal.aborted) return false;
-          const { outcome, ...progress } = summarizeDataStatus(statuses);
-          if (outcome === 'complete') this.send({ type: 'SYNC.DONE', progress });
-          else if (outcome === 'failed') this.send({ type: 'SYNC.FAILED', progress });
-          else this.send({ type: 'SYNC.PROGRESS', progress });
-          return outcome === 'in-progress';
-        },
-        onError: (error) => {
-          const failed = failureEvent(error);
-          if (failed !== null) this.send(failed);
-        },
-        onTimeout: () => this.send({ type: 'STEP.FAILED', code: 'sync-timeout', message: 'timed out' }),
-      },
-      {
-        initialDelayMs: Math.max(50, this.env.syncMs / 5),
-        maxDelayMs: Math.max(200, this.env.syncMs),
-        timeoutMs: Math.max(0, this.env.deadline - Date.now()),
-      },
-    );
   }
 }
 
 export async function runLoad(options: LoadOptions): Promise<LoadReport> {
-  const restoreDocument = lendDocument();
   const next = random(options.seed);
   const simulator = createSimulator({
     apiKey: LOAD_API_KEY,
@@ -394,8 +351,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     adapterRequests += 1;
     return fetch(input, init);
   };
-  const stop = new AbortController();
-  setMaxListeners(0, stop.signal); // every journey listens
   const started = performance.now();
   const env: Environment = {
     backend: createFetchBackend({ baseUrl: `${server.url}/api`, fetch: counting }),
@@ -403,7 +358,6 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     syncMs: options.syncMs,
     maxUserRetries: options.maxUserRetries,
     deadline: Date.now() + options.timeLimitMs,
-    stopped: stop.signal,
   };
   const run = randomUUID().slice(0, 8);
   const journeys = Array.from(
@@ -411,19 +365,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     (_, i) => new Journey(`Load ${run} ${String(i + 1).padStart(4, '0')} Ltd`, env),
   );
   let timedOut = false;
+  const stopAll = (): void => journeys.forEach((journey) => journey.stop());
   const limit = setTimeout(() => {
     timedOut = true;
-    stop.abort();
+    stopAll();
   }, options.timeLimitMs);
   try {
     for (const journey of journeys) journey.start();
     await Promise.all(journeys.map((journey) => journey.finished));
   } finally {
     clearTimeout(limit);
-    stop.abort();
+    stopAll();
     await server.close();
     await platform.close();
-    restoreDocument();
   }
   const wallMs = performance.now() - started;
 
@@ -451,8 +405,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       .map((j) => ({
         name: j.name,
         state: j.snapshot.state,
-        error:
-          j.snapshot.context.error && `${j.snapshot.context.error.code}: ${j.snapshot.context.error.message}`,
+        error: j.snapshot.context.error && describeError(j.snapshot.context.error),
       })),
     companies: companies.length,
     duplicateNames: [...byName].filter(([, count]) => count > 1).map(([name]) => name),
