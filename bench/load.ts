@@ -2,9 +2,10 @@
  * `npm run bench:load`: at least 200 concurrent onboardings on loopback, each run by the element's journey
  * runner (`createJourneyRunner`, with Node ports: the widget's own fetch adapter, a simulated user in Link),
  * against the reference server and the simulator, with a low rate of platform faults (500, 429 with
- * Retry-After 1, drops before acting, create answers dropped after the company was made, latency). Prints completed/lost journeys, companies and
- * duplicates on the platform, server latency percentiles (measured inside the reference handler), throughput
- * and wall time; exits 1 when a journey is lost, a company is duplicated, or the run passes its time limit.
+ * Retry-After 1, drops before acting, create answers dropped after the company was made, latency). Prints
+ * completed/lost journeys, companies and duplicates on the platform, server latency percentiles (measured inside
+ * the reference handler), throughput and wall time; exits 1 when a journey is lost, a company is duplicated, or
+ * the run passes its time limit.
  *
  * Knobs (environment): JOURNEYS (default 200), FAULT_RATE (0.04), FORCED_CREATE_DROPS (5), SYNC_MS (1000),
  * TIME_LIMIT_S (120), RETRIES (5 "Try again" presses per journey), SEED (random).
