@@ -12,5 +12,5 @@ export { ErrorCode, NoticeCode, type MessageParams } from './messages.ts';
 export type { CompanyRecord, ConnectionRecord, DataStatusRecord, DataStatusRecords } from './records.ts';
 export type { DataTypeProgress, SyncOutcome, SyncPhase, SyncSnapshot } from './sync-snapshot.ts';
 export { brokenConnection, confirmingConnection, linkUrlOf } from './company.ts';
-export { transition, type TransitionResult } from './transition.ts';
+export { microsteps, transition, type TransitionResult } from './transition.ts';
 export { isLinkPopup } from './link-role.ts';

@@ -2,7 +2,7 @@ import { describeFailure, type RequestOptions } from '../backend/index.ts';
 import { withLinkState } from '../link/index.ts';
 import {
   initialContext,
-  transition,
+  microsteps,
   type JourneyEffect,
   type JourneyEvent,
   type JourneySnapshot,
@@ -64,16 +64,18 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
     }
   }
 
+  /** One event: each step it takes is saved, announced and run in turn. */
   function step(event: JourneyEvent): void {
-    if (stopped) return;
-    const previous = snapshot;
-    const { effects, ...next } = transition(previous, event);
-    if (next.state === previous.state && next.context === previous.context && effects.length === 0) return;
-    snapshot = next;
-    saved = store.save(config().key, { snapshot: next, returnUrl: link.returnUrl() });
-    if (next.state !== previous.state) tell('state-change', { state: next.state, previous: previous.state });
-    for (const effect of effects) run(effect);
-    for (const listener of listeners) listener(snapshot);
+    for (const { effects, ...next } of microsteps(snapshot, event)) {
+      if (stopped) return;
+      const previous = snapshot;
+      if (next.state === previous.state && next.context === previous.context && effects.length === 0) continue;
+      snapshot = next;
+      saved = store.save(config().key, { snapshot: next, returnUrl: link.returnUrl() });
+      if (next.state !== previous.state) tell('state-change', { state: next.state, previous: previous.state });
+      for (const effect of effects) run(effect);
+      for (const listener of listeners) listener(snapshot);
+    }
   }
 
   /** Runs one backend call; its answer is dropped if another call replaced it or the runner stopped. */

@@ -157,12 +157,15 @@ describe('reconnect journey in Chromium against the demo server', () => {
 
     await reconnect.errorAlert().filter({ hasText: 'That company does not exist.' }).waitFor();
     assert.deepEqual(await reconnect.events(), ['state:loading', 'state:error', 'onboard-error']);
-    assert.deepEqual(await reconnect.lastDetail('onboard-error'), {
+    const { correlationId, ...detail } = (await reconnect.lastDetail('onboard-error')) ?? {};
+    assert.deepEqual(detail, {
       code: 'company-not-found',
       message: 'That company does not exist.',
       retryable: true,
       companyId: missing,
     });
+    // Traceable end to end: the platform's id for the failed call reaches the browser's event.
+    assert.match(String(correlationId), /^[0-9a-f-]{36}$/);
     assert.equal(await page.getByLabel('Company name').count(), 0);
     assert.deepEqual(await page.getByRole('button').allInnerTexts(), ['Try again']);
     assert.equal(fx.demo.simulator.listCompanies().length, 0);
