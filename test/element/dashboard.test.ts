@@ -53,6 +53,19 @@ describe('<company-onboard intent="manage">: the dashboard', () => {
     expect(h.text()).to.contain('This data may be out of date.');
   });
 
+  it('follows stale-after, also when it changes on an open dashboard', async () => {
+    const backend = new FakeBackend();
+    backend.companies = [company({ dataConnections: [connection({ lastSync: ago(3 * 24 * HOUR) })] })];
+    backend.statuses = [freshness()];
+    const h = await dashboard(backend);
+    h.element.staleAfter = 4 * 24 * HOUR;
+    await h.element.updateComplete;
+    expect(h.text()).not.to.contain('out of date');
+    h.element.setAttribute('stale-after', String(HOUR));
+    await h.element.updateComplete;
+    expect(h.text()).to.contain('This data may be out of date.');
+  });
+
   it('"Refresh data" queues a refresh, follows the sync, and returns to the overview read afresh', async () => {
     const backend = new FakeBackend();
     backend.companies = [company({ dataConnections: [connection()] })];

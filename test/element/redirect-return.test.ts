@@ -57,6 +57,31 @@ describe('<company-onboard>: coming back from a full-page redirect', () => {
     expect(h.button('Try again')).to.exist;
   });
 
+  it('refuses a callback that carries no state at all, confirming nothing', async () => {
+    store.save('signup', {
+      snapshot: { state: 'linking', context: { ...pending, linkMode: 'redirect' } },
+      returnUrl: start,
+    });
+    arrive(`?statusCode=200&companyId=${COMPANY_ID}&connectionId=conn-1`);
+    const backend = new FakeBackend();
+    const h = await mount(backend, { linkMode: 'redirect' });
+    expect(h.element.state).to.equal('error');
+    expect(h.alert()).to.contain('does not belong to the connection you started');
+    expect(backend.calls).to.deep.equal([]);
+  });
+
+  it('does not resume a journey saved for another company: it loads the company it was given', async () => {
+    store.save('signup', {
+      snapshot: { state: 'syncing', context: { ...pending, companyId: 'another-company' } },
+      returnUrl: start,
+    });
+    const backend = new FakeBackend();
+    backend.companies = [company({ dataConnections: [] })];
+    const h = await mount(backend, { companyId: COMPANY_ID, intent: 'reconnect' });
+    await h.until('ready');
+    expect(backend.calls).to.deep.equal([`get ${COMPANY_ID}`]);
+  });
+
   it('does nothing with a callback it has no journey for', async () => {
     arrive('?statusCode=200&state=nonce-1');
     const h = await mount(new FakeBackend(), { linkMode: 'redirect' });
