@@ -26,4 +26,10 @@ export type {
   SyncSnapshot,
 } from './machine/index.ts';
 export { createJourneyRunner } from './runtime/index.ts';
-export type { JourneyConfig, JourneyIntent, JourneyPorts, JourneyRunner, RunnerEvent } from './runtime/index.ts';
+export type {
+  JourneyConfig,
+  JourneyIntent,
+  JourneyPorts,
+  JourneyRunner,
+  RunnerEvent,
+} from './runtime/index.ts';

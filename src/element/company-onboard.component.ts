@@ -1,7 +1,12 @@
 import { LitElement, adoptStyles, html, nothing, type TemplateResult } from 'lit';
 import { COMPANY_NAME_MAX_LENGTH, createFetchBackend, type OnboardBackend } from '../backend/index.ts';
 import { DEFAULT_LINK_ORIGINS, browserLink, createNonce, sessionJourneyStore } from '../link/index.ts';
-import { brokenConnection, type JourneyContext, type JourneyState, type SyncSnapshot } from '../machine/index.ts';
+import {
+  brokenConnection,
+  type JourneyContext,
+  type JourneyState,
+  type SyncSnapshot,
+} from '../machine/index.ts';
 import type { JourneyPorts, RunnerEvent } from '../runtime/index.ts';
 import { documentVisibility, systemClock } from '../sync/index.ts';
 import { styles } from './company-onboard.styles.ts';
@@ -80,7 +85,8 @@ const busy = (text: string): TemplateResult => html`<p aria-busy="true">${text}<
 export class CompanyOnboard extends LitElement {
   static override styles = styles;
 
-  // `static properties` rather than decorators: the same API without the decorator helpers in the bundle.
+  // `static properties` rather than decorators: the same API without the decorator helpers in the bundle. Internal
+  // state is not declared here (the manifest would list it as attributes): its setters call requestUpdate().
   static override properties = {
     apiBase: { attribute: 'api-base' },
     companyName: { attribute: 'company-name' },
@@ -96,9 +102,6 @@ export class CompanyOnboard extends LitElement {
     state: { reflect: true },
     backend: { attribute: false },
     strings: { attribute: false },
-    draftName: { state: true },
-    fieldProblem: { state: true },
-    views: { state: true },
   };
 
   /** Base URL of your backend (the REST contract of the reference server), e.g. `/api`. */
@@ -183,7 +186,12 @@ export class CompanyOnboard extends LitElement {
       nonce: createNonce,
       events: (event) => this.reemit(event),
       allowRedirect: (url, { journeyId, companyId }) =>
-        emit(this, 'onboard-before-redirect', { url, journeyId, companyId: companyId ?? '' }, { cancelable: true }),
+        emit(
+          this,
+          'onboard-before-redirect',
+          { url, journeyId, companyId: companyId ?? '' },
+          { cancelable: true },
+        ),
     };
   }
 
@@ -198,7 +206,8 @@ export class CompanyOnboard extends LitElement {
   /** The runner's events as `onboard-*` DOM events; an error gets its sentence here, from the catalogue. */
   private reemit({ type, detail }: RunnerEvent): void {
     if (type !== 'error') {
-      this.dispatchEvent(new CustomEvent(`onboard-${type}`, { detail, bubbles: true, composed: true }));
+      // The runner's details are the DOM events' details (the event map types them for listeners).
+      emit(this, `onboard-${type}`, detail as never);
       return;
     }
     const { error, ...ids } = detail;
@@ -228,12 +237,15 @@ export class CompanyOnboard extends LitElement {
     },
     confirming: { view: (t) => busy(t.confirming), announce: (t) => t.confirming },
     syncing: {
-      view: (t, { progress }) => html`<p>${t.syncing}</p>${this.renderProgress(progress)}`,
+      view: (t, { progress }) =>
+        html`<p>${t.syncing}</p>
+          ${this.renderProgress(progress)}`,
       announce: (t, { progress }) => t.syncProgress(progress?.finished ?? 0, progress?.total ?? 0),
     },
     complete: {
       view: (t, { progress }) =>
-        html`<p>${t.complete}</p>${this.renderProgress(progress)}<slot name="complete"></slot>`,
+        html`<p>${t.complete}</p>
+          ${this.renderProgress(progress)}<slot name="complete"></slot>`,
       announce: (t) => t.complete,
     },
     error: {
@@ -270,6 +282,7 @@ export class CompanyOnboard extends LitElement {
     this.viewsImport ??= import('./views/company-views.ts').then((views) => {
       adoptStyles(this.renderRoot as ShadowRoot, [...CompanyOnboard.elementStyles, views.companyViewStyles]);
       this.views = views;
+      this.requestUpdate();
     });
     return this.viewsImport;
   }
@@ -361,7 +374,9 @@ export class CompanyOnboard extends LitElement {
           (type) =>
             html`<li>
               <span>${type.dataType}</span>
-              <span><span aria-hidden="true">${PHASE_ICON[type.phase]}</span> ${t[`phase.${type.phase}`]}</span>
+              <span
+                ><span aria-hidden="true">${PHASE_ICON[type.phase]}</span> ${t[`phase.${type.phase}`]}</span
+              >
             </li>`,
         )}
       </ul>
@@ -393,6 +408,7 @@ export class CompanyOnboard extends LitElement {
   private onNameInput(event: InputEvent): void {
     this.draftName = (event.target as HTMLInputElement).value;
     this.fieldProblem = null;
+    this.requestUpdate();
   }
 
   private submitName(event: SubmitEvent): void {
@@ -400,6 +416,7 @@ export class CompanyOnboard extends LitElement {
     const name = this.currentName.trim();
     // Only emptiness is checked here; the server owns the character and length rules and says which failed.
     this.fieldProblem = name === '' ? this.text.nameRequired : null;
+    this.requestUpdate();
     if (this.fieldProblem !== null) {
       this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
       return;

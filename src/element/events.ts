@@ -1,4 +1,10 @@
-import type { AbandonReason, CompanyRecord, JourneyState, LinkWindow, SyncSnapshot } from '../machine/index.ts';
+import type {
+  AbandonReason,
+  CompanyRecord,
+  JourneyState,
+  LinkWindow,
+  SyncSnapshot,
+} from '../machine/index.ts';
 
 /** Detail of every `onboard-*` event: the journey, and its company once there is one. */
 export interface OnboardDetail {

@@ -1,6 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { initialContext, type JourneySnapshot } from '../machine/index.ts';
-import { createJourneyRunner, type JourneyIntent, type JourneyPorts, type JourneyRunner } from '../runtime/index.ts';
+import {
+  createJourneyRunner,
+  type JourneyIntent,
+  type JourneyPorts,
+  type JourneyRunner,
+} from '../runtime/index.ts';
 
 const NOT_STARTED: JourneySnapshot = { state: 'idle', context: initialContext };
 

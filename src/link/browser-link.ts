@@ -28,7 +28,8 @@ export function browserLink(win: Window, origins: () => readonly string[]): Link
     hasOpener: () => win.opener !== null,
     inWebview: () => isInAppBrowser(win.navigator.userAgent),
     returnUrl: () => withoutCallbackParams(win.location.href),
-    cleanCallbackUrl: () => win.history.replaceState(win.history.state, '', withoutCallbackParams(win.location.href)),
+    cleanCallbackUrl: () =>
+      win.history.replaceState(win.history.state, '', withoutCallbackParams(win.location.href)),
     handOff: () => void completeLinkInPopup(win),
     onRestored(listener) {
       const onPageShow = (event: PageTransitionEvent): void => {

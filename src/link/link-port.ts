@@ -2,8 +2,7 @@ import type { LinkOutcome } from '../machine/index.ts';
 
 /** What became of an attempt to open Link in a popup. `stop` ends the watch on an opened popup. */
 export type PopupOpening =
-  | { readonly status: 'rejected' | 'blocked' }
-  | { readonly status: 'opened'; readonly stop: () => void };
+  { readonly status: 'rejected' | 'blocked' } | { readonly status: 'opened'; readonly stop: () => void };
 
 export interface PopupHandlers {
   onCallback(outcome: LinkOutcome): void;

@@ -95,7 +95,11 @@ export function createJourneyStore(
     save: (key, journey) =>
       attempt((store) => {
         if (isEmpty(journey.snapshot)) store.removeItem(PREFIX + key);
-        else store.setItem(PREFIX + key, JSON.stringify({ v: VERSION, savedAt: now(), ...journey } satisfies Stored));
+        else
+          store.setItem(
+            PREFIX + key,
+            JSON.stringify({ v: VERSION, savedAt: now(), ...journey } satisfies Stored),
+          );
         return true;
       }, false),
     findByLinkState: (linkState) =>

@@ -56,7 +56,12 @@ export const resumeSaved: Action<EventOf<'JOURNEY.START'>> = (_, event) => {
 
 export const loadGivenCompany: Action<EventOf<'JOURNEY.START'>> = (_, event) => {
   const { companyId, manage, journeyId } = event;
-  const context: JourneyContext = { ...initialContext, journeyId, companyId, home: manage ? 'overview' : null };
+  const context: JourneyContext = {
+    ...initialContext,
+    journeyId,
+    companyId,
+    home: manage ? 'overview' : null,
+  };
   return cleaning(event, enterStep('loading', context));
 };
 
@@ -93,7 +98,9 @@ export const openLink: Action<EventOf<'LINK.OPEN'>> = (context, request) =>
   enterStep('linking', context, request);
 
 export const linkOpened: Action<EventOf<'LINK.OPENED'>> = (context) =>
-  go('linking', context, [{ type: 'emit', event: 'link-opened', detail: { mode: context.linkMode ?? 'popup' } }]);
+  go('linking', context, [
+    { type: 'emit', event: 'link-opened', detail: { mode: context.linkMode ?? 'popup' } },
+  ]);
 
 /** `link-mode="auto"`: the popup was blocked, so the whole page goes to Link instead. */
 export const redirectInstead: Action<EventOf<'LINK.POPUP_BLOCKED'>> = (context) => {
@@ -107,8 +114,10 @@ export const redirectInstead: Action<EventOf<'LINK.POPUP_BLOCKED'>> = (context) 
 };
 
 /** A failure of opening Link: "Try again" opens it afresh. */
-const failLinking = (code: ErrorCode): Action<unknown> => (context) =>
-  fail(context, { code, params: {}, step: 'linking' });
+const failLinking =
+  (code: ErrorCode): Action<unknown> =>
+  (context) =>
+    fail(context, { code, params: {}, step: 'linking' });
 
 export const failPopupBlocked = failLinking(ErrorCode.PopupBlocked);
 export const failUrlRejected = failLinking(ErrorCode.LinkUrlRejected);

@@ -33,7 +33,10 @@ const steps = {
   linking: {
     ...retryableStep({
       'LINK.OPENED': [{ then: act.linkOpened }],
-      'LINK.POPUP_BLOCKED': [{ guard: is.popupMayRedirect, then: act.redirectInstead }, { then: act.failPopupBlocked }],
+      'LINK.POPUP_BLOCKED': [
+        { guard: is.popupMayRedirect, then: act.redirectInstead },
+        { then: act.failPopupBlocked },
+      ],
       'LINK.URL_REJECTED': [{ then: act.failUrlRejected }],
       'LINK.STORAGE_FAILED': [{ then: act.failStorage }],
       'LINK.CALLBACK': [
@@ -47,7 +50,10 @@ const steps = {
       'LINK.ABANDONED': [{ then: act.abandon }],
     }),
     // Link's nonce and window belong to Link being open: leaving `linking` spends them.
-    exit: { effects: [{ type: 'closeLink' }], reset: { linkState: null, linkMode: null, redirectIfBlocked: false } },
+    exit: {
+      effects: [{ type: 'closeLink' }],
+      reset: { linkState: null, linkMode: null, redirectIfBlocked: false },
+    },
   },
   confirming: retryableStep({
     'LINK.CHECKED': [{ guard: is.linkConfirmed, then: act.linked }, { then: act.notLinked }],
@@ -90,4 +96,3 @@ export const chart: Record<JourneyState, StateNode> = {
     },
   },
 };
-

@@ -27,7 +27,12 @@ export type JourneyEffect =
   /** Read the company, and its data status too for the dashboard. */
   | { readonly type: 'loadCompany'; readonly companyId: string; readonly withStatuses: boolean }
   /** Open hosted Link at `url` with `linkState` appended. Must run synchronously inside the user's click. */
-  | { readonly type: 'openLink'; readonly window: LinkWindow; readonly url: string; readonly linkState: string }
+  | {
+      readonly type: 'openLink';
+      readonly window: LinkWindow;
+      readonly url: string;
+      readonly linkState: string;
+    }
   /** Stop watching the Link popup (Link was left). */
   | { readonly type: 'closeLink' }
   /** This page is the Link popup: hand the callback to the page that opened it. */

@@ -42,14 +42,19 @@ export const atHome = (context: JourneyContext): boolean => context.home !== nul
 /** The page is the Link popup holding a callback: the journey belongs to the page that opened it. */
 export const inPopup = (context: JourneyContext, event: EventOf<'JOURNEY.START'>): boolean =>
   event.callback !== null &&
-  isLinkPopup(savedBelongsHere(context, event) ? (event.saved?.context.linkMode ?? null) : null, event.hasOpener);
+  isLinkPopup(
+    savedBelongsHere(context, event) ? (event.saved?.context.linkMode ?? null) : null,
+    event.hasOpener,
+  );
 
 /**
  * A saved journey resumes only where it belongs: with `company-id` given, only a journey for that company
  * (an element reused for another company must not pick up the last one's journey).
  */
-export const savedBelongsHere = (_: JourneyContext, { saved, companyId }: EventOf<'JOURNEY.START'>): boolean =>
-  saved !== null && (companyId === null || saved.context.companyId === companyId);
+export const savedBelongsHere = (
+  _: JourneyContext,
+  { saved, companyId }: EventOf<'JOURNEY.START'>,
+): boolean => saved !== null && (companyId === null || saved.context.companyId === companyId);
 
 export const companyGiven = (_: JourneyContext, { companyId }: EventOf<'JOURNEY.START'>): boolean =>
   companyId !== null;

@@ -1,10 +1,5 @@
 export { JourneyState, RETRYABLE_STEPS, type RetryableStep } from './states.ts';
-export {
-  initialContext,
-  type JourneyContext,
-  type JourneyError,
-  type JourneySnapshot,
-} from './context.ts';
+export { initialContext, type JourneyContext, type JourneyError, type JourneySnapshot } from './context.ts';
 export type { AbandonReason, EventOf, JourneyEvent, JourneyEventType, StepFailure } from './events.ts';
 export type { EmitDetails, EmitEffect, JourneyEffect } from './effects.ts';
 export type { LinkOpenMode, LinkOutcome, LinkRequest, LinkWindow } from './link-outcome.ts';

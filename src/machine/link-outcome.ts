@@ -18,7 +18,10 @@ export type LinkOutcome =
       readonly kind: 'failed';
       readonly state: string | null;
       /** `link-failed` (500), `platform-not-supported` (501) or `callback-invalid` (garbage). */
-      readonly code: typeof ErrorCode.LinkFailed | typeof ErrorCode.PlatformNotSupported | typeof ErrorCode.CallbackInvalid;
+      readonly code:
+        | typeof ErrorCode.LinkFailed
+        | typeof ErrorCode.PlatformNotSupported
+        | typeof ErrorCode.CallbackInvalid;
       /** Link's `errorMessage`, when it sent one. */
       readonly detail: string | null;
     };

@@ -14,5 +14,11 @@ export const JourneyState = {
 export type JourneyState = (typeof JourneyState)[keyof typeof JourneyState];
 
 /** The asynchronous steps that can fail; "Try again" returns to the one that failed. Declared once, here. */
-export const RETRYABLE_STEPS = ['creating', 'loading', 'linking', 'confirming', 'syncing'] as const satisfies readonly JourneyState[];
+export const RETRYABLE_STEPS = [
+  'creating',
+  'loading',
+  'linking',
+  'confirming',
+  'syncing',
+] as const satisfies readonly JourneyState[];
 export type RetryableStep = (typeof RETRYABLE_STEPS)[number];

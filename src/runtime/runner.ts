@@ -46,7 +46,10 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
   let popupWatch: (() => void) | null = null;
   let unsubscribeRestored: () => void = () => undefined;
 
-  const ids = (): JourneyIds => ({ journeyId: snapshot.context.journeyId, companyId: snapshot.context.companyId });
+  const ids = (): JourneyIds => ({
+    journeyId: snapshot.context.journeyId,
+    companyId: snapshot.context.companyId,
+  });
 
   function tell<K extends keyof RunnerEventDetails>(type: K, detail: RunnerEventDetails[K]): void {
     ports.events({ type, detail: { ...detail, ...ids() } } as Parameters<JourneyPorts['events']>[0]);
@@ -69,10 +72,12 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
     for (const { effects, ...next } of microsteps(snapshot, event)) {
       if (stopped) return;
       const previous = snapshot;
-      if (next.state === previous.state && next.context === previous.context && effects.length === 0) continue;
+      if (next.state === previous.state && next.context === previous.context && effects.length === 0)
+        continue;
       snapshot = next;
       saved = store.save(config().key, { snapshot: next, returnUrl: link.returnUrl() });
-      if (next.state !== previous.state) tell('state-change', { state: next.state, previous: previous.state });
+      if (next.state !== previous.state)
+        tell('state-change', { state: next.state, previous: previous.state });
       for (const effect of effects) run(effect);
       for (const listener of listeners) listener(snapshot);
     }
@@ -211,7 +216,9 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
   return {
     start() {
       store.purge();
-      unsubscribeRestored = link.onRestored(() => dispatch({ type: 'LINK.ABANDONED', reason: 'link-unfinished' }));
+      unsubscribeRestored = link.onRestored(() =>
+        dispatch({ type: 'LINK.ABANDONED', reason: 'link-unfinished' }),
+      );
       const { key, companyId, intent } = config();
       dispatch({
         type: 'JOURNEY.START',

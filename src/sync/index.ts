@@ -1,4 +1,10 @@
 export { PlatformStatusPhase, classifyStatus, isKnownStatus, type PlatformStatus } from './status-classes.ts';
 export { summarizeDataStatus } from './summarize.ts';
-export { startPolling, type Poller, type PollingHandlers, type PollingOptions, type PollingPorts } from './poller.ts';
+export {
+  startPolling,
+  type Poller,
+  type PollingHandlers,
+  type PollingOptions,
+  type PollingPorts,
+} from './poller.ts';
 export { alwaysVisible, documentVisibility, systemClock, type Clock, type Visibility } from './ports.ts';

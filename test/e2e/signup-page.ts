@@ -52,7 +52,8 @@ export class SignupPage {
     const found = (await this.eventLog()).filter((event) => event.type === type).at(-1);
     if (found === undefined) return undefined;
     const { journeyId, ...detail } = found.detail as Record<string, unknown>;
-    if (!/^[0-9a-f]{32}$/.test(String(journeyId))) throw new Error(`${type} names no journey: ${String(journeyId)}`);
+    if (!/^[0-9a-f]{32}$/.test(String(journeyId)))
+      throw new Error(`${type} names no journey: ${String(journeyId)}`);
     return detail;
   }
 

@@ -90,7 +90,8 @@ export class OnboardHarness {
   journeyId(): string {
     const ids = new Set(this.events.map((e) => e.detail['journeyId']));
     const [id] = ids;
-    if (ids.size !== 1 || typeof id !== 'string' || id === '') throw new Error(`journey ids: ${[...ids].join(', ')}`);
+    if (ids.size !== 1 || typeof id !== 'string' || id === '')
+      throw new Error(`journey ids: ${[...ids].join(', ')}`);
     return id;
   }
   eventTypes(): string[] {

@@ -16,11 +16,11 @@ describe('<company-onboard>: the name form', () => {
   it('shows the server refusing a name with markup as text, keeping what was typed', async () => {
     const backend = new FakeBackend();
     backend.created = [
-      new HttpError(400, { serverText: "Company name cannot contain < > /. Use letters, numbers, spaces and - ' & @ . , ? !",
-          code: 'invalid-name',
-          field: 'name',
-        },
-      ),
+      new HttpError(400, {
+        serverText: "Company name cannot contain < > /. Use letters, numbers, spaces and - ' & @ . , ? !",
+        code: 'invalid-name',
+        field: 'name',
+      }),
     ];
     const h = await mount(backend);
     await h.type('Acme <b>Ltd</b>');
@@ -79,7 +79,8 @@ describe('<company-onboard>: the name form', () => {
   it('shows the server’s field message, keeps the typed name, and lets the user fix it', async () => {
     const backend = new FakeBackend();
     backend.created = [
-      new HttpError(400, { serverText: 'Company name must be at most 100 characters (it has 120).',
+      new HttpError(400, {
+        serverText: 'Company name must be at most 100 characters (it has 120).',
         code: 'invalid-name',
         field: 'name',
       }),

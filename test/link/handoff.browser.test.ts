@@ -9,7 +9,10 @@ describe('watchLinkPopup: who may hand over a callback', () => {
   let stop: () => void;
   beforeEach(() => {
     received = [];
-    ({ stop } = watchLinkPopup(window, popup, 'n1', { onCallback: (s) => received.push(s), onClosed: () => {} }));
+    ({ stop } = watchLinkPopup(window, popup, 'n1', {
+      onCallback: (s) => received.push(s),
+      onClosed: () => {},
+    }));
   });
   afterEach(() => stop());
 

@@ -80,7 +80,10 @@ export const at = (state: JourneyState, extra: Partial<JourneyContext> = {}): Jo
   context: { ...contextFor(state), ...extra },
 });
 
-export const callback = (outcome: LinkOutcome): EventOf<'LINK.CALLBACK'> => ({ type: 'LINK.CALLBACK', outcome });
+export const callback = (outcome: LinkOutcome): EventOf<'LINK.CALLBACK'> => ({
+  type: 'LINK.CALLBACK',
+  outcome,
+});
 export const success = (
   state: string | null = 'nonce-1',
   extra: Partial<Extract<LinkOutcome, { kind: 'success' }>> = {},

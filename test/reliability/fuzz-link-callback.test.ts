@@ -295,7 +295,10 @@ describe('fuzz: the machine fed a parsed callback while linking', () => {
         assert.ok(outcome.kind === 'success', outcome.kind);
         assert.equal(outcome.state, nonce);
         assert.ok(outcome.companyId === null || outcome.companyId === COMPANY_ID);
-        assert.deepEqual(after.effects, [{ type: 'closeLink' }, { type: 'checkLink', companyId: COMPANY_ID }]);
+        assert.deepEqual(after.effects, [
+          { type: 'closeLink' },
+          { type: 'checkLink', companyId: COMPANY_ID },
+        ]);
         assert.equal(after.context.connectionId, outcome.connectionId);
       }
       // Replaying the same callback changes nothing: the journey has left `linking`.

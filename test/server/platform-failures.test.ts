@@ -76,7 +76,10 @@ describe('platform failures become clear JSON errors', () => {
       const response = await backend.call('/companies', postJson({ name: 'Acme' }));
       assert.equal(response.status, 502);
       const { correlationId, ...rest } = response.body as Record<string, unknown>;
-      assert.deepEqual(rest, { error: "The server's platform credentials were refused.", code: 'platform-auth' });
+      assert.deepEqual(rest, {
+        error: "The server's platform credentials were refused.",
+        code: 'platform-auth',
+      });
       assert.match(String(correlationId), /^[0-9a-f-]{36}$/);
       assert.match(backend.logs[0] ?? '', /HTTP 401 ErrorMessage correlationId=[0-9a-f-]{36}/);
       const everything = [...backend.bodies, ...backend.logs].join('\n');

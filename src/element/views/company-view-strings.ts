@@ -26,5 +26,8 @@ export const companyViewStrings = {
 export type CompanyViewStrings = typeof companyViewStrings;
 
 /** An entry keyed by a platform value (a status); `undefined` for a value we have no words for. */
-export const byValue = (t: CompanyViewStrings, prefix: 'reason' | 'status', value: string): string | undefined =>
-  (t as unknown as Record<string, string | undefined>)[`${prefix}.${value}`];
+export const byValue = (
+  t: CompanyViewStrings,
+  prefix: 'reason' | 'status',
+  value: string,
+): string | undefined => (t as unknown as Record<string, string | undefined>)[`${prefix}.${value}`];
