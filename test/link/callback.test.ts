@@ -51,6 +51,13 @@ describe('parseLinkCallback: every Codat statusCode', () => {
     expect(parseLinkCallback('?statusCode=500&state=s')).to.deep.include({ detail: null });
   });
 
+  it('takes the first of repeated parameters (a second state cannot be smuggled in)', () => {
+    expect(parseLinkCallback('?statusCode=200&state=ours&STATE=theirs&state=x')).to.deep.include({
+      state: 'ours',
+    });
+    expect(parseLinkCallback('?statusCode=403&statusCode=200&state=s').kind).to.equal('cancelled');
+  });
+
   it('treats a missing state as null so the machine refuses it', () => {
     expect(parseLinkCallback('?statusCode=200').state).to.equal(null);
   });

@@ -490,3 +490,38 @@ describe('machine: "Try again" after a failure, whatever it was', () => {
     expect(labels(transition(noCompanyRecord, retry))).to.deep.equal(['loadCompany']);
   });
 });
+
+describe('machine: details that decide where Link opens and what an error means', () => {
+  it('a company whose connections are all Linked opens the company’s Link page, not a connection’s', () => {
+    const linked = {
+      ...company,
+      dataConnections: [
+        {
+          id: 'conn-1',
+          platformName: 'Xero',
+          status: 'Linked',
+          linkUrl: 'https://link-api.codat.io/x/start',
+        },
+      ],
+    };
+    expect(transition(at('ready', { company: linked }), open).effects).to.deep.equal([
+      { type: 'openLink', window: 'popup', url: company.redirect, linkState: 'n1' },
+    ]);
+  });
+
+  it('any AuthError among the failed types asks to connect again', () => {
+    const mixed = {
+      type: 'SYNC.READING',
+      outcome: 'failed',
+      progress: {
+        types: [
+          { dataType: 'invoices', status: 'FetchError', phase: 'failed' },
+          { dataType: 'bills', status: 'AuthError', phase: 'failed' },
+        ],
+        finished: 0,
+        total: 2,
+      },
+    } as const;
+    expect(transition(at('syncing'), mixed).context.error?.code).to.equal('sync-auth-error');
+  });
+});

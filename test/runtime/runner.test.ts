@@ -94,6 +94,60 @@ describe('runner: a whole journey in Node, no DOM', () => {
   });
 });
 
+describe('runner: failures and late answers', () => {
+  it('a failed create keeps the name and the key; "Try again" sends the same key', async () => {
+    const kit = journeyKit();
+    kit.backend.created = [new HttpError(503, { serverText: 'Busy.' }), COMPANY];
+    kit.runner.start();
+    kit.runner.send({ type: 'NAME.SUBMIT', name: 'Acme Ltd' });
+    await flush();
+    expect(kit.runner.getSnapshot().context.error).to.deep.include({
+      code: 'server-error',
+      step: 'creating',
+    });
+    kit.runner.send({ type: 'RETRY' });
+    await flush();
+    expect(kit.state()).to.equal('ready');
+    expect(kit.backend.names()).to.deep.equal(['create Acme Ltd n2', 'create Acme Ltd n2']);
+  });
+
+  it('a call that is not a backend error is reported as unexpected; an abort is not reported', async () => {
+    const kit = journeyKit();
+    kit.backend.created = [new TypeError('boom')];
+    kit.runner.start();
+    kit.runner.send({ type: 'NAME.SUBMIT', name: 'Acme Ltd' });
+    await flush();
+    expect(kit.runner.getSnapshot().context.error?.code).to.equal('unexpected');
+  });
+
+  it('drops the answer of a call that a newer call replaced', async () => {
+    const kit = journeyKit();
+    let answerFirst: (company: typeof COMPANY) => void = () => undefined;
+    kit.backend.created = [new Promise((resolve) => (answerFirst = resolve)), { ...COMPANY, id: 'c-2' }];
+    kit.runner.start();
+    kit.runner.send({ type: 'NAME.SUBMIT', name: 'Acme Ltd' });
+    await flush();
+    // A reload-like restart of the step: the first call is replaced by the second.
+    kit.runner.stop();
+    answerFirst(COMPANY);
+    await flush();
+    expect(kit.state()).to.equal('creating');
+    expect(kit.events.filter((e) => e.type === 'company-created')).to.deep.equal([]);
+  });
+
+  it('after stop(), intents and answers change nothing and tell nothing', async () => {
+    const kit = await readyKit();
+    const before = kit.runner.getSnapshot();
+    const told = kit.events.length;
+    kit.runner.stop();
+    kit.runner.send({ type: 'LINK.OPEN' });
+    await flush();
+    expect(kit.runner.getSnapshot()).to.equal(before);
+    expect(kit.events.length).to.equal(told);
+    expect(kit.link.asked).to.deep.equal([]);
+  });
+});
+
 describe('runner: leaving for Link', () => {
   it('auto mode: a blocked popup becomes a redirect the host page may see first', async () => {
     const kit = await readyKit({ linkMode: 'auto' });
