@@ -84,3 +84,47 @@ describe('the authorize hook', () => {
     }
   });
 });
+
+describe('the authorize hook and replayed Idempotency-Keys', () => {
+  it('hands a replayed company only to a caller who may read it, and asks about that very company', async () => {
+    const asked: string[] = [];
+    const backend = await startBackend({
+      handler: {
+        authorize: ({ request, action, companyId }) => {
+          asked.push(`${action} ${companyId ?? '-'} ${request.headers.get('x-user') ?? ''}`);
+          return action === 'create' || request.headers.get('x-user') === 'owner';
+        },
+      },
+    });
+    try {
+      const key = 'replay-key-0123456789';
+      const first = await backend.call(
+        '/companies',
+        postJson({ name: 'Owned Ltd' }, { 'idempotency-key': key, 'x-user': 'owner' }),
+      );
+      assert.equal(first.status, 200);
+      const companyId = String(first.body?.['id']);
+      const stranger = await backend.call(
+        '/companies',
+        postJson({ name: 'Owned Ltd' }, { 'idempotency-key': key, 'x-user': 'stranger' }),
+      );
+      assert.equal(stranger.status, 403);
+      assert.deepEqual(stranger.body, { error: 'You are not allowed to do this.', code: 'forbidden' });
+      const owner = await backend.call(
+        '/companies',
+        postJson({ name: 'Owned Ltd' }, { 'idempotency-key': key, 'x-user': 'owner' }),
+      );
+      assert.equal(owner.status, 200);
+      assert.equal(owner.body?.['id'], companyId);
+      assert.deepEqual(asked, [
+        `create - owner`,
+        `create - stranger`,
+        `read ${companyId} stranger`,
+        `create - owner`,
+        `read ${companyId} owner`,
+      ]);
+    } finally {
+      await backend.close();
+    }
+  });
+});
