@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { mock } from 'node:test';
 import {
   HttpError,
   NetworkError,
@@ -208,6 +209,66 @@ describe('createFetchBackend: errors the user can read', () => {
     const pending = rejection(backend.getCompany(company.id, { signal: controller.signal }));
     controller.abort(new DOMException('gone', 'AbortError'));
     expect(((await pending) as DOMException).name).to.equal('AbortError');
+  });
+});
+
+describe('createFetchBackend: waiting between attempts', () => {
+  it('stops waiting the moment the caller gives up, without another attempt', async () => {
+    const { backend, requests } = setup([json({ error: 'Busy' }, 503), json(company)], {
+      retryDelayMs: 60_000,
+    });
+    const controller = new AbortController();
+    const pending = rejection(backend.getCompany(company.id, { signal: controller.signal }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort(new DOMException('left', 'AbortError'));
+    const error = await pending;
+    expect((error as DOMException).name).to.equal('AbortError');
+    expect(requests).to.have.length(1);
+  });
+
+  it('never starts a call the caller already gave up', async () => {
+    const { backend, requests } = setup([json(company)]);
+    const error = await rejection(backend.getCompany(company.id, { signal: AbortSignal.abort() }));
+    expect((error as DOMException).name).to.equal('AbortError');
+    expect(requests).to.have.length(0);
+  });
+
+  it('doubles its delay per attempt, on a clock the test moves', async () => {
+    const { backend, requests } = setup([json({}, 500), json({}, 500), json(company)], {
+      retryDelayMs: 40,
+      retries: 2,
+    });
+    const settle = async () => {
+      for (let i = 0; i < 10; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    };
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      const answer = backend.getCompany(company.id);
+      await settle();
+      expect(requests).to.have.length(1);
+      mock.timers.tick(39);
+      await settle();
+      expect(requests).to.have.length(1);
+      mock.timers.tick(1);
+      await settle();
+      expect(requests).to.have.length(2);
+      mock.timers.tick(79);
+      await settle();
+      expect(requests).to.have.length(2);
+      mock.timers.tick(1);
+      await settle();
+      expect(requests).to.have.length(3);
+      expect(await answer).to.deep.include({ id: company.id });
+    } finally {
+      mock.timers.reset();
+    }
+  });
+
+  it('waits a Retry-After exactly at its limit', async () => {
+    const { backend } = setup([json({}, 429, { 'Retry-After': '0.02' }), json(company)], {
+      maxRetryAfterMs: 20,
+    });
+    expect(await backend.getCompany(company.id)).to.deep.include({ id: company.id });
   });
 });
 
