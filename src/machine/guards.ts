@@ -36,9 +36,6 @@ export const syncComplete = (_: JourneyContext, { outcome }: EventOf<'SYNC.READI
 export const syncFailed = (_: JourneyContext, { outcome }: EventOf<'SYNC.READING'>): boolean =>
   outcome === 'failed';
 
-/** On the dashboard, a finished sync goes back to the overview, read afresh. */
-export const atHome = (context: JourneyContext): boolean => context.home !== null;
-
 /** The page is the Link popup holding a callback: the journey belongs to the page that opened it. */
 export const inPopup = (context: JourneyContext, event: EventOf<'JOURNEY.START'>): boolean =>
   event.callback !== null &&

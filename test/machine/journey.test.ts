@@ -525,3 +525,74 @@ describe('machine: details that decide where Link opens and what an error means'
     expect(transition(at('syncing'), mixed).context.error?.code).to.equal('sync-auth-error');
   });
 });
+
+describe('machine: the small print', () => {
+  it('a journey saved waiting for Link without a nonce comes back quietly, with no notice or cancel', () => {
+    const result = transition(idle, start({ saved: at('linking', { linkState: null }) }));
+    expect(result.state).to.equal('ready');
+    expect(result.context.notice).to.equal(null);
+    expect(labels(result)).to.deep.equal([]);
+  });
+
+  it('a resumed journey is never a hand-off, whatever was saved', () => {
+    const result = transition(idle, start({ saved: at('ready', { handedOff: true }) }));
+    expect(result.context.handedOff).to.equal(false);
+  });
+
+  it('tells where Link will open when a company is loaded, and the reading a failed sync ended on', () => {
+    const loaded = transition(at('loading'), {
+      type: 'COMPANY.LOADED',
+      company: brokenCompany,
+      statuses: null,
+    });
+    expect(loaded.effects).to.deep.equal([
+      {
+        type: 'emit',
+        event: 'link-ready',
+        detail: { linkUrl: 'https://link-api.codat.io/companies/c-1/connections/conn-1/start' },
+      },
+    ]);
+    const failedSync = transition(at('syncing'), reading('failed'));
+    expect(failedSync.effects[1]).to.deep.equal({
+      type: 'emit',
+      event: 'sync-progress',
+      detail: { progress: failedSync.context.progress },
+    });
+  });
+
+  it('an error carries only what the failure said: no correlation id when there was none', () => {
+    const broken = transition(at('loading'), failed('not-found'));
+    expect(broken.context.error).to.deep.equal({ code: 'not-found', params: {}, step: 'loading' });
+  });
+
+  it('re-authorises the most urgent broken connection: revoked, then unfinished, then switched off, then the rest', () => {
+    const connection = (id: string, status: string) => ({
+      id,
+      platformName: id,
+      status,
+      linkUrl: `https://link-api.codat.io/${id}/start`,
+    });
+    const urlFor = (...connections: ReturnType<typeof connection>[]) => {
+      const result = transition(at('ready', { company: { ...company, dataConnections: connections } }), open);
+      return result.effects[0]?.type === 'openLink' ? result.effects[0].url : null;
+    };
+    expect(urlFor(connection('a', 'Unlinked'), connection('b', 'PendingAuth'))).to.equal(
+      'https://link-api.codat.io/b/start',
+    );
+    expect(urlFor(connection('a', 'SomethingNew'), connection('b', 'Unlinked'))).to.equal(
+      'https://link-api.codat.io/b/start',
+    );
+    expect(urlFor(connection('a', 'SomethingNew'))).to.equal('https://link-api.codat.io/a/start');
+  });
+
+  it('the name form cannot be sent again once any step after creating failed', () => {
+    const broken = at('error', { companyId: null, error: { code: 'x', params: {}, step: 'linking' } });
+    expect(
+      transition(broken, { type: 'NAME.SUBMIT', name: 'Other', idempotencyKey: 'k9' }).effects,
+    ).to.deep.equal([]);
+    const noError = at('error', { companyId: null, error: null });
+    expect(
+      labels(transition(noError, { type: 'NAME.SUBMIT', name: 'Other', idempotencyKey: 'k9' })),
+    ).to.deep.equal(['createCompany']);
+  });
+});
