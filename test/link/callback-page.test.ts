@@ -88,6 +88,22 @@ describe('completeLinkCallback (a dedicated redirect page)', () => {
     expect(calls).to.deep.equal([]);
   });
 
+  it('in a popup with an opener hands over even with no journey saved in its tab', () => {
+    const { win, calls } = fakeWindow('?statusCode=200&state=n1', { postMessage: () => undefined });
+    expect(completeLinkCallback(win, store)).to.equal('handed-off');
+    expect(calls).to.deep.equal(['close']);
+  });
+
+  it('a callback without state never matches a journey that has no nonce', () => {
+    store.save('signup', {
+      snapshot: { state: 'ready', context: { ...initialContext, companyId: 'c1', linkMode: 'redirect' } },
+      returnUrl: 'https://app.example/signup',
+    });
+    const { win, calls } = fakeWindow('?statusCode=200');
+    expect(completeLinkCallback(win, store)).to.equal('unknown-journey');
+    expect(calls).to.deep.equal([]);
+  });
+
   it('does nothing with a callback whose state matches no journey', () => {
     const { win, calls } = fakeWindow('?statusCode=200&state=forged');
     expect(completeLinkCallback(win, store)).to.equal('unknown-journey');

@@ -58,6 +58,17 @@ describe('parseLinkCallback: every Codat statusCode', () => {
     expect(parseLinkCallback('?statusCode=403&statusCode=200&state=s').kind).to.equal('cancelled');
   });
 
+  it('reads a statusCode of exactly three digits, spaces aside; an empty value is no value', () => {
+    expect(parseLinkCallback('?statusCode=%20200%20&state=s').kind).to.equal('success');
+    for (const code of ['1200', '2000', '20', '200x', 'x200']) {
+      expect(parseLinkCallback(`?statusCode=${code}&state=s`), code).to.deep.include({
+        code: 'callback-invalid',
+      });
+    }
+    expect(parseLinkCallback('?statusCode=200&state=').state).to.equal(null);
+    expect(parseLinkCallback('?statusCode=200&state=&state=s').state).to.equal(null);
+  });
+
   it('treats a missing state as null so the machine refuses it', () => {
     expect(parseLinkCallback('?statusCode=200').state).to.equal(null);
   });
@@ -75,5 +86,29 @@ describe('isLinkCallback / withoutCallbackParams', () => {
       'https://app.example/signup?plan=pro&statusCode=200&companyId=c&connectionId=k&platform=gbol&STATE=s#top',
     );
     expect(cleaned).to.equal('https://app.example/signup?plan=pro#top');
+  });
+
+  it('removes every parameter Codat fills, in any case', () => {
+    const names = [
+      'clientId',
+      'companyId',
+      'connectionId',
+      'integrationId',
+      'sourceId',
+      'platform',
+      'platformName',
+      'sourceType',
+      'statusCode',
+      'errorMessage',
+      'statusText',
+      'state',
+    ];
+    for (const name of names) {
+      for (const spelled of [name, name.toLowerCase(), name.toUpperCase()]) {
+        expect(withoutCallbackParams(`https://app.example/?${spelled}=x&keep=1`), spelled).to.equal(
+          'https://app.example/?keep=1',
+        );
+      }
+    }
   });
 });

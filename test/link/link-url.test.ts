@@ -1,6 +1,20 @@
 import { expect } from 'chai';
 import { DEFAULT_LINK_ORIGINS, createNonce, isAllowedLinkUrl, withLinkState } from '../../src/link/index.ts';
 
+describe('isAllowedLinkUrl: loopback and listed origins', () => {
+  it('allows plain http on every loopback name, and origins listed with trailing slashes', () => {
+    const loopback = ['http://localhost:5173', 'http://[::1]:5173', 'http://127.0.0.1:5173'];
+    expect(loopback.map((origin) => isAllowedLinkUrl(`${origin}/link`, loopback))).to.deep.equal([
+      true,
+      true,
+      true,
+    ]);
+    expect(isAllowedLinkUrl('https://link.codat.io/x', ['https://link.codat.io//'])).to.equal(true);
+    expect(isAllowedLinkUrl('ftp://link.codat.io/x', ['ftp://link.codat.io'])).to.equal(false);
+    expect(isAllowedLinkUrl('http://link.codat.io/x', ['http://link.codat.io'])).to.equal(false);
+  });
+});
+
 describe('isAllowedLinkUrl', () => {
   const allowed = [...DEFAULT_LINK_ORIGINS, 'http://127.0.0.1:5173'];
   const cases: [string, boolean][] = [
