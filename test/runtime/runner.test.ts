@@ -148,6 +148,43 @@ describe('runner: failures and late answers', () => {
   });
 });
 
+describe('runner: subscribers', () => {
+  it('hears every change once, nothing for an event that changes nothing, and nothing after unsubscribing', async () => {
+    const kit = journeyKit();
+    const heard: string[] = [];
+    const unsubscribe = kit.runner.subscribe((snapshot) => heard.push(snapshot.state));
+    kit.runner.start();
+    kit.runner.send({ type: 'LINK.OPEN' }); // idle takes no LINK.OPEN
+    kit.runner.send({ type: 'NAME.SUBMIT', name: 'Acme Ltd' });
+    await flush();
+    expect(heard).to.deep.equal(['idle', 'creating', 'ready']);
+    expect(kit.types().filter((t) => t.startsWith('state:'))).to.deep.equal([
+      'state:creating',
+      'state:ready',
+    ]);
+    unsubscribe();
+    kit.runner.send({ type: 'LINK.OPEN' });
+    expect(heard).to.have.length(3);
+  });
+
+  it('stop() on a runner that never started is harmless', () => {
+    const kit = journeyKit();
+    expect(() => kit.runner.stop()).not.to.throw();
+    kit.runner.start();
+    expect(kit.events).to.deep.equal([]);
+  });
+
+  it('a vetoed redirect tells why', async () => {
+    const kit = await readyKit({ linkMode: 'redirect' });
+    kit.veto();
+    kit.runner.send({ type: 'LINK.OPEN' });
+    expect(kit.events.at(-1)).to.deep.equal({
+      type: 'cancel',
+      detail: { reason: 'redirect-vetoed', journeyId: 'n1', companyId: 'c-1' },
+    });
+  });
+});
+
 describe('runner: leaving for Link', () => {
   it('auto mode: a blocked popup becomes a redirect the host page may see first', async () => {
     const kit = await readyKit({ linkMode: 'auto' });
