@@ -10,6 +10,7 @@ import {
   browserLink,
   completeLinkInPopup,
   type PopupHandlers,
+  type PopupOpening,
 } from '../../src/link/index.ts';
 import type { LinkOutcome } from '../../src/machine/index.ts';
 
@@ -65,6 +66,13 @@ const turns = async (n = 5): Promise<void> => {
   for (let i = 0; i < n; i += 1) await new Promise((resolve) => setImmediate(resolve));
 };
 
+/** Every watch a test opened, stopped after it: an open watch holds a BroadcastChannel, which keeps Node running. */
+const watches: PopupOpening[] = [];
+const watched = (opening: PopupOpening): PopupOpening => (watches.push(opening), opening);
+afterEach(() => {
+  for (const opening of watches.splice(0)) if (opening.status === 'opened') opening.stop();
+});
+
 function recorder() {
   const seen: { callbacks: LinkOutcome[]; closed: number } = { callbacks: [], closed: 0 };
   const handlers: PopupHandlers = {
@@ -86,7 +94,7 @@ describe('browserLink: opening Link', () => {
     expect(link.openPopup('https://evil.example/x', 's', recorder().handlers)).to.deep.equal({
       status: 'rejected',
     });
-    const opened = link.openPopup(`${LINK}?state=s`, 's', recorder().handlers);
+    const opened = watched(link.openPopup(`${LINK}?state=s`, 's', recorder().handlers));
     expect(opened.status).to.equal('opened');
     expect(calls).to.deep.equal([`open ${LINK}?state=s company-onboard-link popup,width=480,height=760`]);
   });
@@ -123,7 +131,7 @@ describe('browserLink: watching the popup', () => {
   it('takes the callback posted by the popup it opened, from our origin, once', () => {
     const { win, popup, events } = fakeWindow();
     const { seen, handlers } = recorder();
-    browserLink(win, () => ['https://link.codat.io']).openPopup(LINK, 'n1', handlers);
+    watched(browserLink(win, () => ['https://link.codat.io']).openPopup(LINK, 'n1', handlers));
     events.dispatchEvent(message(callbackMessage('?statusCode=200&state=n1'), 'https://evil.example', popup));
     events.dispatchEvent(message(callbackMessage('?statusCode=200&state=n1'), ORIGIN, {}));
     events.dispatchEvent(message({ type: 'other', search: '?statusCode=200' }, ORIGIN, popup));
@@ -142,7 +150,7 @@ describe('browserLink: watching the popup', () => {
   it('takes a callback from the same-origin channel only when it carries this journey’s state', async () => {
     const { win } = fakeWindow();
     const { seen, handlers } = recorder();
-    const opened = browserLink(win, () => ['https://link.codat.io']).openPopup(LINK, 'n1', handlers);
+    const opened = watched(browserLink(win, () => ['https://link.codat.io']).openPopup(LINK, 'n1', handlers));
     const sender = new BroadcastChannel(CALLBACK_CHANNEL);
     try {
       sender.postMessage(callbackMessage('?statusCode=200&state=other'));
@@ -162,7 +170,7 @@ describe('browserLink: watching the popup', () => {
   it('calls a popup closed only after a grace period, so a message posted just before closing still wins', () => {
     const { win, popup, events } = fakeWindow();
     const { seen, handlers } = recorder();
-    browserLink(win, () => ['https://link.codat.io']).openPopup(LINK, 'n1', handlers);
+    watched(browserLink(win, () => ['https://link.codat.io']).openPopup(LINK, 'n1', handlers));
     mock.timers.tick(500);
     popup.closed = true;
     mock.timers.tick(500); // seen closed: the grace period starts
@@ -179,7 +187,7 @@ describe('browserLink: watching the popup', () => {
   it('a message inside the grace period wins over the close', () => {
     const { win, popup, events } = fakeWindow();
     const { seen, handlers } = recorder();
-    browserLink(win, () => ['https://link.codat.io']).openPopup(LINK, 'n1', handlers);
+    watched(browserLink(win, () => ['https://link.codat.io']).openPopup(LINK, 'n1', handlers));
     popup.closed = true;
     mock.timers.tick(600);
     events.dispatchEvent(message(callbackMessage('?statusCode=200&state=n1'), ORIGIN, popup));
@@ -190,7 +198,7 @@ describe('browserLink: watching the popup', () => {
   it('stop() ends the watch: no callback, no close, no timer', () => {
     const { win, popup, events } = fakeWindow();
     const { seen, handlers } = recorder();
-    const opened = browserLink(win, () => ['https://link.codat.io']).openPopup(LINK, 'n1', handlers);
+    const opened = watched(browserLink(win, () => ['https://link.codat.io']).openPopup(LINK, 'n1', handlers));
     if (opened.status !== 'opened') throw new Error('not opened');
     opened.stop();
     popup.closed = true;
