@@ -78,13 +78,12 @@ export function fakeLink() {
   };
   const port: LinkPort = {
     allows: () => state.allowed,
-    openPopup(url, linkState, given) {
+    openPopup(url, _linkState, given) {
       asked.push(`popup ${url}`);
       if (!state.allowed) return { status: 'rejected' };
       if (state.opening !== 'opened') return { status: state.opening };
       handlers = given;
       state.watching = true;
-      void linkState;
       return { status: 'opened', stop: () => void (state.watching = false) };
     },
     redirect(url) {
