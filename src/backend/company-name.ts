@@ -1,28 +1,69 @@
 /**
- * Company-name rules shared by the element (instant feedback) and the reference server (the authority).
+ * Company names as Codat stores them, shared by the element (instant feedback) and the reference server.
  *
- * Codat allows letters, digits, whitespace and `- ' & @ . , ? !` and silently strips anything else.
- * We reject instead of stripping so the user sees exactly the name that will be stored.
- * Codat sets no maximum length; we cap names at {@link COMPANY_NAME_MAX_LENGTH} characters.
+ * Codat's spec allows only `^[A-Za-z0-9\s\-',&@.,?!\s]+$` (ASCII) and silently strips anything else, so
+ * "Café Müller" could become "Caf Mller". We send {@link codatCompanyName} instead ("Cafe Muller") and refuse
+ * what no spelling can save ({@link companyNameProblem}). Tiny and dependency-free: it ships in the browser bundle.
  */
 
-/** Longest company name we accept (Codat sets none; 100 fits every real trading name we know of). */
+/** Longest company name we accept, in code points (Codat sets none; 100 fits every real trading name we know). */
 export const COMPANY_NAME_MAX_LENGTH = 100;
 
-const ALLOWED = /^[\p{L}\p{N}\s\-'&@.,?!]*$/u;
-const FORBIDDEN_CHAR = /[^\p{L}\p{N}\s\-'&@.,?!]/gu;
+/** Letters NFKD leaves whole that have a usual ASCII spelling. */
+// prettier-ignore
+const SPELLED: Readonly<Record<string, string>> = {
+  ß: 'ss', ẞ: 'SS', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L',
+  þ: 'th', Þ: 'Th', ð: 'd', Ð: 'D', ı: 'i', ħ: 'h', Ħ: 'H', ŧ: 't', Ŧ: 'T', ŋ: 'n', Ŋ: 'N', ĸ: 'k', ſ: 's',
+  ŀ: 'l', Ŀ: 'L', ƒ: 'f', ɐ: 'a', ə: 'e', Ə: 'E',
+};
 
-/** Why a name was refused, or `null` when it is acceptable. Expects a trimmed name. */
-export function companyNameProblem(name: string): string | null {
+/** Control, format, line/paragraph separators, private use, lone surrogates and the blank "filler" letters. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cs}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+/** Anything but letters, marks, digits, space separators and Codat's punctuation. */
+const FORBIDDEN = /[^\p{L}\p{M}\p{N}\p{Zs}\-'&@.,?!]/gu;
+/** Every kind of space and line break: each run becomes one ASCII space (format characters are dropped). */
+const SPACES = /[\p{Zs}\t\n\v\f\r\u0085\u2028\u2029]+/gu;
+
+/**
+ * The name Codat will store for `typed`: ASCII letters and digits, spaces and `- ' & @ . , ? !`. Accents go
+ * (é → e), letters with a usual spelling are spelled out (ß → ss, ø → o), letters and symbols with no ASCII
+ * form are dropped, and the spaces that leaves are collapsed. Empty when nothing survives. Idempotent.
+ */
+export function codatCompanyName(typed: string): string {
+  let ascii = '';
+  for (const char of typed.replace(SPACES, ' ')) {
+    const spelled = SPELLED[char] ?? char.normalize('NFKD');
+    ascii += spelled.replace(/[^A-Za-z0-9 \-'&@.,?!]/g, '');
+  }
+  return ascii.replace(/ {2,}/g, ' ').trim();
+}
+
+/**
+ * Why `typed` cannot be a company name, as a sentence for the user, or `null` when it can. Surrounding
+ * spaces do not count; invisible characters do, wherever they are.
+ */
+export function companyNameProblem(typed: string): string | null {
+  const name = typed.replace(/^[\p{Zs}]+|[\p{Zs}]+$/gu, '');
   // Characters as people count them (code points), not UTF-16 units: "𠀀" is one character, not two.
   const length = [...name].length;
   if (length === 0) return 'Enter your company name.';
   if (length > COMPANY_NAME_MAX_LENGTH) {
     return `Company name must be at most ${COMPANY_NAME_MAX_LENGTH} characters (it has ${length}).`;
   }
-  if (!ALLOWED.test(name)) {
-    const bad = [...new Set(name.match(FORBIDDEN_CHAR) ?? [])].join(' ');
-    return `Company name cannot contain ${bad}. Use letters, numbers, spaces and - ' & @ . , ? !`;
+  const hidden = distinct(name.match(INVISIBLE)).map(
+    (char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+  if (hidden.length > 0) {
+    return `Company name contains invisible or control characters (${hidden.join(' ')}): retype it.`;
+  }
+  const bad = distinct(name.match(FORBIDDEN));
+  if (bad.length > 0) {
+    return `Company name cannot contain ${bad.join(' ')}. Use letters, numbers, spaces and - ' & @ . , ? !`;
+  }
+  if (!/[A-Za-z0-9]/.test(codatCompanyName(name))) {
+    return 'Company name has no letters the accounting platform can store: use Latin letters (A–Z) or digits.';
   }
   return null;
 }
+
+const distinct = (found: readonly string[] | null): string[] => [...new Set(found ?? [])];
