@@ -8,7 +8,7 @@ import {
 
 /** Codat's spec pattern for `name` (published OpenAPI), as .NET reads it: `\s` there is whitespace. */
 const CODAT_NAME = /^[A-Za-z0-9\s\-',&@.,?!\s]+$/;
-const ASCII_ALLOWED = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -\'&@.,?!'];
+const ASCII_ALLOWED = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -'&@.,?!"];
 const spaced = (text: string): string => text.replace(/ +/g, ' ').trim();
 
 describe('codatCompanyName: the name Codat will store', () => {
@@ -101,7 +101,7 @@ describe('companyNameProblem: names we refuse, and why', () => {
     }
   });
 
-  it('refuses punctuation and symbols outside - \' & @ . , ? !, naming each once', () => {
+  it("refuses punctuation and symbols outside - ' & @ . , ? !, naming each once", () => {
     assert.equal(
       companyNameProblem('Acme (UK) [Ltd] (x)'),
       "Company name cannot contain ( ) [ ]. Use letters, numbers, spaces and - ' & @ . , ? !",
