@@ -29,4 +29,10 @@ export interface OnboardBackend {
   getCompany(companyId: string, options?: RequestOptions): Promise<Company>;
   getDataStatus(companyId: string, options?: RequestOptions): Promise<DataStatuses>;
   refreshData(companyId: string, options?: RequestOptions): Promise<void>;
+  /**
+   * Queues a fetch of one data type (Codat's `POST /companies/{id}/data/queue/{dataType}`): for a type the
+   * integrator requires that the platform never fetched by itself. Optional: without it, such a type is not
+   * queued and the journey reports it as not started once the start bound passes.
+   */
+  queueDataType?(companyId: string, dataType: string, options?: RequestOptions): Promise<void>;
 }

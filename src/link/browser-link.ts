@@ -10,14 +10,27 @@ export function browserLink(win: Window, origins: () => readonly string[]): Link
   return {
     allows,
     openPopup(url, linkState, handlers) {
-      if (!allows(url)) return { status: 'rejected' };
-      const popup = openLinkPopup(url, win);
+      if (url !== null && !allows(url)) return { status: 'rejected' };
+      // Blank: same-origin `about:blank`, which we may send anywhere later.
+      const popup = openLinkPopup(url ?? '', win);
       if (popup === null) return { status: 'blocked' };
       const watch = watchLinkPopup(win, popup, linkState, {
         onCallback: (search) => handlers.onCallback(parseLinkCallback(search)),
         onClosed: () => handlers.onClosed(),
       });
-      return { status: 'opened', stop: () => watch.stop() };
+      return {
+        status: 'opened',
+        stop: () => watch.stop(),
+        close() {
+          watch.stop();
+          if (!popup.closed) popup.close();
+        },
+        navigate(next) {
+          if (!allows(next)) return false;
+          popup.location.href = next;
+          return true;
+        },
+      };
     },
     redirect(url) {
       if (!allows(url)) return false;

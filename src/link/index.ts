@@ -3,7 +3,7 @@ export { completeLinkInPopup, watchLinkPopup, CALLBACK_CHANNEL, type PopupWatch 
 export { DEFAULT_LINK_ORIGINS, createNonce, isAllowedLinkUrl, withLinkState } from './link-url.ts';
 export { isInAppBrowser, openLinkPopup } from './open-link.ts';
 export { completeLinkCallback, type CallbackPageResult } from './callback-page.ts';
-export type { LinkPort, PopupHandlers, PopupOpening } from './link-port.ts';
+export type { LinkPort, OpenedPopup, PopupHandlers, PopupOpening } from './link-port.ts';
 export { browserLink } from './browser-link.ts';
 export {
   SAVED_JOURNEY_TTL_MS,

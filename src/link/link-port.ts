@@ -1,8 +1,18 @@
 import type { LinkOutcome } from '../machine/index.ts';
 
-/** What became of an attempt to open Link in a popup. `stop` ends the watch on an opened popup. */
-export type PopupOpening =
-  { readonly status: 'rejected' | 'blocked' } | { readonly status: 'opened'; readonly stop: () => void };
+/** What became of an attempt to open Link in a popup. */
+export type PopupOpening = { readonly status: 'rejected' | 'blocked' } | OpenedPopup;
+
+/** A Link popup we opened and watch. */
+export interface OpenedPopup {
+  readonly status: 'opened';
+  /** Stops watching it (the window stays: the element went away, the user may still finish in Link). */
+  stop(): void;
+  /** Stops watching it and closes the window if it is still open. */
+  close(): void;
+  /** Sends it to `url` (a popup opened blank while a fresh Link URL was fetched); `false` when not allowed. */
+  navigate(url: string): boolean;
+}
 
 export interface PopupHandlers {
   onCallback(outcome: LinkOutcome): void;
@@ -15,9 +25,10 @@ export interface LinkPort {
   allows(url: string): boolean;
   /**
    * Opens `url` in a popup, synchronously (browsers block `window.open` after an `await`), and watches it for
-   * the callback carrying `linkState` or for the user closing it. Refuses a URL that is not allowed.
+   * the callback carrying `linkState` or for the user closing it. Refuses a URL that is not allowed. A `null`
+   * url opens a blank popup, to be sent to Link with `navigate` once its URL is known.
    */
-  openPopup(url: string, linkState: string, handlers: PopupHandlers): PopupOpening;
+  openPopup(url: string | null, linkState: string, handlers: PopupHandlers): PopupOpening;
   /** Leaves the page for `url`. Refuses (returns `false`) a URL that is not allowed. */
   redirect(url: string): boolean;
   /** The Link callback in this page's URL, if the page is one. */

@@ -1,11 +1,11 @@
 /*
  * Named actions: what each branch of the chart does. Each returns the next snapshot and the effects to run.
  */
-import { confirmingConnection, linkUrlOf } from './company.ts';
+import { confirmingConnection, linkUrlOf, wasEverLinked } from './company.ts';
 import { initialContext, type JourneyContext, type JourneyError, type JourneySnapshot } from './context.ts';
 import { enterStep } from './enter-step.ts';
 import type { AbandonReason, EventOf, JourneyEvent } from './events.ts';
-import { ErrorCode, NoticeCode } from './messages.ts';
+import { ErrorCode, NoticeCode, retryCannotHelp } from './messages.ts';
 import { fail, go, withEffectsBefore, type ActionResult, type TransitionResult } from './result.ts';
 import type { JourneyState, RetryableStep } from './states.ts';
 
@@ -82,20 +82,39 @@ export const submitName: Action<EventOf<'NAME.SUBMIT'>> = (context, { name, idem
 };
 
 export const companyCreated: Action<EventOf<'COMPANY.CREATED'>> = (context, { company }) =>
-  go('ready', { ...context, companyId: company.id, company }, [
+  go('ready', { ...context, companyId: company.id, company, linkUrl: 'fresh' }, [
     { type: 'emit', event: 'company-created', detail: { company } },
     { type: 'emit', event: 'link-ready', detail: { linkUrl: linkUrlOf(company) } },
   ]);
 
 export const companyLoaded: Action<EventOf<'COMPANY.LOADED'>> = (context, { company, statuses }) =>
-  go(context.home ?? 'ready', { ...context, company, statuses, companyName: company.name }, [
+  go(context.home ?? 'ready', { ...context, company, statuses, companyName: company.name, linkUrl: 'fresh' }, [
     { type: 'emit', event: 'link-ready', detail: { linkUrl: linkUrlOf(company) } },
   ]);
 
 // ── linking ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export const openLink: Action<EventOf<'LINK.OPEN'>> = (context, request) =>
-  enterStep('linking', context, request);
+  enterStep('linking', { ...context, linkTarget: request.connectionId ?? null }, request);
+
+/** The fresh Link URL came: the blank popup goes there, or the page does. */
+export const linkUrlReady: Action<EventOf<'LINK.URL_READY'>> = (context, { company }) => {
+  const next = { ...context, company, linkUrl: 'used' } as const;
+  if (context.linkState === null) return go('linking', next);
+  const url = linkUrlOf(company, context.linkTarget);
+  return go('linking', next, [
+    { type: 'openLink', window: context.linkMode ?? 'popup', url, linkState: context.linkState },
+  ]);
+};
+
+/** The fresh Link URL never came: the blank popup closes (leaving `linking`) and "Try again" asks again. */
+export const failLinkUrl: Action<EventOf<'STEP.FAILED'>> = (context, { failure }) =>
+  fail(context, {
+    code: ErrorCode.LinkUrlUnavailable,
+    params: failure.params,
+    step: 'linking',
+    ...(failure.correlationId === undefined ? {} : { correlationId: failure.correlationId }),
+  });
 
 export const linkOpened: Action<EventOf<'LINK.OPENED'>> = (context) =>
   go('linking', context, [
@@ -104,13 +123,14 @@ export const linkOpened: Action<EventOf<'LINK.OPENED'>> = (context) =>
 
 /** `link-mode="auto"`: the popup was blocked, so the whole page goes to Link instead. */
 export const redirectInstead: Action<EventOf<'LINK.POPUP_BLOCKED'>> = (context) => {
-  const url = context.company === null ? null : linkUrlOf(context.company);
+  const url = context.company === null ? null : linkUrlOf(context.company, context.linkTarget);
   const { linkState } = context;
   if (url === null || linkState === null) return go(context.home ?? 'ready', context);
-  return go('linking', { ...context, linkMode: 'redirect', redirectIfBlocked: false }, [
-    { type: 'emit', event: 'popup-blocked', detail: {} },
-    { type: 'openLink', window: 'redirect', url, linkState },
-  ]);
+  const redirecting = { ...context, linkMode: 'redirect', redirectIfBlocked: false } as const;
+  const told = { type: 'emit', event: 'popup-blocked', detail: {} } as const;
+  // A fresh URL on its way opens in the page when it comes.
+  if (context.linkUrl === 'awaited') return go('linking', redirecting, [told]);
+  return go('linking', redirecting, [told, { type: 'openLink', window: 'redirect', url, linkState }]);
 };
 
 /** A failure of opening Link: "Try again" opens it afresh. */
@@ -159,39 +179,74 @@ export const abandon: Action<EventOf<'LINK.ABANDONED'>> = (context, { reason }) 
 
 // ── confirming ─────────────────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * Linked. The platform starts a sync by itself only on a company's first link: after a re-authorisation (the
+ * company had been linked before) we queue one ourselves, and judge only its readings.
+ */
 export const linked: Action<EventOf<'LINK.CHECKED'>> = (context, { company }) => {
   const connectionId = confirmingConnection(company, context.connectionId)?.id ?? '';
+  const reauthorised = context.company !== null && wasEverLinked(context.company);
   return withEffectsBefore(
     [{ type: 'emit', event: 'linked', detail: { connectionId } }],
-    enterStep('syncing', { ...context, company, connectionId }),
+    enterStep('syncing', {
+      ...context,
+      company,
+      connectionId,
+      linkUrl: 'fresh',
+      refreshing: context.refreshing || reauthorised,
+    }),
   );
 };
 
 export const notLinked: Action<EventOf<'LINK.CHECKED'>> = (context, { company }) =>
-  fail({ ...context, company }, { code: ErrorCode.LinkNotConfirmed, params: {}, step: 'linking' });
+  fail(
+    { ...context, company, linkUrl: 'fresh' },
+    { code: ErrorCode.LinkNotConfirmed, params: {}, step: 'linking' },
+  );
 
 // ── syncing ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export const refreshData: Action<EventOf<'DATA.REFRESH'>> = (context) =>
   enterStep('syncing', { ...context, refreshing: true });
 
-const reading = (context: JourneyContext, { progress }: EventOf<'SYNC.READING'>): JourneyContext => ({
+const reading = (context: JourneyContext, { progress, at }: EventOf<'SYNC.READING'>): JourneyContext => ({
   ...context,
   progress,
   refreshing: false,
+  watch: { ...context.watch, since: context.watch.since ?? at },
 });
 
+const toldProgress = ({ progress }: EventOf<'SYNC.READING'>) =>
+  ({ type: 'emit', event: 'sync-progress', detail: { progress } }) as const;
+
 export const syncProgressed: Action<EventOf<'SYNC.READING'>> = (context, event) =>
-  go('syncing', reading(context, event), [
-    { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
+  go('syncing', reading(context, event), [toldProgress(event)]);
+
+export const baselineTaken: Action<EventOf<'SYNC.BASELINE'>> = (context, { baseline }) =>
+  go('syncing', { ...context, watch: { ...context.watch, baseline } });
+
+/** Required types the platform never fetched by itself: queue each once, and give them time to start. */
+export const queueNotStarted: Action<EventOf<'SYNC.READING'>> = (context, event) => {
+  const next = reading(context, event);
+  const { companyId } = context;
+  const types = event.notStarted;
+  return go('syncing', { ...next, watch: { ...next.watch, queued: { types, at: event.at } } }, [
+    toldProgress(event),
+    ...(companyId === null ? [] : [{ type: 'queueDataTypes', companyId, types } as const]),
   ]);
+};
+
+/** Queued and still not started: say which, rather than wait for the sync's own time limit. */
+export const failNotStarted: Action<EventOf<'SYNC.READING'>> = (context, event) =>
+  fail(
+    reading(context, event),
+    { code: ErrorCode.SyncNotStarted, params: { types: event.notStarted }, step: 'syncing' },
+    [toldProgress(event)],
+  );
 
 export const syncDone: Action<EventOf<'SYNC.READING'>> = (context, event) => {
   const next = reading(context, event);
-  const told = [
-    { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
-    { type: 'emit', event: 'complete', detail: {} },
-  ] as const;
+  const told = [toldProgress(event), { type: 'emit', event: 'complete', detail: {} }] as const;
   return next.home !== null && next.companyId !== null
     ? go('loading', next, [...told, { type: 'loadCompany', companyId: next.companyId, withStatuses: true }])
     : go('complete', next, told);
@@ -203,9 +258,7 @@ export const syncFailedTypes: Action<EventOf<'SYNC.READING'>> = (context, event)
   const error: JourneyError = failed.some((t) => t.status === 'AuthError')
     ? { code: ErrorCode.SyncAuthError, params: {}, step: 'linking' }
     : { code: ErrorCode.SyncFailed, params: { types: failed.map((t) => t.dataType) }, step: 'syncing' };
-  return fail(reading(context, event), error, [
-    { type: 'emit', event: 'sync-progress', detail: { progress: event.progress } },
-  ]);
+  return fail(reading(context, event), error, [toldProgress(event)]);
 };
 
 export const syncTimedOut: Action<EventOf<'SYNC.TIMED_OUT'>> = (context) =>
@@ -218,7 +271,7 @@ export const stepFailed: Action<EventOf<'STEP.FAILED'>> = (context, { failure },
   fail(context, {
     code: failure.code,
     params: failure.params,
-    step: failure.field === undefined ? (state as RetryableStep) : null,
+    step: failure.field === undefined && !retryCannotHelp(failure.code) ? (state as RetryableStep) : null,
     ...(failure.field === undefined ? {} : { field: failure.field }),
     ...(failure.correlationId === undefined ? {} : { correlationId: failure.correlationId }),
   });

@@ -8,6 +8,7 @@ import type { JourneyEffect } from './effects.ts';
 import type { EventOf, JourneyEventType } from './events.ts';
 import * as is from './guards.ts';
 import type { JourneyState, RetryableStep } from './states.ts';
+import { emptyWatch } from './sync-snapshot.ts';
 
 export interface Branch<E> {
   readonly guard?: (context: JourneyContext, event: E) => boolean;
@@ -22,9 +23,12 @@ export interface StateNode {
   readonly exit?: { readonly effects: readonly JourneyEffect[]; readonly reset: Partial<JourneyContext> };
 }
 
-/** Every retryable step takes `STEP.FAILED` the same way; the type checker holds the list to RETRYABLE_STEPS. */
+/**
+ * Every retryable step takes `STEP.FAILED`, the same way unless it says otherwise; the type checker holds the
+ * list to RETRYABLE_STEPS.
+ */
 const retryableStep = (on: Handlers): StateNode => ({
-  on: { ...on, 'STEP.FAILED': [{ then: act.stepFailed }] },
+  on: { 'STEP.FAILED': [{ then: act.stepFailed }], ...on },
 });
 
 const steps = {
@@ -48,6 +52,9 @@ const steps = {
         { then: act.confirm },
       ],
       'LINK.ABANDONED': [{ then: act.abandon }],
+      'LINK.URL_READY': [{ then: act.linkUrlReady }],
+      // The only request made while Link opens is for a fresh Link URL.
+      'STEP.FAILED': [{ then: act.failLinkUrl }],
     }),
     // Link's nonce and window belong to Link being open: leaving `linking` spends them.
     exit: {
@@ -60,14 +67,17 @@ const steps = {
   }),
   syncing: {
     ...retryableStep({
+      'SYNC.BASELINE': [{ then: act.baselineTaken }],
       'SYNC.READING': [
         { guard: is.syncComplete, then: act.syncDone },
         { guard: is.syncFailed, then: act.syncFailedTypes },
+        { guard: is.startOverdue, then: act.failNotStarted },
+        { guard: is.mayQueue, then: act.queueNotStarted },
         { then: act.syncProgressed },
       ],
       'SYNC.TIMED_OUT': [{ then: act.syncTimedOut }],
     }),
-    exit: { effects: [{ type: 'stopSync' }], reset: {} },
+    exit: { effects: [{ type: 'stopSync' }], reset: { watch: emptyWatch } },
   },
 } satisfies Record<RetryableStep, StateNode>;
 

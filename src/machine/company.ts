@@ -1,22 +1,33 @@
 import type { CompanyRecord, ConnectionRecord } from './records.ts';
 
-/** The most urgent first: access revoked, then never finished, then unlinked by the integrator. */
-const BROKEN_FIRST = ['Deauthorized', 'PendingAuth', 'Unlinked'];
+/**
+ * The most urgent first: access revoked, then unlinked by the integrator. A `PendingAuth` connection is not
+ * broken, only unfinished: the user may continue it or choose other software (the dashboard offers both).
+ */
+const BROKEN_FIRST = ['Deauthorized', 'Unlinked'];
 const urgency = (status: string): number => {
   const index = BROKEN_FIRST.indexOf(status);
   return index === -1 ? BROKEN_FIRST.length : index;
 };
 
-/** The connection the user should re-authorise, if any: the most urgent one that is not `Linked`. */
+/** The connection the user should re-authorise, if any: the most urgent broken one (unknown statuses last). */
 export function brokenConnection(company: CompanyRecord): ConnectionRecord | undefined {
   return (company.dataConnections ?? [])
-    .filter((connection) => connection.status !== 'Linked')
+    .filter((connection) => connection.status !== 'Linked' && connection.status !== 'PendingAuth')
     .sort((a, b) => urgency(a.status) - urgency(b.status))[0];
 }
 
-/** Where Link opens: the broken connection's own URL when re-authorising, else the company's. */
-export const linkUrlOf = (company: CompanyRecord): string =>
-  brokenConnection(company)?.linkUrl ?? company.redirect;
+/**
+ * Where Link opens: the connection asked for (a pending one being continued), else the broken connection's own
+ * URL when re-authorising, else the company's, where the user chooses their software.
+ */
+export function linkUrlOf(company: CompanyRecord, connectionId: string | null = null): string {
+  const target =
+    connectionId === null
+      ? brokenConnection(company)
+      : company.dataConnections?.find((connection) => connection.id === connectionId);
+  return target?.linkUrl ?? company.redirect;
+}
 
 /**
  * The connection that confirms a link: `Linked`, and the one the callback named when it named one (a 201
@@ -29,3 +40,7 @@ export const confirmingConnection = (
   (company.dataConnections ?? []).find(
     (c) => c.status === 'Linked' && (connectionId === null || c.id === connectionId),
   );
+
+/** Whether the company has been linked before (any connection past `PendingAuth`): linking again is a re-authorisation. */
+export const wasEverLinked = (company: CompanyRecord): boolean =>
+  (company.dataConnections ?? []).some((connection) => connection.status !== 'PendingAuth');

@@ -2,7 +2,7 @@ import type { LinkWindow } from './link-outcome.ts';
 import type { ErrorCode, MessageParams, NoticeCode } from './messages.ts';
 import type { CompanyRecord, DataStatusRecords } from './records.ts';
 import type { JourneyState, RetryableStep } from './states.ts';
-import type { SyncSnapshot } from './sync-snapshot.ts';
+import { emptyWatch, type SyncSnapshot, type SyncWatch } from './sync-snapshot.ts';
 
 /** A failure as the user sees it: a stable code, what its message needs, and where "Try again" goes. */
 export interface JourneyError {
@@ -16,6 +16,8 @@ export interface JourneyError {
   /** The platform's id for the failed request, when the backend passed it on: quote it to support. */
   readonly correlationId?: string;
 }
+
+export type LinkUrlState = 'fresh' | 'used' | 'awaited';
 
 /** The journey's data. Everything here survives errors, retries and reloads. */
 export interface JourneyContext {
@@ -37,6 +39,14 @@ export interface JourneyContext {
   readonly linkMode: LinkWindow | null;
   /** While Link is open in a popup: whether a blocked popup falls back to a redirect (`link-mode="auto"`). */
   readonly redirectIfBlocked: boolean;
+  /**
+   * The Link URL in `company`: `fresh` (never opened), `used` (opened: with one-time Link URLs it works once,
+   * so the next opening asks the backend for the company again first) or `awaited` (asked for; Link opens when
+   * it comes). Every company record that arrives brings a fresh one.
+   */
+  readonly linkUrl: LinkUrlState;
+  /** While Link is open: the connection being continued (a pending one the user picked), else `null`. */
+  readonly linkTarget: string | null;
   readonly connectionId: string | null;
   readonly error: JourneyError | null;
   /** A non-error notice for the user, e.g. that they cancelled in Link. */
@@ -47,6 +57,8 @@ export interface JourneyContext {
   readonly home: 'overview' | null;
   /** The latest data-status reading while syncing (and after). */
   readonly progress: SyncSnapshot | null;
+  /** What following the current sync has learned (which readings are news, what we queued). */
+  readonly watch: SyncWatch;
   /** This page is the Link popup and has handed the callback to the page that opened it. */
   readonly handedOff: boolean;
 }
@@ -61,12 +73,15 @@ export const initialContext: JourneyContext = {
   linkState: null,
   linkMode: null,
   redirectIfBlocked: false,
+  linkUrl: 'fresh',
+  linkTarget: null,
   connectionId: null,
   error: null,
   notice: null,
   refreshing: false,
   home: null,
   progress: null,
+  watch: emptyWatch,
   handedOff: false,
 };
 

@@ -26,13 +26,19 @@ export type JourneyEffect =
   | { readonly type: 'createCompany'; readonly name: string; readonly idempotencyKey: string }
   /** Read the company, and its data status too for the dashboard. */
   | { readonly type: 'loadCompany'; readonly companyId: string; readonly withStatuses: boolean }
-  /** Open hosted Link at `url` with `linkState` appended. Must run synchronously inside the user's click. */
+  /**
+   * Open hosted Link at `url` with `linkState` appended. Must run synchronously inside the user's click. A
+   * `null` url (a fresh one is on its way) opens a blank popup now, or waits to redirect; a url for a blank popup
+   * already open sends that popup there.
+   */
   | {
       readonly type: 'openLink';
       readonly window: LinkWindow;
-      readonly url: string;
+      readonly url: string | null;
       readonly linkState: string;
     }
+  /** Read the company again for a Link URL not yet used. */
+  | { readonly type: 'fetchLinkUrl'; readonly companyId: string }
   /** Stop watching the Link popup (Link was left). */
   | { readonly type: 'closeLink' }
   /** This page is the Link popup: hand the callback to the page that opened it. */
@@ -41,7 +47,17 @@ export type JourneyEffect =
   | { readonly type: 'cleanCallbackUrl' }
   /** Read the company to see whether a connection is Linked now. */
   | { readonly type: 'checkLink'; readonly companyId: string }
-  /** Follow the data status; `refresh` first queues a new sync of every type. */
-  | { readonly type: 'startSync'; readonly companyId: string; readonly refresh: boolean }
+  /**
+   * Follow the data status; `baseline` first reads how it stands now (to tell the new sync from the last),
+   * `refresh` then queues a new sync of every type.
+   */
+  | {
+      readonly type: 'startSync';
+      readonly companyId: string;
+      readonly refresh: boolean;
+      readonly baseline: boolean;
+    }
+  /** Queue a fetch of each of `types` (never fetched by the platform) before the next reading. */
+  | { readonly type: 'queueDataTypes'; readonly companyId: string; readonly types: readonly string[] }
   | { readonly type: 'stopSync' }
   | EmitEffect;

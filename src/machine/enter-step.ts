@@ -38,18 +38,26 @@ export function enterStep(
         linkMode: window,
         redirectIfBlocked: request.mode === 'auto' && !popupUseless,
       } as const;
-      return go('linking', opening, [
+      // A Link URL is opened once: after that a fresh one is asked for, while a blank popup opens in the click.
+      const fresh = context.linkUrl === 'fresh';
+      const url = fresh ? linkUrlOf(company, context.linkTarget) : null;
+      return go('linking', { ...opening, linkUrl: fresh ? 'used' : 'awaited' }, [
         ...(popupUseless ? [{ type: 'emit', event: 'popup-blocked', detail: {} } as const] : []),
-        { type: 'openLink', window, url: linkUrlOf(company), linkState: request.linkState },
+        { type: 'openLink', window, url, linkState: request.linkState },
+        ...(fresh ? [] : [{ type: 'fetchLinkUrl', companyId } as const]),
       ]);
     }
     case 'confirming':
       return go('confirming', cleared, [{ type: 'checkLink', companyId }]);
     case 'syncing': {
       // After types failed, waiting again would read the same failure: queue a new sync first; and a refresh
-      // that never got through (its own request failed) is asked for again.
+      // that never got through (its own request failed, or the page reloaded) is asked for again. Readings are
+      // judged against how things stood before the first such request (the baseline survives reloads).
       const refresh = context.refreshing || context.error?.code === ErrorCode.SyncFailed;
-      return go('syncing', { ...cleared, refreshing: refresh }, [{ type: 'startSync', companyId, refresh }]);
+      const baseline = refresh && context.watch.baseline === null;
+      return go('syncing', { ...cleared, refreshing: refresh }, [
+        { type: 'startSync', companyId, refresh, baseline },
+      ]);
     }
   }
 }

@@ -2,7 +2,7 @@ import type { JourneySnapshot } from './context.ts';
 import type { LinkOutcome, LinkRequest } from './link-outcome.ts';
 import type { MessageParams } from './messages.ts';
 import type { CompanyRecord, DataStatusRecords } from './records.ts';
-import type { SyncOutcome, SyncSnapshot } from './sync-snapshot.ts';
+import type { SyncBaseline, SyncOutcome, SyncSnapshot } from './sync-snapshot.ts';
 
 /** A backend call that failed, as the runtime reports it. */
 export interface StepFailure {
@@ -36,8 +36,13 @@ export type JourneyEvent =
       readonly company: CompanyRecord;
       readonly statuses: DataStatusRecords | null;
     }
-  /** The user asked to open Link ("Connect", "Reconnect"). */
-  | ({ readonly type: 'LINK.OPEN' } & LinkRequest)
+  /**
+   * The user asked to open Link ("Connect", "Reconnect"); `connectionId` continues that (pending) connection
+   * rather than letting the user choose their software.
+   */
+  | ({ readonly type: 'LINK.OPEN'; readonly connectionId?: string } & LinkRequest)
+  /** The company read again for a Link URL not yet used (one-time Link URLs work once). */
+  | { readonly type: 'LINK.URL_READY'; readonly company: CompanyRecord }
   /** Link opened (a popup showed, or the page is leaving for it). */
   | { readonly type: 'LINK.OPENED' }
   | { readonly type: 'LINK.POPUP_BLOCKED' }
@@ -55,7 +60,20 @@ export type JourneyEvent =
   | { readonly type: 'LINK.CHECKED'; readonly company: CompanyRecord }
   /** "Refresh data" on the dashboard: queue a new sync and follow it. */
   | { readonly type: 'DATA.REFRESH' }
-  | { readonly type: 'SYNC.READING'; readonly progress: SyncSnapshot; readonly outcome: SyncOutcome }
+  /** The data status just before a new sync was asked for. */
+  | { readonly type: 'SYNC.BASELINE'; readonly baseline: SyncBaseline }
+  /**
+   * A data-status reading, judged against the watch's baseline. `notStarted`: required types the platform has
+   * never fetched. `at` is the clock's time; `startTimeoutMs` how long a queued type may take to start.
+   */
+  | {
+      readonly type: 'SYNC.READING';
+      readonly progress: SyncSnapshot;
+      readonly outcome: SyncOutcome;
+      readonly notStarted: readonly string[];
+      readonly at: number;
+      readonly startTimeoutMs: number;
+    }
   /** The sync went on longer than the time limit. */
   | { readonly type: 'SYNC.TIMED_OUT' }
   /** An async step failed. */

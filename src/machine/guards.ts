@@ -36,6 +36,28 @@ export const syncComplete = (_: JourneyContext, { outcome }: EventOf<'SYNC.READI
 export const syncFailed = (_: JourneyContext, { outcome }: EventOf<'SYNC.READING'>): boolean =>
   outcome === 'failed';
 
+/** Before queueing a type that has not started, give the platform this long to start it by itself. */
+export const QUEUE_GRACE_MS = 10_000;
+
+/**
+ * Required types have not started, and we have not queued them yet: queue them once the sync is visibly under
+ * way without them (another type started), or the grace period has passed.
+ */
+export const mayQueue = (context: JourneyContext, event: EventOf<'SYNC.READING'>): boolean => {
+  const { notStarted, progress, at } = event;
+  if (notStarted.length === 0 || context.watch.queued !== null) return false;
+  const othersStarted = progress.types.some((type) => type.phase !== 'pending');
+  return othersStarted || at - (context.watch.since ?? at) >= QUEUE_GRACE_MS;
+};
+
+/** Types we queued have still not started, `startTimeoutMs` after we queued them. */
+export const startOverdue = (context: JourneyContext, event: EventOf<'SYNC.READING'>): boolean => {
+  const { queued } = context.watch;
+  return (
+    queued !== null && event.notStarted.length > 0 && event.at - queued.at >= event.startTimeoutMs
+  );
+};
+
 /** The page is the Link popup holding a callback: the journey belongs to the page that opened it. */
 export const inPopup = (context: JourneyContext, event: EventOf<'JOURNEY.START'>): boolean =>
   event.callback !== null &&

@@ -5,7 +5,16 @@ export type { EmitDetails, EmitEffect, JourneyEffect } from './effects.ts';
 export type { LinkOpenMode, LinkOutcome, LinkRequest, LinkWindow } from './link-outcome.ts';
 export { ErrorCode, NoticeCode, type MessageParams } from './messages.ts';
 export type { CompanyRecord, ConnectionRecord, DataStatusRecord, DataStatusRecords } from './records.ts';
-export type { DataTypeProgress, SyncOutcome, SyncPhase, SyncSnapshot } from './sync-snapshot.ts';
+export {
+  emptyWatch,
+  type DataTypeProgress,
+  type SyncBaseline,
+  type SyncOutcome,
+  type SyncPhase,
+  type SyncSnapshot,
+  type SyncWatch,
+  type TypeBaseline,
+} from './sync-snapshot.ts';
 export { brokenConnection, confirmingConnection, linkUrlOf } from './company.ts';
 export { microsteps, transition, type TransitionResult } from './transition.ts';
 export { isLinkPopup } from './link-role.ts';

@@ -28,8 +28,21 @@ export const ErrorCode = {
   SyncFailed: 'sync-failed',
   SyncAuthError: 'sync-auth-error',
   SyncTimeout: 'sync-timeout',
+  /** A data type named in `data-types` was queued and still has not started. */
+  SyncNotStarted: 'sync-not-started',
+  /** The platform refused for a reason only the integrator can mend (402: company limit, expired account). */
+  AccountLimit: 'account-limit',
+  /** The platform reported a conflict (409). */
+  Conflict: 'conflict',
+  /** The platform is down for now (503). */
+  Unavailable: 'unavailable',
+  /** A fresh Link URL was asked for and never came: the blank Link window was closed. */
+  LinkUrlUnavailable: 'link-url-unavailable',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Failures only the integrator can mend: "Try again" is not offered, the message says so. */
+export const retryCannotHelp = (code: string): boolean => code === ErrorCode.AccountLimit;
 
 /** Something worth saying that is not an error. */
 export const NoticeCode = {

@@ -10,6 +10,10 @@ export interface ConnectionRecord {
   readonly status: string;
   readonly linkUrl?: string | undefined;
   readonly lastSync?: string | undefined;
+  /** `Accounting | Banking | BankFeed | Commerce | Expense | Other`, or a future value. */
+  readonly sourceType?: string | undefined;
+  /** When the user first authorised it. */
+  readonly created?: string | undefined;
 }
 
 export interface CompanyRecord {
@@ -25,6 +29,8 @@ export interface DataStatusRecord {
   /** Absent for a type never synced. */
   readonly currentStatus?: string | undefined;
   readonly lastSuccessfulSync?: string | undefined;
+  /** The sync this reading belongs to: how a new sync is told from the last one. */
+  readonly latestSyncId?: string | undefined;
 }
 
 /** The platform's dataStatus object, keyed by data type. */

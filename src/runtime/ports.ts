@@ -14,7 +14,15 @@ export interface JourneyConfig {
   /** Data types that must finish syncing; empty means every type the platform reports. */
   readonly requiredDataTypes: readonly string[];
   readonly polling: PollingOptions;
+  /**
+   * How long a required type the platform never fetched may take to start once we queued it, in ms, before
+   * the journey stops with a retryable `sync-not-started` error. Default: {@link DEFAULT_START_TIMEOUT_MS}.
+   */
+  readonly startTimeoutMs?: number;
 }
+
+/** One minute: a queued fetch normally starts within seconds; on-premise connectors can take longer. */
+export const DEFAULT_START_TIMEOUT_MS = 60_000;
 
 /** Every event of a journey, by name: the machine's, plus state changes. */
 export interface RunnerEventDetails extends EmitDetails {

@@ -1,5 +1,5 @@
 import { describeFailure, type RequestOptions } from '../backend/index.ts';
-import { withLinkState } from '../link/index.ts';
+import { withLinkState, type OpenedPopup } from '../link/index.ts';
 import {
   initialContext,
   microsteps,
@@ -8,9 +8,14 @@ import {
   type JourneySnapshot,
   type LinkRequest,
 } from '../machine/index.ts';
-import { startPolling, summarizeDataStatus, type Poller } from '../sync/index.ts';
+import { baselineOf, startPolling, summarizeDataStatus, type Poller } from '../sync/index.ts';
 import type { JourneyIntent } from './intents.ts';
-import type { JourneyIds, JourneyPorts, RunnerEventDetails } from './ports.ts';
+import {
+  DEFAULT_START_TIMEOUT_MS,
+  type JourneyIds,
+  type JourneyPorts,
+  type RunnerEventDetails,
+} from './ports.ts';
 
 /** A running journey. */
 export interface JourneyRunner {
@@ -43,7 +48,9 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
   // What is running, each with its own way to stop.
   let inflight: AbortController | null = null;
   let poller: Poller | null = null;
-  let popupWatch: (() => void) | null = null;
+  let popup: OpenedPopup | null = null;
+  /** Types to queue before the next data-status reading. */
+  let toQueue: readonly string[] = [];
   let unsubscribeRestored: () => void = () => undefined;
 
   const ids = (): JourneyIds => ({
@@ -99,16 +106,21 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
     );
   }
 
-  /** Popup: opened inside the click that asked for it; its callback or closing comes back as an event. */
-  function openPopup({ url, linkState }: { url: string; linkState: string }): JourneyEvent {
-    const opening = link.openPopup(withLinkState(url, linkState), linkState, {
+  /**
+   * Popup: opened inside the click that asked for it (blank, when its URL is still to come); its callback or
+   * closing comes back as an event. A URL for a popup already open sends it there.
+   */
+  function openPopup({ url, linkState }: { url: string | null; linkState: string }): JourneyEvent | null {
+    const target = url === null ? null : withLinkState(url, linkState);
+    if (popup !== null && target !== null) return popup.navigate(target) ? null : { type: 'LINK.URL_REJECTED' };
+    const opening = link.openPopup(target, linkState, {
       onCallback: (outcome) => dispatch({ type: 'LINK.CALLBACK', outcome }),
       onClosed: () => dispatch({ type: 'LINK.ABANDONED', reason: 'popup-closed' }),
     });
     if (opening.status !== 'opened') {
       return { type: opening.status === 'blocked' ? 'LINK.POPUP_BLOCKED' : 'LINK.URL_REJECTED' };
     }
-    popupWatch = opening.stop;
+    popup = opening;
     return { type: 'LINK.OPENED' };
   }
 
@@ -122,21 +134,42 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
     return { type: 'LINK.OPENED' };
   }
 
-  function startSync(companyId: string, refresh: boolean): void {
+  /**
+   * Follows the data status, one request at a time: first (once each) how it stands before asking for a new
+   * sync, then the request for it, then any types to queue, then a reading per tick.
+   */
+  function startSync(companyId: string, { refresh, baseline }: { refresh: boolean; baseline: boolean }): void {
     poller?.stop();
     let refreshOwed = refresh;
+    let baselineOwed = baseline;
     poller = startPolling(
       {
         tick: async (signal) => {
           const options = { signal, journeyId: snapshot.context.journeyId };
+          const backend = ports.backend();
+          if (baselineOwed) {
+            const before = await backend.getDataStatus(companyId, options);
+            if (signal.aborted) return;
+            dispatch({ type: 'SYNC.BASELINE', baseline: baselineOf(before) });
+            baselineOwed = false;
+          }
           if (refreshOwed) {
-            await ports.backend().refreshData(companyId, options);
+            await backend.refreshData(companyId, options);
             refreshOwed = false;
           }
-          const statuses = await ports.backend().getDataStatus(companyId, options);
+          // A backend without the optional call cannot queue: the start bound then reports the types.
+          for (const dataType of toQueue) await backend.queueDataType?.(companyId, dataType, options);
+          toQueue = [];
+          const statuses = await backend.getDataStatus(companyId, options);
           if (signal.aborted) return;
-          const { outcome, ...progress } = summarizeDataStatus(statuses, config().requiredDataTypes);
-          dispatch({ type: 'SYNC.READING', progress, outcome });
+          const { requiredDataTypes, startTimeoutMs = DEFAULT_START_TIMEOUT_MS } = config();
+          const { outcome, notStarted, ...progress } = summarizeDataStatus(
+            statuses,
+            requiredDataTypes,
+            snapshot.context.watch.baseline,
+          );
+          const at = ports.clock.now();
+          dispatch({ type: 'SYNC.READING', progress, outcome, notStarted, at, startTimeoutMs });
         },
         onError: (error) => {
           const failure = describeFailure(error);
@@ -173,21 +206,34 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
           type: 'LINK.CHECKED',
           company: await backend.getCompany(effect.companyId, options),
         }));
-      case 'openLink':
-        return dispatch(effect.window === 'popup' ? openPopup(effect) : leaveForLink(effect));
+      case 'openLink': {
+        if (effect.window === 'redirect' && effect.url === null) return; // it goes when its URL comes
+        const next =
+          effect.window === 'popup' ? openPopup(effect) : leaveForLink({ ...effect, url: effect.url ?? '' });
+        return next === null ? undefined : dispatch(next);
+      }
+      case 'fetchLinkUrl':
+        return call(async (options) => ({
+          type: 'LINK.URL_READY',
+          company: await backend.getCompany(effect.companyId, options),
+        }));
       case 'closeLink':
-        popupWatch?.();
-        popupWatch = null;
+        popup?.close();
+        popup = null;
         return;
       case 'handOffCallback':
         return link.handOff();
       case 'cleanCallbackUrl':
         return link.cleanCallbackUrl();
       case 'startSync':
-        return startSync(effect.companyId, effect.refresh);
+        return startSync(effect.companyId, effect);
+      case 'queueDataTypes':
+        toQueue = effect.types;
+        return;
       case 'stopSync':
         poller?.stop();
         poller = null;
+        toQueue = [];
         return;
       case 'emit':
         return tell(effect.event, effect.detail);
@@ -207,7 +253,7 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
         return { type: 'NAME.SUBMIT', name: intent.name, idempotencyKey: ports.nonce() };
       case 'LINK.OPEN':
       case 'RETRY':
-        return { type: intent.type, ...linkRequest() };
+        return { ...intent, ...linkRequest() };
       case 'DATA.REFRESH':
         return intent;
     }
@@ -241,7 +287,7 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
       queue.length = 0;
       inflight?.abort();
       poller?.stop();
-      popupWatch?.();
+      popup?.stop();
       unsubscribeRestored();
     },
   };

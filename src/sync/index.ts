@@ -1,5 +1,5 @@
 export { PlatformStatusPhase, classifyStatus, isKnownStatus, type PlatformStatus } from './status-classes.ts';
-export { summarizeDataStatus } from './summarize.ts';
+export { baselineOf, summarizeDataStatus, type SyncReading } from './summarize.ts';
 export {
   startPolling,
   type Poller,

@@ -50,7 +50,14 @@ export const progress = (
 export const reading = (phase: 'in-progress' | 'finished' | 'failed', status?: string): JourneyEvent => {
   const outcome: SyncOutcome =
     phase === 'finished' ? 'complete' : phase === 'failed' ? 'failed' : 'in-progress';
-  return { type: 'SYNC.READING', progress: progress(phase, status), outcome };
+  return {
+    type: 'SYNC.READING',
+    progress: progress(phase, status),
+    outcome,
+    notStarted: [],
+    at: 0,
+    startTimeoutMs: 60_000,
+  };
 };
 
 /** A plausible context for each state, as the journey would have it when it gets there. */
@@ -124,6 +131,7 @@ export const everyEvent: Record<JourneyEvent['type'], JourneyEvent> = {
   'COMPANY.CREATED': { type: 'COMPANY.CREATED', company },
   'COMPANY.LOADED': { type: 'COMPANY.LOADED', company, statuses: null },
   'LINK.OPEN': { type: 'LINK.OPEN', linkState: 'nonce-2', ...request },
+  'LINK.URL_READY': { type: 'LINK.URL_READY', company },
   'LINK.OPENED': { type: 'LINK.OPENED' },
   'LINK.POPUP_BLOCKED': { type: 'LINK.POPUP_BLOCKED' },
   'LINK.URL_REJECTED': { type: 'LINK.URL_REJECTED' },
@@ -132,6 +140,7 @@ export const everyEvent: Record<JourneyEvent['type'], JourneyEvent> = {
   'LINK.ABANDONED': { type: 'LINK.ABANDONED', reason: 'popup-closed' },
   'LINK.CHECKED': { type: 'LINK.CHECKED', company: linkedCompany() },
   'DATA.REFRESH': { type: 'DATA.REFRESH' },
+  'SYNC.BASELINE': { type: 'SYNC.BASELINE', baseline: {} },
   'SYNC.READING': reading('in-progress'),
   'SYNC.TIMED_OUT': { type: 'SYNC.TIMED_OUT' },
   'STEP.FAILED': failed(),

@@ -24,8 +24,11 @@ export const LINKED: Company = {
   ...COMPANY,
   dataConnections: [{ id: 'conn-1', platformName: 'Xero', status: 'Linked' }],
 };
-export const status = (currentStatus?: string): DataStatuses => ({
-  invoices: currentStatus === undefined ? { dataType: 'invoices' } : { dataType: 'invoices', currentStatus },
+export const status = (currentStatus?: string, latestSyncId?: string): DataStatuses => ({
+  invoices:
+    currentStatus === undefined
+      ? { dataType: 'invoices' }
+      : { dataType: 'invoices', currentStatus, ...(latestSyncId === undefined ? {} : { latestSyncId }) },
 });
 
 type Answer<T> = T | Error | Promise<T>;
@@ -50,6 +53,9 @@ export class ScriptedBackend implements OnboardBackend {
   }
   refreshData(companyId: string, options: RequestOptions = {}) {
     return this.answer(`refresh ${companyId}`, options, [undefined]);
+  }
+  queueDataType(companyId: string, dataType: string, options: RequestOptions = {}) {
+    return this.answer(`queue ${companyId} ${dataType}`, options, [undefined]);
   }
   names(): string[] {
     return this.calls.map((c) => c.call);
@@ -84,7 +90,18 @@ export function fakeLink() {
       if (state.opening !== 'opened') return { status: state.opening };
       handlers = given;
       state.watching = true;
-      return { status: 'opened', stop: () => void (state.watching = false) };
+      return {
+        status: 'opened',
+        stop: () => void (state.watching = false),
+        close: () => {
+          state.watching = false;
+          asked.push('close');
+        },
+        navigate: (next) => {
+          asked.push(`navigate ${next}`);
+          return state.allowed;
+        },
+      };
     },
     redirect(url) {
       asked.push(`redirect ${url}`);

@@ -389,6 +389,8 @@ describe('runner: polling belongs to the page', () => {
 
   it('a refresh from the dashboard is queued once, then the status is followed', async () => {
     const kit = journeyKit({ companyId: 'c-1', intent: 'manage' });
+    // The dashboard's read and the baseline show the last sync; the reading after the refresh a new one.
+    kit.backend.statuses = [status('Complete', 's1'), status('Complete', 's1'), status('Complete', 's2')];
     kit.runner.start();
     await flush();
     expect(kit.state()).to.equal('overview');
@@ -396,6 +398,7 @@ describe('runner: polling belongs to the page', () => {
     await flush();
     expect(kit.backend.names()).to.deep.equal([
       'get c-1',
+      'status c-1',
       'status c-1',
       'refresh c-1',
       'status c-1',

@@ -48,6 +48,7 @@ describe('summarizeDataStatus', () => {
       ],
       finished: 1,
       total: 2,
+      notStarted: [],
       outcome: 'in-progress',
     });
   });

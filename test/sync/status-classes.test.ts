@@ -70,6 +70,7 @@ describe('summarizeDataStatus', () => {
       finished: 0,
       total: 0,
       outcome: 'in-progress',
+      notStarted: [],
     });
   });
 

@@ -63,6 +63,14 @@ export const en = {
   'error.sync-failed': ({ types = [] }) => `These data types failed to sync: ${types.join(', ')}.`,
   'error.sync-auth-error': 'Please connect your accounting software again.',
   'error.sync-timeout': 'Your data is taking longer than usual. Try again to keep waiting.',
+  'error.sync-not-started': ({ types = [] }) =>
+    `These data types did not start syncing: ${types.join(', ')}. Try again to ask for them once more.`,
+  'error.account-limit':
+    'We cannot connect your company right now. This is not something you did, and trying again will not help: please contact us.',
+  'error.conflict': 'Someone else changed this at the same time. Please try again.',
+  'error.unavailable': 'The accounting platform is down for maintenance. Please try again in a few minutes.',
+  'error.link-url-unavailable':
+    'We could not get the connection page, so its window was closed. Please try again.',
 } satisfies Record<ErrorKey | NoticeKey | PhaseKey, Text> & Record<string, unknown>;
 
 export type OnboardStrings = typeof en;
