@@ -1,4 +1,4 @@
-import { companyNameProblem } from '../backend/company-name.ts';
+import { codatCompanyName, companyNameProblem } from '../backend/company-name.ts';
 import { ApiError, ErrorCode } from './api-error.ts';
 
 /**
@@ -23,26 +23,37 @@ const MAX_TAG_KEY_LENGTH = 27;
 const MAX_TAG_VALUE_LENGTH = 100;
 
 /**
- * Validates a create-company body, throwing a 400 {@link ApiError} naming the field at fault. Unlike the
- * platform, which silently strips characters it does not allow from names, we refuse them, so the user sees
- * exactly the name that will be stored (rules shared with the element in `backend/company-name.ts`).
+ * Validates a create-company body, throwing a 400 {@link ApiError} naming the field at fault, and returns what
+ * to send the platform. Codat keeps only ASCII letters, digits, spaces and `- ' & @ . , ? !` in a name and
+ * silently strips the rest, so we refuse what no spelling can save (invisible characters, other punctuation,
+ * a name with no Latin letter or digit: rules shared with the element in `backend/company-name.ts`) and send
+ * the rest spelled as Codat will store it (`Café Müller` → `Cafe Muller`): the stored name is then exactly
+ * what we sent, which the idempotent create relies on to recognise its company.
+ *
+ * When that spelling differs from what the user typed, the typed name goes into `description`, so the
+ * platform still holds it. A caller who sent a description of their own (often a foreign id) keeps it: we do
+ * not overwrite it, and the typed name is then not stored anywhere on the platform.
  */
 export function parseCreateCompanyInput(body: unknown): CreateCompanyInput {
   if (!isPlainObject(body)) {
     throw new ApiError(400, ErrorCode.InvalidBody, 'The request body must be a JSON object.');
   }
   const rawName = body['name'];
-  const name = typeof rawName === 'string' ? rawName.trim() : '';
-  const nameProblem = companyNameProblem(name);
+  const typed = typeof rawName === 'string' ? rawName : '';
+  const nameProblem = companyNameProblem(typed);
   if (nameProblem !== null) throw new ApiError(400, ErrorCode.InvalidName, nameProblem, { field: 'name' });
+  const name = codatCompanyName(typed);
 
-  const description = body['description'];
-  if (description !== undefined && typeof description !== 'string') {
+  const own = body['description'];
+  if (own !== undefined && typeof own !== 'string') {
     throw invalidDescription('Description must be text.');
   }
-  if (typeof description === 'string' && description.length > MAX_DESCRIPTION_LENGTH) {
+  if (typeof own === 'string' && own.length > MAX_DESCRIPTION_LENGTH) {
     throw invalidDescription(`Description must be at most ${MAX_DESCRIPTION_LENGTH} characters.`);
   }
+  // Spaces do not count as a difference: "Acme\u00A0 Ltd" stored as "Acme Ltd" loses nothing.
+  const shown = typed.replace(/\p{Zs}+/gu, ' ').trim();
+  const description = own === undefined || own === '' ? (name === shown ? own : shown) : own;
 
   const tags = body['tags'] === undefined ? undefined : parseTags(body['tags']);
   return {

@@ -1,4 +1,5 @@
 import type { Company } from '@codat/platform/sdk/models/shared/company.js';
+import { codatCompanyName } from '../backend/company-name.ts';
 import { ApiError, ErrorCode } from './api-error.ts';
 import { IDEMPOTENCY_TAG, withIdempotencyTag, type CreateCompanyInput } from './company-input.ts';
 import {
@@ -88,7 +89,7 @@ export function createOnce(
       throw error;
     }
     const response = { status: 200, body: serialise(company) };
-    if (earlier !== undefined && companyFingerprint(earlier) !== print) {
+    if (earlier !== undefined && storedFingerprint(companyInput(earlier)) !== storedFingerprint(input)) {
       // The key already belongs to a company made from another request: remember that, refuse this one.
       await record(
         key,
@@ -156,10 +157,26 @@ export function fingerprint(input: CreateCompanyInput): string {
 
 /** The fingerprint of the request that made `company` (our own tag aside). */
 function companyFingerprint(company: Company): string {
+  return fingerprint(companyInput(company));
+}
+
+/** The create request `company` answers, as the platform stored it (our own tag aside). */
+function companyInput(company: Company): CreateCompanyInput {
   const tags = Object.fromEntries(
     Object.entries(company.tags ?? {}).filter(([name]) => name !== IDEMPOTENCY_TAG),
   );
-  return fingerprint({ name: company.name, description: company.description ?? '', tags });
+  return { name: company.name, description: company.description ?? '', tags };
+}
+
+/**
+ * {@link fingerprint} as it survives the platform's clean-up: we send names already in Codat's alphabet
+ * (`company-input.ts`), but a platform that trims, collapses or strips more than its spec says must not turn
+ * our own company, found again after a lost answer, into a 422. Only the letters and digits of the name count;
+ * a `null` description (the spec allows it) is none.
+ */
+function storedFingerprint(input: CreateCompanyInput): string {
+  const name = codatCompanyName(input.name).replace(/[^A-Za-z0-9]/g, '');
+  return fingerprint({ ...input, name });
 }
 
 function sortedTags(tags: Record<string, string> | undefined): [string, string][] {
