@@ -17,6 +17,12 @@ export const ErrorCode = {
   CompanyNotFound: 'company-not-found',
   PlatformRejected: 'platform-rejected',
   PlatformAuth: 'platform-auth',
+  /** Platform 402: the free plan's company limit, or an expired account. Only the integrator can mend it. */
+  AccountLimit: 'account-limit',
+  /** Platform 409: the request conflicts with the platform's current state. */
+  Conflict: 'conflict',
+  /** Platform 503: down for now; `Retry-After` is passed on when the platform sent one. */
+  PlatformUnavailable: 'platform-unavailable',
   RateLimited: 'rate-limited',
   PlatformError: 'platform-error',
   PlatformUnreachable: 'platform-unreachable',

@@ -8,8 +8,10 @@ import type { PlatformCallError } from './platform.ts';
 
 /**
  * What the caller is told when a platform call fails. The platform's status is translated rather than passed
- * on: its 401/403 mean *our* credentials are wrong, which is a server fault (502), not the caller's. The
- * platform's `correlationId`, when it gave one, is passed on so the user can quote it to support.
+ * on: its 401/403 mean *our* credentials are wrong, which is a server fault (502), not the caller's. Statuses
+ * that tell the caller whether to retry keep their meaning: 402 (never: the integrator's plan or account),
+ * 409, 429 and 503 (later: `Retry-After` passed on). The platform's `correlationId`, when it gave one, is
+ * passed on so the user can quote it to support.
  */
 export function apiErrorFor(failure: PlatformCallError): ApiError {
   const cause = failure.cause;
@@ -59,18 +61,36 @@ export function apiErrorFor(failure: PlatformCallError): ApiError {
         "The server's platform credentials were refused.",
         extra,
       );
-    case 429: {
-      const retryAfter = cause.headers.get('retry-after');
+    case 402:
+      // Retrying never helps and the user did nothing wrong: say so, and tell the integrator in the log.
+      return new ApiError(
+        402,
+        ErrorCode.AccountLimit,
+        'We cannot connect your accounts right now because of a problem on our side, not yours. ' +
+          'Trying again will not help: please contact us.',
+        extra,
+      );
+    case 409:
+      return new ApiError(
+        409,
+        ErrorCode.Conflict,
+        'The accounting platform refused the request: it conflicts with what the platform holds now.',
+        extra,
+      );
+    case 429:
       return new ApiError(
         429,
         ErrorCode.RateLimited,
         'Too many requests to the accounting platform. Try again shortly.',
-        {
-          ...extra,
-          ...(retryAfter !== null && { headers: { 'retry-after': retryAfter } }),
-        },
+        withRetryAfter(extra, cause),
       );
-    }
+    case 503:
+      return new ApiError(
+        503,
+        ErrorCode.PlatformUnavailable,
+        'The accounting platform is unavailable for now. Try again shortly.',
+        withRetryAfter(extra, cause),
+      );
     default:
       return platformError(extra);
   }
@@ -79,7 +99,21 @@ export function apiErrorFor(failure: PlatformCallError): ApiError {
 interface PlatformErrorExtra {
   cause: unknown;
   correlationId?: string;
+  headers?: Record<string, string>;
 }
+
+/** The platform's `Retry-After`, passed on as it came (seconds or a date: the browser adapter reads both). */
+function withRetryAfter(extra: PlatformErrorExtra, cause: CodatPlatformError): PlatformErrorExtra {
+  const retryAfter = cause.headers.get('retry-after');
+  return retryAfter === null ? extra : { ...extra, headers: { 'retry-after': retryAfter } };
+}
+
+/** What the integrator must do about a failure no retry can fix, for the log line. */
+const INTEGRATOR_ACTION: Readonly<Record<number, string>> = {
+  402:
+    'action="Codat answered 402 Payment Required: the free plan\'s company limit is reached or the account ' +
+    'has expired. Upgrade the plan or contact Codat; retrying will not help."',
+};
 
 function platformError(extra: PlatformErrorExtra): ApiError {
   return new ApiError(
@@ -102,6 +136,8 @@ export function describeFailure(failure: PlatformCallError, journeyId?: string):
   if (cause instanceof CodatPlatformError) {
     parts.push(`HTTP ${cause.statusCode}`, cause.name, ...ids);
     if (cause instanceof ErrorMessage && cause.error) parts.push(`error=${JSON.stringify(cause.error)}`);
+    const action = INTEGRATOR_ACTION[cause.statusCode];
+    if (action !== undefined) parts.push(action);
   } else if (cause instanceof Error) {
     parts.push(cause.name, ...ids, JSON.stringify(cause.message));
   } else {

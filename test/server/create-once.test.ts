@@ -177,7 +177,8 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     rig.platform.simulator.faults.inject({ method: 'GET', path: '/companies', kind: 'status', status: 503 });
     const key = newKey();
     const first = await rig.create(key);
-    assert.equal(first.status, 502);
+    assert.equal(first.status, 503);
+    assert.equal(first.body['code'], 'platform-unavailable');
     assert.deepEqual(rig.platformCalls, [LOOKUP(key)]);
     assert.equal(companies().length, 0);
     assert.equal((await rig.create(key)).status, 200);

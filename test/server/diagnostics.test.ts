@@ -130,8 +130,8 @@ describe('diagnostics: journey id and correlationId, end to end', () => {
       });
       const response = await backend.call(`/companies/${COMPANY_ID}`, { headers: withJourney(value) });
 
-      assert.equal(response.status, 502);
-      assert.equal(response.body?.['code'], 'platform-error');
+      assert.equal(response.status, 503);
+      assert.equal(response.body?.['code'], 'platform-unavailable');
       assert.equal(backend.logs.length, 1);
       const line = backend.logs[0] ?? '';
       assert.doesNotMatch(line, /journey=/);

@@ -113,7 +113,66 @@ describe('platform failures become clear JSON errors', () => {
     );
   });
 
-  for (const status of [500, 502, 503]) {
+  it('402 → 402 account-limit: not the user’s fault, no retry, and the log tells the integrator what to do', async () => {
+    await withFakePlatform(
+      () => codatJson(402, 'Payment Required'),
+      async (backend) => {
+        const response = await backend.call('/companies', postJson({ name: 'Acme' }));
+        assert.equal(response.status, 402);
+        assert.deepEqual(response.body, {
+          error:
+            'We cannot connect your accounts right now because of a problem on our side, not yours. ' +
+            'Trying again will not help: please contact us.',
+          code: 'account-limit',
+          correlationId: 'corr-123',
+        });
+        assert.equal(response.headers.get('retry-after'), null);
+        const [line] = backend.logs;
+        assert.match(line ?? '', /createCompany failed: HTTP 402 ErrorMessage correlationId=corr-123 /);
+        assert.match(line ?? '', /free plan's company limit is reached or the account has expired/);
+        assert.match(line ?? '', /Upgrade the plan or contact Codat; retrying will not help/);
+      },
+    );
+  });
+
+  it('409 → 409 conflict', async () => {
+    await withFakePlatform(
+      () => codatJson(409, 'Conflict'),
+      async (backend) => {
+        const response = await backend.call(`/companies/${COMPANY_ID}/refresh`, { method: 'POST' });
+        assert.equal(response.status, 409);
+        assert.equal(response.body?.['code'], 'conflict');
+        assert.equal(response.body?.['correlationId'], 'corr-123');
+      },
+    );
+  });
+
+  it('503 → 503 platform-unavailable, passing Retry-After on when there is one', async () => {
+    await withFakePlatform(
+      () => codatJson(503, 'Service Unavailable', {}, { 'retry-after': '12' }),
+      async (backend) => {
+        const response = await backend.call(`/companies/${COMPANY_ID}`);
+        assert.equal(response.status, 503);
+        assert.equal(response.headers.get('retry-after'), '12');
+        assert.deepEqual(response.body, {
+          error: 'The accounting platform is unavailable for now. Try again shortly.',
+          code: 'platform-unavailable',
+          correlationId: 'corr-123',
+        });
+      },
+    );
+    await withFakePlatform(
+      () => new Response('Service Unavailable', { status: 503 }),
+      async (backend) => {
+        const response = await backend.call(`/companies/${COMPANY_ID}/data-status`);
+        assert.equal(response.status, 503);
+        assert.equal(response.headers.get('retry-after'), null);
+        assert.equal(response.body?.['code'], 'platform-unavailable');
+      },
+    );
+  });
+
+  for (const status of [500, 502]) {
     it(`${status} → 502 platform-error`, async () => {
       await withFakePlatform(
         () => codatJson(status, 'Boom'),
