@@ -58,13 +58,15 @@ export function baselineOf(statuses: DataStatusRecords): SyncBaseline {
   const entries = Object.values(statuses).flatMap((reading): [string, TypeBaseline][] => {
     const phase = classifyStatus(reading.currentStatus);
     if (phase !== 'finished' && phase !== 'failed') return [];
+    // Only what is known: the baseline is saved as JSON, which drops `undefined`.
+    const { latestSyncId: syncId, currentStatus: status, lastSuccessfulSync: lastSuccess } = reading;
     return [
       [
         reading.dataType,
         {
-          syncId: reading.latestSyncId,
-          status: reading.currentStatus,
-          lastSuccess: reading.lastSuccessfulSync,
+          ...(syncId === undefined ? {} : { syncId }),
+          ...(status === undefined ? {} : { status }),
+          ...(lastSuccess === undefined ? {} : { lastSuccess }),
         },
       ],
     ];
