@@ -1,10 +1,11 @@
 import { isAuthorised } from './auth.ts';
 import { codatError, json } from './codat-error.ts';
 import { parseCompanyInput } from './company-input.ts';
-import { startSync, type SimulatorContext } from './context.ts';
+import { startSync, viewOptionsOf, type SimulatorContext } from './context.ts';
 import { byMethod } from './dispatch.ts';
 import { ConnectionStatus, type StoredCompany } from './model.ts';
 import { paginate } from './paging.ts';
+import { queueDataType } from './queue.ts';
 import { newCompany } from './store.ts';
 import { isSyncScenario, notAScenario, SCENARIO_TAG } from './scenarios.ts';
 import { connectionStatusAt, dataStatusAt } from './sync-progress.ts';
@@ -58,7 +59,9 @@ export async function handleApi(
       return byMethod(
         request,
         {
-          GET: withCompany((company) => json(200, companyView(company, context.plan, now()))),
+          GET: withCompany((company) =>
+            json(200, companyView(company, context.plan, viewOptionsOf(context))),
+          ),
           DELETE: withCompany((company) => {
             context.store.deleteCompany(company.id);
             return new Response(null, { status: 204 });
@@ -72,7 +75,7 @@ export async function handleApi(
         {
           GET: withCompany((company) => {
             const page = paginate(
-              companyView(company, context.plan, now()).dataConnections,
+              companyView(company, context.plan, viewOptionsOf(context)).dataConnections,
               url,
               correlationId,
             );
@@ -105,8 +108,16 @@ export async function handleApi(
         },
         notAllowed,
       );
-    default:
-      return notFound();
+    default: {
+      const [data, queue, dataType, ...extra] = rest;
+      if (data !== 'data' || queue !== 'queue' || dataType === undefined || extra.length > 0)
+        return notFound();
+      return byMethod(
+        request,
+        { POST: withCompany((company) => queueDataType(company, dataType, url, correlationId, context)) },
+        notAllowed,
+      );
+    }
   }
 }
 
@@ -114,11 +125,11 @@ export async function handleApi(
 function listCompanies(url: URL, correlationId: string, context: SimulatorContext): Response {
   const filter = parseTagsFilter(url.searchParams.get('tags') ?? '');
   if (typeof filter !== 'function') return codatError(400, filter.problem, correlationId);
-  const now = context.options.now();
+  const view = viewOptionsOf(context);
   const companies = context.store
     .all()
     .filter((company) => filter(company.tags))
-    .map((company) => companyView(company, context.plan, now));
+    .map((company) => companyView(company, context.plan, view));
   const page = paginate(companies, url, correlationId);
   return page instanceof Response ? page : json(200, page);
 }
@@ -137,7 +148,7 @@ async function createCompany(
   } catch {
     return codatError(400, 'The request body is not valid JSON.', correlationId);
   }
-  const input = parseCompanyInput(body);
+  const input = parseCompanyInput(body, context.settings.nameCharacters);
   if (!input.ok) {
     return codatError(400, input.problems.map((problem) => problem.message).join(' '), correlationId, {
       validation: input.problems,
@@ -165,7 +176,7 @@ async function createCompany(
   });
   context.store.addCompany(company);
   // Codat answers 200, not 201, to a create.
-  return json(200, companyView(company, context.plan, context.options.now()));
+  return json(200, companyView(company, context.plan, viewOptionsOf(context)));
 }
 
 /** The body as text, or `null` when it is larger than the simulator accepts. */

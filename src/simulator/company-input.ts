@@ -1,4 +1,5 @@
 import type { ValidationItem } from './codat-error.ts';
+import type { NameCharacters } from './settings.ts';
 
 /** What `POST /companies` accepted, after the platform's own clean-up. */
 export interface CompanyInput {
@@ -14,20 +15,26 @@ const MAX_TAGS = 10;
 const MAX_TAG_KEY_LENGTH = 27;
 const MAX_TAG_VALUE_LENGTH = 100;
 
-/** Characters Codat keeps in a company name; it silently drops every other one. */
-const NOT_ALLOWED_IN_NAME = /[^\p{L}\p{N}\s\-'&@.,?!]/gu;
+/**
+ * Characters Codat drops from a company name, in each reading: the spec's ASCII pattern
+ * (`^[A-Za-z0-9\s\-',&@.,?!\s]+$`) or the docs' "letters" (of any script).
+ */
+const NOT_ALLOWED_IN_NAME: Record<NameCharacters, RegExp> = {
+  ascii: /[^A-Za-z0-9\s\-',&@.?!]/g,
+  letters: /[^\p{L}\p{N}\s\-'&@.,?!]/gu,
+};
 
 /** `Example Company (Codat[1])` becomes `Example Company Codat1`, as on the platform. */
-export function stripCompanyName(name: string): string {
-  return name.replace(NOT_ALLOWED_IN_NAME, '');
+export function stripCompanyName(name: string, characters: NameCharacters = 'ascii'): string {
+  return name.replace(NOT_ALLOWED_IN_NAME[characters], '');
 }
 
 /** Validates a create-company body the way the platform does (as far as its docs and spec tell). */
-export function parseCompanyInput(body: unknown): CompanyInputResult {
+export function parseCompanyInput(body: unknown, characters: NameCharacters = 'ascii'): CompanyInputResult {
   if (!isPlainObject(body)) return fail('body', 'The request body must be a JSON object.');
   const problems: ValidationItem[] = [];
 
-  const name = typeof body['name'] === 'string' ? stripCompanyName(body['name']).trim() : '';
+  const name = typeof body['name'] === 'string' ? stripCompanyName(body['name'], characters).trim() : '';
   if (name === '') problems.push(item('name', 'Name is required and must contain allowed characters.'));
 
   const description = body['description'];

@@ -1,28 +1,38 @@
+import type { DataType } from './data-types.ts';
 import type { ResolvedSimulatorOptions } from './options.ts';
 import type { StoredCompany } from './model.ts';
+import type { OneTimeLinks } from './one-time-links.ts';
+import type { RateLimitCounter } from './rate-limit.ts';
 import { SyncScenario } from './scenarios.ts';
+import type { SimulatorSettings } from './settings.ts';
 import type { Store } from './store.ts';
 import { deauthorizedAfterLinkSince, type SyncPlan } from './sync-progress.ts';
+import type { ViewOptions } from './views.ts';
 
 /** What every route of one simulator shares. */
 export interface SimulatorContext {
   readonly options: ResolvedSimulatorOptions;
+  /** The options a running simulator can change (`Simulator.configure`, the control API). */
+  settings: SimulatorSettings;
   readonly store: Store;
   readonly plan: SyncPlan;
   /** Reported as `clientId` in Link redirects: one Codat "client" per simulator. */
   readonly clientId: string;
+  readonly links: OneTimeLinks;
+  readonly rateLimit: RateLimitCounter;
 }
 
 /** The sync plan the options describe. */
 export function syncPlanOf(options: ResolvedSimulatorOptions): SyncPlan {
-  const { dataTypes } = options;
+  const { neverSyncedTypes } = options;
+  const dataTypes = options.dataTypes.filter((dataType) => !neverSyncedTypes.includes(dataType));
   const durations: Partial<Record<SyncScenario, number>> = {
     [SyncScenario.Fast]: options.fastSyncDurationMs,
     [SyncScenario.Slow]: options.slowSyncDurationMs,
   };
   return {
     dataTypes,
-    neverSyncedTypes: options.neverSyncedTypes,
+    neverSyncedTypes,
     failingDataType: dataTypes.includes(options.failingDataType) ? options.failingDataType : dataTypes.at(-1),
     durationOf: (scenario) => durations[scenario] ?? options.syncDurationMs,
   };
@@ -33,17 +43,40 @@ export function companyScenario(context: SimulatorContext, company: StoredCompan
   return company.scenario ?? context.options.scenario;
 }
 
-/** Queues a sync of every configured data type, starting now, playing the company's scenario. */
-export function startSync(context: SimulatorContext, company: StoredCompany): void {
+/**
+ * Queues a sync starting now, playing the company's scenario, of `dataTypes` (default: every configured type).
+ * Returns its id.
+ */
+export function startSync(
+  context: SimulatorContext,
+  company: StoredCompany,
+  dataTypes: readonly DataType[] = context.plan.dataTypes,
+): string {
   const now = context.options.now();
   const scenario = companyScenario(context, company);
+  const id = context.options.uuid();
   company.syncs.push({
-    id: context.options.uuid(),
+    id,
+    dataTypes,
     startedAt: now,
     scenario,
     durationMs: context.plan.durationOf(scenario),
+    // A queued single type does not play the scenario's revocation: that belongs to a sync of the company.
     deauthorizesAtEnd:
       scenario === SyncScenario.DeauthorizedAfterLink &&
+      context.plan.dataTypes.every((dataType) => dataTypes.includes(dataType)) &&
       !deauthorizedAfterLinkSince(company.syncs, company.scenarioChosenAtSync, now),
   });
+  return id;
+}
+
+/** How the API shows companies now: `null`s or not, and Link URLs with a fresh one-time password or not. */
+export function viewOptionsOf(context: SimulatorContext): ViewOptions {
+  const now = context.options.now();
+  return {
+    now,
+    nullForMissing: context.settings.nullForMissing,
+    linkUrl: (url, target) =>
+      context.settings.oneTimeLinkUrls ? context.links.withPassword(url, target, now) : url,
+  };
 }

@@ -2,6 +2,7 @@ import { codatError, json } from './codat-error.ts';
 import { byMethod } from './dispatch.ts';
 import { faultFromJson, type SimulatorFaults } from './faults.ts';
 import { isSyncScenario, notAScenario, type SyncScenario } from './scenarios.ts';
+import { settingsFromJson, type SimulatorSettings } from './settings.ts';
 
 /** The first path segment of the simulator's own control API (not part of Codat's). */
 export const CONTROL_SEGMENT = '_simulator';
@@ -13,6 +14,8 @@ export interface ControlTargets {
   readonly faults: SimulatorFaults;
   scenarioOf(companyId: string): SyncScenario | undefined;
   setScenario(companyId: string, scenario: SyncScenario): boolean;
+  settings(): SimulatorSettings;
+  configure(settings: Partial<SimulatorSettings>): SimulatorSettings;
 }
 
 /**
@@ -28,6 +31,10 @@ export interface ControlTargets {
  *   is not a scenario, 404 if there is no such company.
  * - `GET /_simulator/companies/{id}/scenario` → 200 `{ companyId, scenario }` (the default when the company
  *   chose none); 404 if there is no such company.
+ * - `POST /_simulator/settings` with some of `SimulatorSettings` (e.g. `{ "oneTimeLinkUrls": true,
+ *   "unstartableTypes": ["purchaseOrders"], "syncOnRelink": true }`) → 200 and every setting now in force;
+ *   400 naming the problem if a key is unknown or a value malformed. `GET /_simulator/settings` → 200, the
+ *   settings. `reset()` restores the ones the simulator was created with.
  *
  * **Unauthenticated**: anyone who can reach the simulator can break it. The simulator is for loopback only
  * (`startSimulator` binds 127.0.0.1 by default); never expose it, or a server mounting it, to a network.
@@ -56,6 +63,16 @@ export async function handleControl(
       notAllowed,
     );
   }
+  if (resource === 'settings' && companyId === undefined) {
+    return byMethod(
+      request,
+      {
+        GET: () => json(200, targets.settings()),
+        POST: () => configure(request, targets, correlationId),
+      },
+      notAllowed,
+    );
+  }
   if (resource === 'companies' && companyId !== undefined && leaf === 'scenario' && extra.length === 0) {
     const unknown = (): Response => codatError(404, `Company ${companyId} was not found.`, correlationId);
     return byMethod(
@@ -78,7 +95,7 @@ export async function handleControl(
   }
   return codatError(
     404,
-    'Not found: the control API has /_simulator/faults and /_simulator/companies/{id}/scenario.',
+    'Not found: the control API has /_simulator/faults, /_simulator/settings and /_simulator/companies/{id}/scenario.',
     correlationId,
   );
 }
@@ -88,6 +105,21 @@ async function inject(request: Request, faults: SimulatorFaults, correlationId: 
   if (body instanceof Response) return body;
   try {
     return json(201, faults.inject(faultFromJson(body)));
+  } catch (error) {
+    if (error instanceof TypeError) return codatError(400, error.message, correlationId);
+    throw error;
+  }
+}
+
+async function configure(
+  request: Request,
+  targets: ControlTargets,
+  correlationId: string,
+): Promise<Response> {
+  const body = await readJson(request, correlationId);
+  if (body instanceof Response) return body;
+  try {
+    return json(200, targets.configure(settingsFromJson(body)));
   } catch (error) {
     if (error instanceof TypeError) return codatError(400, error.message, correlationId);
     throw error;

@@ -1,16 +1,32 @@
 import type { SimulatorContext } from './context.ts';
 import { byMethod } from './dispatch.ts';
 import { htmlResponse } from './html.ts';
-import { linkFinishedPage, linkMethodNotAllowedPage, linkNotFoundPage, linkPage } from './link-page.ts';
+import {
+  companyPage,
+  connectionPage,
+  linkFinishedPage,
+  linkGonePage,
+  linkMethodNotAllowedPage,
+  linkNotFoundPage,
+} from './link-page.ts';
 import { LINK_CSS } from './link-styles.ts';
+import { submitCompanyPage, submitConnectionPage, type LinkPost } from './link-submit.ts';
 import type { StoredCompany, StoredConnection } from './model.ts';
-import { submitLink } from './link-submit.ts';
+import { sessionQuery } from './one-time-links.ts';
+import { findPlatform } from './platforms.ts';
 import type { Store } from './store.ts';
 
 /**
- * The simulated hosted Link under `{basePath}/link/`: the company page (`/link/company/{id}`), a
- * connection's `linkUrl` (`/link/companies/{id}/connections/{connectionId}/start`), the stylesheet and the
- * default "Link finished" page. No API key: end users open these in their browser.
+ * The simulated hosted Link under `{basePath}/link/`, in Codat's two steps: the company page
+ * (`/link/company/{id}`, a company's `redirect`) where the user picks a platform and selects Continue, which
+ * creates a `PendingAuth` connection and leads to that connection's page
+ * (`/link/companies/{id}/connections/{connectionId}/start`, its `linkUrl`) where the user authorises,
+ * cancels or fails. Also the stylesheet and the default "Link finished" page. No API key: end users open these
+ * in their browser.
+ *
+ * With one-time Link URLs on, opening a page spends the URL's password (`link.otp`, `otp`) and the page's form
+ * and Continue carry a session (`link.session`) instead; a URL without a valid password or session opens an
+ * error page: 410 when spent or expired, 403 when missing or unknown.
  */
 export function handleLink(
   request: Request,
@@ -31,25 +47,58 @@ export function handleLink(
     );
   }
   const target = linkTarget(segments.slice(1), context.store);
-  if (!target) return htmlResponse(404, linkNotFoundPage(stylesheetHref));
+  const platform = target?.connection && findPlatform(target.connection.integrationKey);
+  if (!target || (target.connection && !platform)) return htmlResponse(404, linkNotFoundPage(stylesheetHref));
   const { company, connection } = target;
 
-  const page = (status: number, error?: string): Response =>
-    htmlResponse(
-      status,
-      linkPage({
-        companyName: company.name,
-        formAction: url.pathname + url.search,
-        stylesheetHref,
-        ...(connection && { selectedKey: connection.integrationKey }),
-        ...(error !== undefined && { error }),
-      }),
-    );
+  const query = admittedQuery(request, url, target, context);
+  if (query === 'gone') return htmlResponse(410, linkGonePage(stylesheetHref));
+  if (query === 'invalid') return htmlResponse(403, linkNotFoundPage(stylesheetHref));
+
+  const formAction = query.size > 0 ? `${url.pathname}?${query}` : url.pathname;
+  const page = (status: number, error?: string): Response => {
+    const model = {
+      companyName: company.name,
+      formAction,
+      stylesheetHref,
+      ...(error !== undefined && { error }),
+    };
+    return htmlResponse(status, platform ? connectionPage({ ...model, platform }) : companyPage(model));
+  };
+  const post: LinkPost = { request, url, query, company, context, page };
   return byMethod(
     request,
-    { GET: () => page(200), POST: () => submitLink(request, url, company, context, page) },
+    {
+      GET: () => page(200),
+      POST: () => (connection ? submitConnectionPage(post, connection) : submitCompanyPage(post)),
+    },
     notAllowed,
   );
+}
+
+/**
+ * The query the page's forms carry, or why the request may not open the page. Without one-time Link URLs,
+ * the request's own query. With them, a GET must bring an unspent password for this page (which it spends)
+ * or a session; a POST, a session.
+ */
+function admittedQuery(
+  request: Request,
+  url: URL,
+  target: { company: StoredCompany; connection?: StoredConnection },
+  context: SimulatorContext,
+): URLSearchParams | 'gone' | 'invalid' {
+  if (!context.settings.oneTimeLinkUrls) return url.searchParams;
+  const now = context.options.now();
+  const companyId = target.company.id;
+  if (request.method !== 'GET') {
+    return context.links.hasSession(url.searchParams, companyId, now) ? url.searchParams : 'invalid';
+  }
+  const admitted = context.links.admit(
+    url.searchParams,
+    { companyId, ...(target.connection && { connectionId: target.connection.id }) },
+    now,
+  );
+  return typeof admitted === 'string' ? admitted : sessionQuery(url.searchParams, admitted.session);
 }
 
 /** What a Link URL points at: `company/{id}`, or `companies/{id}/connections/{connectionId}/start`. */

@@ -1,4 +1,5 @@
 import type { DataType, SyncStatus } from './data-types.ts';
+import type { SourceType } from './platforms.ts';
 import type { SyncScenario } from './scenarios.ts';
 
 /** A connection's authorisation state, as the Platform API reports it. */
@@ -16,12 +17,14 @@ export interface Connection {
   integrationId: string;
   integrationKey: string;
   sourceId: string;
-  sourceType: 'Accounting';
+  sourceType: SourceType;
   platformName: string;
+  /** With one-time Link URLs on, carries `?otp=…` (a new one at every read). */
   linkUrl: string;
   status: ConnectionStatus;
   created: string;
-  lastSync?: string;
+  /** `null` (spec: nullable) instead of absent under the `nullForMissing` option. */
+  lastSync?: string | null;
   dataConnectionErrors: [];
 }
 
@@ -29,10 +32,13 @@ export interface Connection {
 export interface Company {
   id: string;
   name: string;
-  description?: string;
+  /** `null` (spec: nullable) instead of absent under the `nullForMissing` option. */
+  description?: string | null;
+  /** With one-time Link URLs on, carries `?link.otp=…` (a new one at every read). */
   redirect: string;
   created: string;
-  lastSync?: string;
+  /** `null` (spec: nullable) instead of absent under the `nullForMissing` option. */
+  lastSync?: string | null;
   products: string[];
   tags?: Record<string, string>;
   dataConnections: Connection[];
@@ -48,11 +54,14 @@ export interface DataStatus {
 }
 
 /**
- * A sync of all configured data types, started at `startedAt` (epoch ms). Progress is derived from the clock
- * (see `sync-progress.ts`); what it does is fixed when it starts.
+ * A sync of some data types, started at `startedAt` (epoch ms): every configured type (first link, refresh) or
+ * one (`POST data/queue/{dataType}`). Progress is derived from the clock (see `sync-progress.ts`); what it
+ * does is fixed when it starts.
  */
 export interface Sync {
   id: string;
+  /** The types it reads, in the order they finish. */
+  dataTypes: readonly DataType[];
   startedAt: number;
   /** The company's scenario when the sync started. */
   scenario: SyncScenario;
@@ -71,8 +80,10 @@ export interface StoredCompany {
   redirect: string;
   created: string;
   connections: StoredConnection[];
-  /** In the order they started; the last one is the current sync. */
+  /** In the order they started. */
   syncs: Sync[];
+  /** When a connection of the company first became `Linked` (epoch ms): only that starts a sync by itself. */
+  firstLinkedAt?: number;
   /** The scenario chosen for this company (tag, `setScenario`, control API); none: the simulator's default. */
   scenario?: SyncScenario;
   /**
@@ -87,6 +98,9 @@ export interface StoredCompany {
  * may have deauthorised it since, which `connectionStatusAt` in `sync-progress.ts` works out from the clock.
  */
 export type StoredConnection = Omit<Connection, 'lastSync' | 'dataConnectionErrors'> & {
-  /** When it was last linked (epoch ms): only syncs started since then can deauthorise it. */
-  linkedAt: number;
+  /**
+   * When it was last linked (epoch ms): only syncs started since then can deauthorise it. Absent while it
+   * has never been linked (`PendingAuth`).
+   */
+  linkedAt?: number;
 };

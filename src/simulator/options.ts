@@ -2,9 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { normaliseBasePath } from '../server/base-path.ts';
 import { DataType, DEFAULT_DATA_TYPES } from './data-types.ts';
 import { isSyncScenario, notAScenario, SyncScenario } from './scenarios.ts';
+import type { SimulatorSettings } from './settings.ts';
 
-/** How to build a simulator. Every option has a default, so `createSimulator()` just works. */
-export interface SimulatorOptions {
+/**
+ * How to build a simulator. Every option has a default, so `createSimulator()` just works. The settings a
+ * running simulator can change are documented on {@link SimulatorSettings}.
+ */
+export interface SimulatorOptions extends Partial<SimulatorSettings> {
   /** The API key clients must send as `Authorization: Basic base64(apiKey)`. Default `'sim-api-key'`. */
   apiKey?: string;
   /** Path prefix of every route, e.g. `'/platform'` when mounted inside the demo. Default `''`. */
@@ -39,8 +43,10 @@ export interface SimulatorOptions {
   /** The data types a linked company syncs. Default: company, chartOfAccounts, invoices, bills, customers, suppliers. */
   dataTypes?: readonly DataType[];
   /**
-   * Data types reported as `{dataType}` alone once a company is linked, as the platform does for types it
-   * never synced (the official SDK's schema rejects such entries). Default `[]`.
+   * Data types enabled but never fetched: reported as `{dataType}` alone once a company is linked, as the
+   * platform does, until a `POST data/queue/{dataType}` starts one (a refresh does not read them; a type listed
+   * here and in `dataTypes` counts as never synced). The official SDK's schema rejects such entries. Default
+   * `['purchaseOrders']`, so every client meets one; pass `[]` for none.
    */
   neverSyncedTypes?: readonly DataType[];
   /** Makes ids for companies, connections and syncs. Default `crypto.randomUUID`. */
@@ -76,7 +82,12 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
     failingDataType: options.failingDataType ?? DataType.Invoices,
     now: options.now ?? Date.now,
     dataTypes: options.dataTypes ?? DEFAULT_DATA_TYPES,
-    neverSyncedTypes: options.neverSyncedTypes ?? [],
+    neverSyncedTypes: options.neverSyncedTypes ?? [DataType.PurchaseOrders],
+    oneTimeLinkUrls: options.oneTimeLinkUrls ?? false,
+    unstartableTypes: options.unstartableTypes ?? [],
+    syncOnRelink: options.syncOnRelink ?? false,
+    nullForMissing: options.nullForMissing ?? false,
+    nameCharacters: options.nameCharacters ?? 'ascii',
     uuid: options.uuid ?? randomUUID,
     delay: options.delay ?? abortableDelay,
   };

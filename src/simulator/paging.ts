@@ -30,7 +30,14 @@ export function paginate<T>(items: readonly T[], url: URL, correlationId: string
       correlationId,
     );
   }
-  const pageHref = (page: number): Href => ({ href: `${url.pathname}?page=${page}&pageSize=${pageSize}` });
+  // Every other parameter of the request (tags, query, orderBy…) stays on each link, so following `next` pages
+  // through the same filtered list.
+  const pageHref = (page: number): Href => {
+    const query = new URLSearchParams(url.searchParams);
+    query.set('page', String(page));
+    query.set('pageSize', String(pageSize));
+    return { href: `${url.pathname}?${query}` };
+  };
   const start = (pageNumber - 1) * pageSize;
   return {
     results: items.slice(start, start + pageSize),
@@ -38,7 +45,7 @@ export function paginate<T>(items: readonly T[], url: URL, correlationId: string
     pageSize,
     totalResults: items.length,
     _links: {
-      self: { href: url.pathname },
+      self: { href: url.pathname + url.search },
       current: pageHref(pageNumber),
       ...(start + pageSize < items.length && { next: pageHref(pageNumber + 1) }),
       ...(pageNumber > 1 && { previous: pageHref(pageNumber - 1) }),

@@ -1,14 +1,18 @@
 import { routeSegments } from '../server/base-path.ts';
 import { handleApi } from './api.ts';
 import { codatError } from './codat-error.ts';
-import { companyScenario, syncPlanOf, type SimulatorContext } from './context.ts';
+import { companyScenario, syncPlanOf, viewOptionsOf, type SimulatorContext } from './context.ts';
 import { CONTROL_SEGMENT, handleControl } from './control.ts';
 import { applyFault, FaultRegistry, type SimulatorFaults } from './faults.ts';
 import { handleLink } from './link.ts';
 import { ConnectionStatus, type Company } from './model.ts';
-import { resolveSimulatorOptions, type SimulatorOptions } from './options.ts';
+import { OneTimeLinks } from './one-time-links.ts';
+import { resolveSimulatorOptions, type ResolvedSimulatorOptions, type SimulatorOptions } from './options.ts';
+import { DEFAULT_RETRY_AFTER_SECONDS, RateLimitCounter } from './rate-limit.ts';
 import { isSyncScenario, notAScenario, type SyncScenario } from './scenarios.ts';
+import type { SimulatorSettings } from './settings.ts';
 import { Store } from './store.ts';
+import { connectionStatusAt } from './sync-progress.ts';
 import { companyView } from './views.ts';
 
 /** An in-memory Codat Platform API plus hosted Link, as one framework-neutral request handler. */
@@ -37,7 +41,14 @@ export interface Simulator {
   setScenario(companyId: string, scenario: SyncScenario): boolean;
   /** The scenario the company's next sync will play (the simulator's default if it chose none); `undefined` if unknown. */
   scenarioOf(companyId: string): SyncScenario | undefined;
-  /** Forgets every company and every injected fault. */
+  /** The settings in force now (see {@link SimulatorSettings}). */
+  settings(): SimulatorSettings;
+  /**
+   * Changes some settings from now on (e.g. `{ oneTimeLinkUrls: true }`) and returns them all. Also over HTTP:
+   * `POST {basePath}/_simulator/settings`.
+   */
+  configure(settings: Partial<SimulatorSettings>): SimulatorSettings;
+  /** Forgets every company, every injected fault and one-time Link URL, and restores the settings it was created with. */
   reset(): void;
 }
 
@@ -45,14 +56,39 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
   const resolved = resolveSimulatorOptions(options);
   const context: SimulatorContext = {
     options: resolved,
+    settings: settingsOf(resolved),
     store: new Store(),
     plan: syncPlanOf(resolved),
     clientId: resolved.uuid(),
+    links: new OneTimeLinks(),
+    rateLimit: new RateLimitCounter(),
   };
   const faults = new FaultRegistry(resolved.uuid);
 
   const serve = async (request: Request, segments: string[]): Promise<Response> =>
     segments[0] === 'link' ? handleLink(request, segments, context) : handleApi(request, segments, context);
+
+  /** Every API answer, faults included, carries the rate-limit headers, and every 429 a `Retry-After`. */
+  const withApiHeaders = (response: Response): Response => {
+    if (response.type === 'error') return response;
+    const active = context.store
+      .all()
+      .filter((company) =>
+        company.connections.some(
+          (connection) =>
+            connectionStatusAt(context.plan, connection, company.syncs, resolved.now()) ===
+            ConnectionStatus.Linked,
+        ),
+      ).length;
+    const headers = new Headers(response.headers);
+    for (const [name, value] of Object.entries(context.rateLimit.count(resolved.now(), active))) {
+      headers.set(name, value);
+    }
+    if (response.status === 429 && !headers.has('retry-after')) {
+      headers.set('retry-after', String(DEFAULT_RETRY_AFTER_SECONDS));
+    }
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
 
   const simulator: Simulator = {
     faults,
@@ -65,21 +101,26 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
           return await handleControl(request, segments, simulator, resolved.uuid());
         }
         const below = pathname.slice(resolved.basePath.length).replace(/\/+$/, '') || '/';
+        const decorate = segments[0] === 'link' ? (response: Response) => response : withApiHeaders;
         const fault = faults.take(request.method, below);
-        if (fault === undefined) return await serve(request, segments);
-        return await applyFault(fault, request, {
-          serve: () => serve(request, segments),
-          delay: resolved.delay,
-          error: (status, message, headers) => codatError(status, message, resolved.uuid(), { headers }),
-        });
+        if (fault === undefined) return decorate(await serve(request, segments));
+        return decorate(
+          await applyFault(fault, request, {
+            serve: () => serve(request, segments),
+            delay: resolved.delay,
+            error: (status, message, headers) => codatError(status, message, resolved.uuid(), { headers }),
+          }),
+        );
       } catch {
         // A bug in the simulator should look like a platform 500, not kill the host server.
-        return codatError(500, 'The simulator failed to handle the request.', resolved.uuid());
+        return withApiHeaders(
+          codatError(500, 'The simulator failed to handle the request.', resolved.uuid()),
+        );
       }
     },
     listCompanies() {
-      const now = resolved.now();
-      return context.store.all().map((company) => companyView(company, context.plan, now));
+      const view = viewOptionsOf(context);
+      return context.store.all().map((company) => companyView(company, context.plan, view));
     },
     deauthorize(companyId) {
       const company = context.store.get(companyId);
@@ -101,10 +142,25 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
       const company = context.store.get(companyId);
       return company && companyScenario(context, company);
     },
+    settings() {
+      return { ...context.settings };
+    },
+    configure(settings) {
+      context.settings = { ...context.settings, ...settings };
+      return { ...context.settings };
+    },
     reset() {
       context.store.clear();
       faults.clear();
+      context.links.clear();
+      context.rateLimit.clear();
+      context.settings = settingsOf(resolved);
     },
   };
   return simulator;
+}
+
+function settingsOf(options: ResolvedSimulatorOptions): SimulatorSettings {
+  const { oneTimeLinkUrls, unstartableTypes, syncOnRelink, nullForMissing, nameCharacters } = options;
+  return { oneTimeLinkUrls, unstartableTypes, syncOnRelink, nullForMissing, nameCharacters };
 }

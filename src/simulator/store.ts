@@ -45,43 +45,47 @@ export function newCompany(
 }
 
 /**
- * Marks the company linked to `platform` at `now`, reusing its connection to that platform if it has one (as
- * Codat does when a user re-authorises), and returns the connection and whether it was already linked
- * (`statusNow`: its status at `now`, which a scenario may have changed since it was stored).
+ * The company's connection to `platform`, created `PendingAuth` if it has none, as when a user picks a platform
+ * in hosted Link. An existing one is reused whatever its status (re-authorising keeps the connection).
  */
-export function linkConnection(
+export function pickConnection(
   company: StoredCompany,
   platform: Platform,
-  fields: {
-    id: string;
-    linkUrl: (connectionId: string) => string;
-    now: number;
-    statusNow: (connection: StoredConnection) => ConnectionStatus;
-  },
-): { connection: StoredConnection; wasLinked: boolean } {
+  fields: { id: string; linkUrl: (connectionId: string) => string; now: number },
+): StoredConnection {
   const existing = company.connections.find(
     (connection) => connection.integrationKey === platform.integrationKey,
   );
-  if (existing) {
-    const wasLinked = fields.statusNow(existing) === ConnectionStatus.Linked;
-    if (!wasLinked) {
-      existing.status = ConnectionStatus.Linked;
-      existing.linkedAt = fields.now;
-    }
-    return { connection: existing, wasLinked };
-  }
+  if (existing) return existing;
   const connection: StoredConnection = {
     id: fields.id,
     integrationId: platform.integrationId,
     integrationKey: platform.integrationKey,
     sourceId: platform.sourceId,
-    sourceType: 'Accounting',
+    sourceType: platform.sourceType,
     platformName: platform.platformName,
     linkUrl: fields.linkUrl(fields.id),
-    status: ConnectionStatus.Linked,
+    status: ConnectionStatus.PendingAuth,
     created: new Date(fields.now).toISOString(),
-    linkedAt: fields.now,
   };
   company.connections.push(connection);
-  return { connection, wasLinked: false };
+  return connection;
+}
+
+/**
+ * Marks the connection `Linked` at `now` and says what kind of link that was: the company's first (Codat then
+ * starts a sync by itself), a re-link of a connection linked before, or a new connection of a company that
+ * already linked one.
+ */
+export function markLinked(
+  company: StoredCompany,
+  connection: StoredConnection,
+  now: number,
+): 'first' | 'relink' | 'another' {
+  const kind =
+    company.firstLinkedAt === undefined ? 'first' : connection.linkedAt === undefined ? 'another' : 'relink';
+  company.firstLinkedAt ??= now;
+  connection.status = ConnectionStatus.Linked;
+  connection.linkedAt = now;
+  return kind;
 }

@@ -4,6 +4,7 @@ import { SyncScenario } from './scenarios.ts';
 
 /** What the sync model needs to know; everything else comes from the clock. */
 export interface SyncPlan {
+  /** The types a first sync or a refresh reads (the configured ones but `neverSyncedTypes`). */
   dataTypes: readonly DataType[];
   neverSyncedTypes: readonly DataType[];
   /** The type the `fetch-error` and `auth-error` scenarios fail; `undefined` when no type is synced. */
@@ -19,48 +20,71 @@ type Ending = typeof SyncStatus.Complete | typeof SyncStatus.FetchError | typeof
  * The data status of a company at time `now`, derived from when its syncs started and their scenarios (no
  * timers).
  *
- * Type `i` of `n` finishes at `start + durationMs * (i + 1) / n`, so types finish one after another and the
- * last at `start + durationMs`. Until then a type that completes spends the first third of its time
- * `Queued`, the second `Fetching` and the last `Mapping`; a type that fails (`fetch-error`, `auth-error`)
- * spends the first third `Queued`, the rest `Fetching`, then reports the error; in `stuck-queued` every type
- * stays `Queued`. A newer sync replaces the current one (every type restarts from `Queued`), while the last
- * successful sync of each type is still reported until the newer one completes that type. A type a sync
- * had not completed when a newer one started is not credited to it.
+ * Type `i` of the `n` a sync reads finishes at `start + durationMs * (i + 1) / n`, so types finish one after
+ * another and the last at `start + durationMs` (a queued single type takes the whole duration). Until then a
+ * type that completes spends the first third of its time `Queued`, the second `Fetching` and the last
+ * `Mapping`; a type that fails (`fetch-error`, `auth-error`) spends the first third `Queued`, the rest
+ * `Fetching`, then reports the error; in `stuck-queued` every type stays `Queued`. A newer sync that reads a
+ * type replaces the current one for that type (it restarts from `Queued`), while the last successful sync of
+ * the type is still reported until the newer one completes it. A type a sync had not completed when a newer
+ * one started is not credited to it. A type of `neverSyncedTypes` no sync has read is reported as
+ * `{dataType}` alone.
  */
 export function dataStatusAt(
   plan: SyncPlan,
   syncs: readonly Sync[],
   now: number,
 ): Record<string, DataStatus> {
-  const current = syncs.at(-1);
-  if (!current) return {};
+  if (syncs.length === 0) return {};
   const statuses: Record<string, DataStatus> = {};
-  plan.dataTypes.forEach((dataType, index) => {
-    const lastSuccess = lastSuccessOf(plan, syncs, index, now);
+  const read = new Set([...plan.dataTypes, ...syncs.flatMap((sync) => sync.dataTypes)]);
+  for (const dataType of read) {
+    const current = syncs.findLast((sync) => sync.dataTypes.includes(dataType));
+    if (!current) continue;
+    const lastSuccess = lastSuccessOf(plan, syncs, dataType, now);
     statuses[dataType] = {
       dataType,
-      currentStatus: statusOf(plan, current, index, now - current.startedAt),
+      currentStatus: statusOf(plan, current, dataType, now - current.startedAt),
       latestSyncId: current.id,
       ...(lastSuccess && {
         lastSuccessfulSync: new Date(lastSuccess.at).toISOString(),
         latestSuccessfulSyncId: lastSuccess.id,
       }),
     };
-  });
-  for (const dataType of plan.neverSyncedTypes) statuses[dataType] = { dataType };
+  }
+  for (const dataType of plan.neverSyncedTypes) statuses[dataType] ??= { dataType };
   return statuses;
 }
 
+/** Whether the latest sync reading `dataType` is still running at `now` (not finished, or never will). */
+export function inProgress(
+  plan: SyncPlan,
+  syncs: readonly Sync[],
+  dataType: DataType,
+  now: number,
+): Sync | undefined {
+  const current = syncs.findLast((sync) => sync.dataTypes.includes(dataType));
+  if (!current) return undefined;
+  const ending = endingOf(plan, current, dataType);
+  return ending === null || now - current.startedAt < finishesAfter(current, dataType) ? current : undefined;
+}
+
+/** The status of `dataType` in `sync` at `now`. */
+export function syncStatusAt(plan: SyncPlan, sync: Sync, dataType: DataType, now: number): SyncStatus {
+  return statusOf(plan, sync, dataType, now - sync.startedAt);
+}
+
 /**
- * When the company last finished a sync in which every type completed, or `undefined` if it never has. A
- * sync with a failed type (`fetch-error`, `auth-error`) or that never ends (`stuck-queued`) does not count.
+ * When the company last finished a sync of every configured type in which every type completed, or
+ * `undefined` if it never has. A sync with a failed type (`fetch-error`, `auth-error`), that never ends
+ * (`stuck-queued`) or that reads one type only does not count.
  */
 export function lastCompleteSyncAt(plan: SyncPlan, syncs: readonly Sync[], now: number): string | undefined {
   for (let i = syncs.length - 1; i >= 0; i--) {
     const sync = syncs[i];
     if (
       sync === undefined ||
-      !plan.dataTypes.every((_, index) => endingOf(plan, sync, index) === 'Complete')
+      !plan.dataTypes.every((dataType) => endingOf(plan, sync, dataType) === SyncStatus.Complete)
     ) {
       continue;
     }
@@ -82,10 +106,11 @@ export function connectionStatusAt(
   now: number,
 ): ConnectionStatus {
   if (connection.status !== ConnectionStatus.Linked) return connection.status;
+  const linkedAt = connection.linkedAt ?? now;
   const broken = syncs.some((sync, i) => {
-    if (sync.startedAt < connection.linkedAt) return false;
+    if (sync.startedAt < linkedAt) return false;
     const at = deauthorizesAt(plan, sync);
-    return at !== undefined && happened(syncs, i, at, now);
+    return at !== undefined && happened(syncs, i, at.at, now, at.types);
   });
   return broken ? ConnectionStatus.Deauthorized : ConnectionStatus.Linked;
 }
@@ -101,44 +126,60 @@ export function deauthorizedAfterLinkSince(syncs: readonly Sync[], from: number,
   );
 }
 
-/** When the sync deauthorises the company's connections, if it does. */
-function deauthorizesAt(plan: SyncPlan, sync: Sync): number | undefined {
-  if (sync.deauthorizesAtEnd) return sync.startedAt + sync.durationMs;
-  if (sync.scenario !== SyncScenario.AuthError || plan.failingDataType === undefined) return undefined;
-  return sync.startedAt + finishesAfter(plan, sync, plan.dataTypes.indexOf(plan.failingDataType));
+/** When the sync deauthorises the company's connections, if it does, and which of its types that hangs on. */
+function deauthorizesAt(plan: SyncPlan, sync: Sync): { at: number; types?: readonly DataType[] } | undefined {
+  if (sync.deauthorizesAtEnd) return { at: sync.startedAt + sync.durationMs };
+  const failing = plan.failingDataType;
+  if (
+    sync.scenario !== SyncScenario.AuthError ||
+    failing === undefined ||
+    !sync.dataTypes.includes(failing)
+  ) {
+    return undefined;
+  }
+  return { at: sync.startedAt + finishesAfter(sync, failing), types: [failing] };
 }
 
 /**
- * Whether what sync `syncs[index]` does at time `at` has happened by `now`: it must not be in the future,
- * nor after a newer sync replaced this one.
+ * Whether what sync `syncs[index]` does at time `at` to `types` (default: every type it reads) has happened
+ * by `now`: it must not be in the future, nor after a newer sync reading all of `types` replaced this one.
  */
-function happened(syncs: readonly Sync[], index: number, at: number, now: number): boolean {
-  const next = syncs[index + 1];
-  return at <= now && (next === undefined || at <= next.startedAt);
+function happened(
+  syncs: readonly Sync[],
+  index: number,
+  at: number,
+  now: number,
+  types: readonly DataType[] = syncs[index]?.dataTypes ?? [],
+): boolean {
+  if (at > now) return false;
+  const next = syncs.slice(index + 1).find((sync) => types.every((type) => sync.dataTypes.includes(type)));
+  return next === undefined || at <= next.startedAt;
 }
 
-/** The latest sync that completed type `index` by `now`, and when. */
+/** The latest sync that completed `dataType` by `now`, and when. */
 function lastSuccessOf(
   plan: SyncPlan,
   syncs: readonly Sync[],
-  index: number,
+  dataType: DataType,
   now: number,
 ): { id: string; at: number } | undefined {
   for (let i = syncs.length - 1; i >= 0; i--) {
     const sync = syncs[i];
-    if (sync === undefined || endingOf(plan, sync, index) !== SyncStatus.Complete) continue;
-    const at = sync.startedAt + finishesAfter(plan, sync, index);
-    if (happened(syncs, i, at, now)) return { id: sync.id, at };
+    if (sync === undefined || endingOf(plan, sync, dataType) !== SyncStatus.Complete) continue;
+    const at = sync.startedAt + finishesAfter(sync, dataType);
+    if (happened(syncs, i, at, now, [dataType])) return { id: sync.id, at };
   }
   return undefined;
 }
 
-function finishesAfter(plan: SyncPlan, sync: Sync, index: number): number {
-  return (sync.durationMs * (index + 1)) / plan.dataTypes.length;
+function finishesAfter(sync: Sync, dataType: DataType): number {
+  return (sync.durationMs * (sync.dataTypes.indexOf(dataType) + 1)) / sync.dataTypes.length;
 }
 
-function endingOf(plan: SyncPlan, sync: Sync, index: number): Ending {
-  const failing = plan.dataTypes[index] === plan.failingDataType;
+/** How `dataType` ends in `sync`; `null`: never (`stuck-queued`, or the sync does not read it). */
+function endingOf(plan: SyncPlan, sync: Sync, dataType: DataType): Ending {
+  if (!sync.dataTypes.includes(dataType)) return null;
+  const failing = dataType === plan.failingDataType;
   switch (sync.scenario) {
     case SyncScenario.StuckQueued:
       return null;
@@ -151,10 +192,10 @@ function endingOf(plan: SyncPlan, sync: Sync, index: number): Ending {
   }
 }
 
-function statusOf(plan: SyncPlan, sync: Sync, index: number, elapsed: number): SyncStatus {
-  const ending = endingOf(plan, sync, index);
+function statusOf(plan: SyncPlan, sync: Sync, dataType: DataType, elapsed: number): SyncStatus {
+  const ending = endingOf(plan, sync, dataType);
   if (ending === null) return SyncStatus.Queued;
-  const finishes = finishesAfter(plan, sync, index);
+  const finishes = finishesAfter(sync, dataType);
   if (elapsed >= finishes) return ending;
   const fraction = elapsed / finishes;
   if (fraction < 1 / 3) return SyncStatus.Queued;

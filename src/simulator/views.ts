@@ -5,22 +5,41 @@ import {
   type StoredCompany,
   type StoredConnection,
 } from './model.ts';
+import type { LinkTarget } from './one-time-links.ts';
 import { connectionStatusAt, lastCompleteSyncAt, type SyncPlan } from './sync-progress.ts';
 
-/** The company as the Platform API returns it at time `now`. */
-export function companyView(company: StoredCompany, plan: SyncPlan, now: number): Company {
-  const lastSync = lastCompleteSyncAt(plan, company.syncs, now);
+/** How a read shows a company (see `viewOptionsOf` in `context.ts`). */
+export interface ViewOptions {
+  now: number;
+  /** Unknown `description` and `lastSync` as `null` rather than left out (the `nullForMissing` setting). */
+  nullForMissing: boolean;
+  /** The Link URL to hand out for `target`: with a fresh one-time password when those are on. */
+  linkUrl: (url: string, target: LinkTarget) => string;
+}
+
+/** The company as the Platform API returns it. */
+export function companyView(company: StoredCompany, plan: SyncPlan, view: ViewOptions): Company {
+  const lastSync = lastCompleteSyncAt(plan, company.syncs, view.now);
+  const absent = view.nullForMissing ? null : undefined;
+  const description = company.description ?? absent;
+  const companyLastSync = lastSync ?? absent;
   return {
     id: company.id,
     name: company.name,
-    ...(company.description !== undefined && { description: company.description }),
-    redirect: company.redirect,
+    ...(description !== undefined && { description }),
+    redirect: view.linkUrl(company.redirect, { companyId: company.id }),
     created: company.created,
-    ...(lastSync !== undefined && { lastSync }),
+    ...(companyLastSync !== undefined && { lastSync: companyLastSync }),
     products: [],
     ...(company.tags !== undefined && { tags: { ...company.tags } }),
     dataConnections: company.connections.map((connection) =>
-      connectionView(connection, connectionStatusAt(plan, connection, company.syncs, now), lastSync),
+      connectionView(
+        connection,
+        connectionStatusAt(plan, connection, company.syncs, view.now),
+        lastSync,
+        view,
+        company.id,
+      ),
     ),
   };
 }
@@ -28,8 +47,15 @@ export function companyView(company: StoredCompany, plan: SyncPlan, now: number)
 function connectionView(
   connection: StoredConnection,
   status: ConnectionStatus,
-  lastSync: string | undefined,
+  companyLastSync: string | undefined,
+  view: ViewOptions,
+  companyId: string,
 ): Connection {
+  // A revoked connection keeps the time of its last sync: that is how a dashboard shows how stale it is.
+  const everSynced =
+    status === ConnectionStatus.Linked ||
+    (status === ConnectionStatus.Deauthorized && connection.linkedAt !== undefined);
+  const lastSync = (everSynced ? companyLastSync : undefined) ?? (view.nullForMissing ? null : undefined);
   return {
     id: connection.id,
     integrationId: connection.integrationId,
@@ -37,12 +63,10 @@ function connectionView(
     sourceId: connection.sourceId,
     sourceType: connection.sourceType,
     platformName: connection.platformName,
-    linkUrl: connection.linkUrl,
+    linkUrl: view.linkUrl(connection.linkUrl, { companyId, connectionId: connection.id }),
     status,
     created: connection.created,
-    // A revoked connection keeps the time of its last sync: that is how a dashboard shows how stale it is.
-    ...(lastSync !== undefined &&
-      (status === ConnectionStatus.Linked || status === ConnectionStatus.Deauthorized) && { lastSync }),
+    ...(lastSync !== undefined && { lastSync }),
     dataConnectionErrors: [],
   };
 }

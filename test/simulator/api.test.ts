@@ -78,11 +78,36 @@ describe('simulator Platform API', () => {
       assert.equal(company['redirect'], `${sim.url}/link/company/${String(company['id'])}`);
     });
 
-    it('silently strips characters Codat does not allow in names', async () => {
+    it("silently strips characters outside the spec's ASCII pattern by default", async () => {
       const company = await sim.createCompany({ name: 'Example Company (Codat[1])' });
       assert.equal(company.name, 'Example Company Codat1');
       const kept = await sim.createCompany({ name: "Zoë & Sons - Café @ 5, O'Brien? Yes!" });
-      assert.equal(kept.name, "Zoë & Sons - Café @ 5, O'Brien? Yes!");
+      assert.equal(kept.name, "Zo & Sons - Caf @ 5, O'Brien? Yes!");
+      assert.equal((await sim.createCompany({ name: 'Café Müller' })).name, 'Caf Mller');
+    });
+
+    it('a name stripped to nothing (another script) is a 400 with a validation item', async () => {
+      const response = await sim.api('/companies', {
+        method: 'POST',
+        body: JSON.stringify({ name: '株式会社' }),
+      });
+      const error = await codatError(response, 400);
+      assert.equal((error['validation'] as { errors: { itemId: string }[] }).errors[0]?.itemId, 'name');
+    });
+
+    it("nameCharacters 'letters' keeps letters of any script (the docs' reading)", async () => {
+      sim.simulator.configure({ nameCharacters: 'letters' });
+      const kept = await sim.createCompany({ name: "Zoë & Sons - Café @ 5, O'Brien? Yes! (1)" });
+      assert.equal(kept.name, "Zoë & Sons - Café @ 5, O'Brien? Yes! 1");
+      assert.equal((await sim.createCompany({ name: '株式会社' })).name, '株式会社');
+    });
+
+    it('accepts description: null, and leaves it out', async () => {
+      const company = (await sim.createCompany({ name: 'Null Ltd', description: null })) as Record<
+        string,
+        unknown
+      >;
+      assert.equal('description' in company, false);
     });
 
     for (const [label, body] of [
@@ -156,11 +181,27 @@ describe('simulator Platform API', () => {
         ['One', 'Two'],
       );
       assert.deepEqual(page['_links'], {
-        self: { href: '/companies' },
+        self: { href: '/companies?page=1&pageSize=2' },
         current: { href: '/companies?page=1&pageSize=2' },
         next: { href: '/companies?page=2&pageSize=2' },
       });
       assert.equal((page['results'] as { id: string }[])[0]?.id, first.id);
+    });
+
+    it('_links keep every other query parameter (tags, query, orderBy)', async () => {
+      for (const name of ['One', 'Two', 'Three']) await sim.createCompany({ name, tags: { region: 'uk' } });
+      const search = '?tags=region%3Duk&query=x&orderBy=-name&page=2&pageSize=1';
+      const page = (await (await sim.api(`/companies${search}`)).json()) as {
+        _links: Record<string, { href: string }>;
+      };
+      const href = (page2: number): string =>
+        `/companies?tags=region%3Duk&query=x&orderBy=-name&page=${page2}&pageSize=1`;
+      assert.deepEqual(page._links, {
+        self: { href: `/companies${search}` },
+        current: { href: href(2) },
+        next: { href: href(3) },
+        previous: { href: href(1) },
+      });
     });
 
     it('refuses a page size of 0', async () => {

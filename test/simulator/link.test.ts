@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { PLATFORMS } from '../../src/simulator/index.ts';
-import { queryOf, startTestSimulator, type TestSimulator } from './harness.ts';
+import { queryOf, startTestSimulator, T0, type TestSimulator } from './harness.ts';
 
 /** Every reserved parameter plus two of our own, so each test sees exactly what Link filled in. */
 const TEMPLATE =
@@ -17,6 +17,13 @@ describe('simulated hosted Link', () => {
   after(() => sim.close());
   beforeEach(() => sim.simulator.reset());
 
+  /** Picks a platform on the company page (Continue) and returns the connection page it leads to. */
+  const pick = async (redirect: string, platform: string): Promise<string> => {
+    const response = await sim.submitLink(redirect, { platform, action: 'continue' });
+    assert.equal(response.status, 303);
+    return response.headers.get('location') ?? '';
+  };
+
   /** The company as the simulator holds it now (each test starts with none). */
   const onlyCompany = () => {
     const [company] = sim.simulator.listCompanies();
@@ -24,7 +31,7 @@ describe('simulated hosted Link', () => {
     return company;
   };
 
-  describe('the page', () => {
+  describe('the company page', () => {
     it('is accessible HTML with a form that posts back to the same URL, query included', async () => {
       const company = await sim.createCompany({ name: 'Acme <Ltd>' });
       const response = await fetch(`${company.redirect}?state=abc&foo=1`);
@@ -32,31 +39,38 @@ describe('simulated hosted Link', () => {
       assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
       const html = await response.text();
       assert.match(html, /<html lang="en">/);
-      assert.match(html, /<h1>Connect Acme Ltd to your accounting software<\/h1>/);
+      assert.match(html, /<h1>Connect Acme Ltd to your accounting software, bank or commerce platform<\/h1>/);
       assert.ok(
         html.includes(`<form method="post" action="/link/company/${company.id}?state=abc&amp;foo=1">`),
         'form action keeps the query string',
       );
-      assert.match(html, /<fieldset>\s*<legend>Choose your accounting software<\/legend>/);
-      assert.match(html, /<button type="submit" name="action" value="authorise">Authorise<\/button>/);
+      assert.match(html, /<button type="submit" name="action" value="continue">Continue<\/button>/);
       assert.match(
         html,
         /<button type="submit" name="action" value="cancel" formnovalidate>Cancel<\/button>/,
       );
-      assert.match(html, /<button type="submit" name="action" value="fail" formnovalidate>Fail<\/button>/);
+      assert.doesNotMatch(html, /value="authorise"|value="fail"/);
     });
 
-    it('offers each platform as a labelled radio', async () => {
+    it('offers each platform as a labelled radio, grouped by source type', async () => {
       const company = await sim.createCompany();
       const html = await (await fetch(company.redirect)).text();
-      const names = PLATFORMS.map((platform) => platform.platformName);
-      assert.deepEqual(names, [
-        'Xero',
-        'QuickBooks Online',
-        'Sage Business Cloud',
-        'Sandbox',
-        'Unsupported (demo)',
-      ]);
+      assert.deepEqual(
+        PLATFORMS.map((platform) => `${platform.sourceType}: ${platform.platformName}`),
+        [
+          'Accounting: Xero',
+          'Accounting: QuickBooks Online',
+          'Accounting: Sage Business Cloud',
+          'Accounting: Sandbox',
+          'Accounting: Unsupported (demo)',
+          'Banking: Sandbox Bank',
+          'Banking: TrueLayer',
+          'Commerce: Shopify',
+          'Commerce: Stripe',
+        ],
+      );
+      const legends = [...html.matchAll(/<legend>([^<]*)<\/legend>/g)].map((match) => match[1]);
+      assert.deepEqual(legends, ['Accounting', 'Banking', 'Commerce']);
       for (const platform of PLATFORMS) {
         assert.match(platform.integrationKey, /^[a-z]{4}$/);
         const id = `platform-${platform.integrationKey}`;
@@ -67,6 +81,7 @@ describe('simulated hosted Link', () => {
         );
         assert.ok(html.includes(`<label for="${id}">${platform.platformName}</label>`));
       }
+      assert.equal(new Set(PLATFORMS.map((platform) => platform.integrationId)).size, PLATFORMS.length);
     });
 
     it('works under a strict CSP: no inline script or style, stylesheet served separately', async () => {
@@ -103,89 +118,219 @@ describe('simulated hosted Link', () => {
     });
   });
 
-  describe('submitting', () => {
-    it('Authorise links the platform, starts a sync and redirects with statusCode 200', async () => {
+  describe('two steps: pick a platform, then authorise it', () => {
+    it('Continue creates a PendingAuth connection and sends the browser to its page, query kept', async () => {
       const company = await sim.createCompany();
-      const response = await sim.submitLink(`${company.redirect}?state=s1`, {
-        platform: 'gbol',
-        action: 'authorise',
+      const response = await sim.submitLink(`${company.redirect}?state=s1&x=1`, {
+        platform: 'bsbx',
+        action: 'continue',
       });
       assert.equal(response.status, 303);
       const [connection] = onlyCompany().dataConnections;
       assert.ok(connection);
-      const xero = PLATFORMS[0];
-      const { clientId, ...filled } = queryOf(response.headers.get('location'));
-      assert.match(clientId ?? '', /^[0-9a-f-]{36}$/);
-      assert.deepEqual(filled, {
-        companyId: company.id,
-        connectionId: connection.id,
-        integrationId: xero?.integrationId,
-        sourceId: xero?.sourceId,
-        platform: 'gbol',
-        platformName: 'Xero',
-        sourceType: 'Accounting',
-        statusCode: '200',
-        errorMessage: '',
-        statusText: 'OK',
-        state: 's1',
-        custom: '',
-      });
       assert.deepEqual(
         {
           status: connection.status,
-          integrationKey: connection.integrationKey,
           sourceType: connection.sourceType,
+          platformName: connection.platformName,
+          created: connection.created,
         },
-        { status: 'Linked', integrationKey: 'gbol', sourceType: 'Accounting' },
+        {
+          status: 'PendingAuth',
+          sourceType: 'Banking',
+          platformName: 'Sandbox Bank',
+          created: new Date(T0).toISOString(),
+        },
       );
       assert.equal(
         connection.linkUrl,
         `${sim.url}/link/companies/${company.id}/connections/${connection.id}/start`,
       );
-      const status = (await (await sim.api(`/companies/${company.id}/dataStatus`)).json()) as Record<
-        string,
-        unknown
-      >;
-      assert.ok(Object.keys(status).length > 0, 'the first sync started');
+      assert.equal(response.headers.get('location'), `${connection.linkUrl}?state=s1&x=1`);
+
+      const page = await fetch(response.headers.get('location') ?? '');
+      assert.equal(page.status, 200);
+      const html = await page.text();
+      assert.match(html, /<h1>Connect Acme Ltd to your bank<\/h1>/);
+      assert.match(html, /value="bsbx" required checked><label for="platform-bsbx">Sandbox Bank<\/label>/);
+      assert.equal([...html.matchAll(/type="radio"/g)].length, 1, 'that one platform');
+      assert.ok(
+        html.includes(
+          `action="/link/companies/${company.id}/connections/${connection.id}/start?state=s1&amp;x=1"`,
+        ),
+      );
+      for (const [value, name] of [
+        ['authorise', 'Authorise'],
+        ['cancel', 'Cancel'],
+        ['fail', 'Fail'],
+      ]) {
+        assert.ok(
+          html.includes(`name="action" value="${value}"`) && html.includes(`>${name}</button>`),
+          name,
+        );
+      }
     });
 
-    it('Cancel redirects with statusCode 403 and "User cancelled."', async () => {
+    it('Authorise on the connection page links it and redirects with 200 and its source type', async () => {
       const company = await sim.createCompany();
-      const response = await sim.submitLink(`${company.redirect}?state=s2`, { action: 'cancel' });
+      const linkUrl = await pick(company.redirect, 'cshp');
+      const response = await sim.submitLink(`${linkUrl}?state=s2`, { action: 'authorise' });
+      const [connection] = onlyCompany().dataConnections;
+      const shopify = PLATFORMS.find((platform) => platform.integrationKey === 'cshp');
+      const { clientId, ...filled } = queryOf(response.headers.get('location'));
+      assert.match(clientId ?? '', /^[0-9a-f-]{36}$/);
+      assert.deepEqual(filled, {
+        companyId: company.id,
+        connectionId: connection?.id,
+        integrationId: shopify?.integrationId,
+        sourceId: shopify?.sourceId,
+        platform: 'cshp',
+        platformName: 'Shopify',
+        sourceType: 'Commerce',
+        statusCode: '200',
+        errorMessage: '',
+        statusText: 'OK',
+        state: 's2',
+        custom: '',
+      });
+      assert.equal(connection?.status, 'Linked');
+      assert.equal(connection?.sourceType, 'Commerce');
+    });
+
+    for (const [action, statusCode, errorMessage] of [
+      ['cancel', '403', 'User cancelled.'],
+      ['fail', '500', 'Unknown error occurred.'],
+    ] as const) {
+      it(`${action} on the connection page redirects with ${statusCode} "${errorMessage}"; the connection stays PendingAuth`, async () => {
+        const company = await sim.createCompany();
+        const linkUrl = await pick(company.redirect, 'qhyg');
+        const response = await sim.submitLink(`${linkUrl}?state=s3`, { action });
+        const query = queryOf(response.headers.get('location'));
+        assert.deepEqual(
+          [
+            query['statusCode'],
+            query['errorMessage'],
+            query['platformName'],
+            query['sourceType'],
+            query['connectionId'],
+            query['state'],
+          ],
+          [statusCode, errorMessage, 'QuickBooks Online', 'Accounting', '', 's3'],
+        );
+        assert.deepEqual(
+          onlyCompany().dataConnections.map((connection) => connection.status),
+          ['PendingAuth'],
+        );
+      });
+    }
+
+    it('closing the window after Continue leaves the connection PendingAuth; its linkUrl goes straight to it', async () => {
+      const company = await sim.createCompany();
+      const linkUrl = await pick(company.redirect, 'tgff');
+      sim.clock.advance(60_000);
+      assert.deepEqual(
+        onlyCompany().dataConnections.map((connection) => connection.status),
+        ['PendingAuth'],
+      );
+      const html = await (await fetch(linkUrl)).text();
+      assert.match(html, /value="tgff" required checked>/);
+      const response = await sim.submitLink(linkUrl, { action: 'authorise' });
+      assert.equal(queryOf(response.headers.get('location'))['statusCode'], '200');
+    });
+
+    it('picking the same platform again reuses its connection', async () => {
+      const company = await sim.createCompany();
+      const first = await pick(company.redirect, 'mqjo');
+      const second = await pick(company.redirect, 'mqjo');
+      assert.equal(second, first);
+      assert.equal(onlyCompany().dataConnections.length, 1);
+    });
+
+    it('Cancel on the company page redirects with 403 and no platform, creating nothing', async () => {
+      const company = await sim.createCompany();
+      const response = await sim.submitLink(`${company.redirect}?state=s4`, { action: 'cancel' });
       const query = queryOf(response.headers.get('location'));
-      assert.equal(query['statusCode'], '403');
-      assert.equal(query['errorMessage'], 'User cancelled.');
-      assert.equal(query['connectionId'], '');
-      assert.equal(query['state'], 's2');
+      assert.deepEqual(
+        [query['statusCode'], query['errorMessage'], query['platform'], query['sourceType'], query['state']],
+        ['403', 'User cancelled.', '', '', 's4'],
+      );
       assert.deepEqual(onlyCompany().dataConnections, []);
     });
 
-    it('Fail redirects with statusCode 500 and an error message', async () => {
+    it('Continue without a platform shows the page again with an alert (400)', async () => {
       const company = await sim.createCompany();
-      const response = await sim.submitLink(company.redirect, { platform: 'qhyg', action: 'fail' });
-      const query = queryOf(response.headers.get('location'));
-      assert.equal(query['statusCode'], '500');
-      assert.ok(query['errorMessage']);
-      assert.equal(query['platformName'], 'QuickBooks Online');
-      assert.deepEqual(onlyCompany().dataConnections, []);
-    });
-
-    it('Authorise with the unsupported platform redirects with statusCode 501', async () => {
-      const company = await sim.createCompany();
-      const response = await sim.submitLink(company.redirect, { platform: 'zzzz', action: 'authorise' });
-      const query = queryOf(response.headers.get('location'));
-      assert.equal(query['statusCode'], '501');
-      assert.equal(query['errorMessage'], 'Unsupported (demo) is not supported.');
-      assert.deepEqual(onlyCompany().dataConnections, []);
-    });
-
-    it('Authorise without a platform shows the page again with an alert (400)', async () => {
-      const company = await sim.createCompany();
-      const response = await sim.submitLink(company.redirect, { action: 'authorise' });
+      const response = await sim.submitLink(company.redirect, { action: 'continue' });
       assert.equal(response.status, 400);
+      assert.match(await response.text(), /<p id="link-error" class="error" role="alert">Choose a platform/);
+    });
+
+    it('Authorise with the unsupported platform redirects with 501 "Not supported."', async () => {
+      const company = await sim.createCompany();
+      const linkUrl = await pick(company.redirect, 'zzzz');
+      const query = queryOf((await sim.submitLink(linkUrl, { action: 'authorise' })).headers.get('location'));
+      assert.deepEqual([query['statusCode'], query['errorMessage']], ['501', 'Not supported.']);
+      assert.deepEqual(
+        onlyCompany().dataConnections.map((connection) => connection.status),
+        ['PendingAuth'],
+      );
+    });
+
+    it('Authorise on a connection that is already Linked redirects with 201 and no connectionId', async () => {
+      const company = await sim.createCompany();
+      const linkUrl = await pick(company.redirect, 'gbol');
+      await sim.submitLink(linkUrl, { action: 'authorise' });
+      const query = queryOf(
+        (await sim.submitLink(`${linkUrl}?state=s5`, { action: 'authorise' })).headers.get('location'),
+      );
+      assert.deepEqual(
+        [
+          query['statusCode'],
+          query['errorMessage'],
+          query['connectionId'],
+          query['platform'],
+          query['state'],
+        ],
+        ['201', '', '', 'gbol', 's5'],
+      );
+    });
+
+    it('one Linked accounting connection, many banking and commerce ones; a second accounting platform is refused (409)', async () => {
+      const company = await sim.createCompany();
+      for (const key of ['gbol', 'bsbx', 'btrl', 'cshp', 'cstr']) {
+        const response = await sim.submitLink(await pick(company.redirect, key), { action: 'authorise' });
+        assert.equal(queryOf(response.headers.get('location'))['statusCode'], '200', key);
+      }
+      const quickBooks = await pick(company.redirect, 'qhyg');
+      const refused = await sim.submitLink(quickBooks, { action: 'authorise' });
+      assert.equal(refused.status, 409);
       assert.match(
-        await response.text(),
-        /<p id="link-error" class="error" role="alert">Choose your accounting software/,
+        await refused.text(),
+        /role="alert">Acme Ltd is already connected to Xero, and a company can have one active accounting connection/,
+      );
+      assert.deepEqual(
+        onlyCompany().dataConnections.map((connection) => `${connection.platformName} ${connection.status}`),
+        [
+          'Xero Linked',
+          'Sandbox Bank Linked',
+          'TrueLayer Linked',
+          'Shopify Linked',
+          'Stripe Linked',
+          'QuickBooks Online PendingAuth',
+        ],
+      );
+      // Once Xero's access is revoked, QuickBooks may take its place.
+      sim.simulator.deauthorize(company.id);
+      const allowed = await sim.submitLink(quickBooks, { action: 'authorise' });
+      assert.equal(queryOf(allowed.headers.get('location'))['statusCode'], '200');
+    });
+
+    it('action=authorise with a platform on the company page does both steps (a shortcut for scripts)', async () => {
+      const company = await sim.createCompany();
+      const response = await sim.submitLink(company.redirect, { platform: 'gbol', action: 'authorise' });
+      assert.equal(queryOf(response.headers.get('location'))['statusCode'], '200');
+      assert.deepEqual(
+        onlyCompany().dataConnections.map((connection) => connection.status),
+        ['Linked'],
       );
     });
 
@@ -201,31 +346,56 @@ describe('simulated hosted Link', () => {
       assert.equal(filled['custom'], '{statusCode}', 'values are not templates themselves');
       assert.equal(filled['statusCode'], '403', 'a query parameter cannot forge a reserved one');
     });
+  });
 
-    it('a second Authorise to the same platform reuses the connection', async () => {
+  describe('syncs start by themselves only on the first link', () => {
+    const syncIds = async (companyId: string): Promise<string[]> => {
+      const status = (await (await sim.api(`/companies/${companyId}/dataStatus`)).json()) as Record<
+        string,
+        { latestSyncId?: string }
+      >;
+      return [
+        ...new Set(
+          Object.values(status).flatMap((entry) => (entry.latestSyncId ? [entry.latestSyncId] : [])),
+        ),
+      ];
+    };
+
+    it('the first link starts one; a second connection and a re-link start none; a refresh does', async () => {
       const company = await sim.createCompany();
-      await sim.submitLink(company.redirect, { platform: 'mqjo', action: 'authorise' });
+      assert.deepEqual(await syncIds(company.id), []);
+      const xero = await pick(company.redirect, 'gbol');
+      await sim.submitLink(xero, { action: 'authorise' });
+      const [first] = await syncIds(company.id);
+      assert.ok(first, 'the first link started a sync');
+
+      await sim.submitLink(await pick(company.redirect, 'bsbx'), { action: 'authorise' });
       sim.simulator.deauthorize(company.id);
-      const [deauthorized] = onlyCompany().dataConnections;
-      assert.equal(deauthorized?.status, 'Deauthorized');
-      const again = await sim.submitLink(deauthorized?.linkUrl ?? '', {
-        platform: 'mqjo',
-        action: 'authorise',
-      });
-      assert.equal(queryOf(again.headers.get('location'))['connectionId'], deauthorized?.id);
-      const connections = onlyCompany().dataConnections;
-      assert.deepEqual(
-        connections.map((connection) => connection.status),
-        ['Linked'],
-      );
+      sim.clock.advance(10_000);
+      const relink = await sim.submitLink(xero, { action: 'authorise' });
+      assert.equal(queryOf(relink.headers.get('location'))['statusCode'], '200');
+      assert.deepEqual(await syncIds(company.id), [first], 'no new sync');
+
+      assert.equal((await sim.api(`/companies/${company.id}/data/all`, { method: 'POST' })).status, 204);
+      const [refreshed] = await syncIds(company.id);
+      assert.notEqual(refreshed, first);
     });
 
-    it("a connection's linkUrl shows the page with its platform preselected", async () => {
+    it('syncOnRelink makes a re-link start one too (also set over the control API)', async () => {
+      const control = await fetch(`${sim.url}/_simulator/settings`, {
+        method: 'POST',
+        body: JSON.stringify({ syncOnRelink: true }),
+      });
+      assert.equal(control.status, 200);
+      assert.equal(((await control.json()) as { syncOnRelink: boolean }).syncOnRelink, true);
       const company = await sim.createCompany();
-      await sim.submitLink(company.redirect, { platform: 'tgff', action: 'authorise' });
-      const [connection] = onlyCompany().dataConnections;
-      const html = await (await fetch(connection?.linkUrl ?? '')).text();
-      assert.match(html, /value="tgff" required checked>/);
+      const xero = await pick(company.redirect, 'gbol');
+      await sim.submitLink(xero, { action: 'authorise' });
+      const [first] = await syncIds(company.id);
+      sim.simulator.deauthorize(company.id);
+      await sim.submitLink(xero, { action: 'authorise' });
+      const [second] = await syncIds(company.id);
+      assert.ok(first && second && first !== second);
     });
   });
 });

@@ -34,10 +34,11 @@ describe('simulated syncs', () => {
     return DATA_TYPES.map((type) => status[type]?.currentStatus ?? 'missing');
   }
 
-  it('reports only the configured types, keyed by dataType', async () => {
+  it('reports the configured types keyed by dataType, and by default one never synced as {dataType} alone', async () => {
     const status = await dataStatus();
-    assert.deepEqual(Object.keys(status), [...DATA_TYPES]);
+    assert.deepEqual(Object.keys(status), [...DATA_TYPES, 'purchaseOrders']);
     for (const type of DATA_TYPES) assert.equal(status[type]?.dataType, type);
+    assert.deepEqual(status['purchaseOrders'], { dataType: 'purchaseOrders' });
   });
 
   it('moves each type Queued → Fetching → Mapping → Complete, staggered, all done at start + duration', async () => {
@@ -140,8 +141,10 @@ describe('simulator options for syncs', () => {
         string,
         DataStatus
       >;
-      assert.ok(Object.values(status).every((entry) => entry.currentStatus === 'Complete'));
-      assert.equal(Object.keys(status).length, 6, 'six default data types');
+      const { purchaseOrders, ...synced } = status;
+      assert.deepEqual(purchaseOrders, { dataType: 'purchaseOrders' }, 'never synced, by default');
+      assert.ok(Object.values(synced).every((entry) => entry.currentStatus === 'Complete'));
+      assert.equal(Object.keys(synced).length, 6, 'six default data types');
     } finally {
       await sim.close();
     }
