@@ -1,5 +1,10 @@
 import { LitElement, adoptStyles, html, nothing, type TemplateResult } from 'lit';
-import { COMPANY_NAME_MAX_LENGTH, createFetchBackend, type OnboardBackend } from '../backend/index.ts';
+import {
+  codatCompanyName,
+  COMPANY_NAME_MAX_LENGTH,
+  createFetchBackend,
+  type OnboardBackend,
+} from '../backend/index.ts';
 import { DEFAULT_LINK_ORIGINS, browserLink, createNonce, sessionJourneyStore } from '../link/index.ts';
 import {
   brokenConnection,
@@ -60,6 +65,7 @@ const busy = (text: string): TemplateResult => html`<p aria-busy="true">${text}<
  * @csspart input - The company-name input.
  * @csspart button - Every button.
  * @csspart error - The error message.
+ * @csspart hint - The note under the name field saying how the platform will store the name.
  * @csspart progress - The sync progress bar.
  * @csspart types - The per-type sync list.
  *
@@ -98,6 +104,7 @@ export class CompanyOnboard extends LitElement {
     pollInterval: { attribute: 'poll-interval', type: Number },
     pollMaxInterval: { attribute: 'poll-max-interval', type: Number },
     syncTimeout: { attribute: 'sync-timeout', type: Number },
+    startTimeout: { attribute: 'start-timeout', type: Number },
     staleAfter: { attribute: 'stale-after', type: Number },
     state: { reflect: true },
     backend: { attribute: false },
@@ -140,6 +147,13 @@ export class CompanyOnboard extends LitElement {
   /** How long to follow a sync before stopping with a retryable `sync-timeout` error, in ms. Default: 600000. */
   syncTimeout = 600_000;
 
+  /**
+   * A type named in `data-types` that the platform has never fetched is queued once (after 10 s, or as soon as
+   * other types start); if it still has not started this long after, in ms, the journey stops with a retryable
+   * `sync-not-started` error naming it, rather than wait for `sync-timeout`. Default: 60000.
+   */
+  startTimeout = 60_000;
+
   /** Where the journey is; reflected as the `state` attribute. Read-only: set by the element. */
   state: JourneyState = 'idle';
 
@@ -176,6 +190,7 @@ export class CompanyOnboard extends LitElement {
           maxDelayMs: this.pollMaxInterval,
           timeoutMs: this.syncTimeout,
         },
+        startTimeoutMs: this.startTimeout,
       }),
       backend: () => this.resolveBackend(),
       link: browserLink(window, () => list(this.linkOrigins)),
@@ -320,6 +335,7 @@ export class CompanyOnboard extends LitElement {
         now: Date.now(),
         onRefresh: () => this.journey.send({ type: 'DATA.REFRESH' }),
         onReconnect: () => this.connect(),
+        onContinue: (connectionId) => this.journey.send({ type: 'LINK.OPEN', connectionId }),
       }),
     );
   }
@@ -331,6 +347,13 @@ export class CompanyOnboard extends LitElement {
     const message = error === null ? null : errorText(this.strings, error);
     const problem = this.fieldProblem ?? (error?.field === 'name' ? message : null);
     const busy = busyText !== null;
+    // The platform keeps only Latin letters: say what will be stored before it is (what was typed is kept too).
+    const typed = this.currentName.trim();
+    const stored = codatCompanyName(typed);
+    const savedAs = problem === null && stored !== '' && stored !== typed ? t.nameSavedAs(stored) : null;
+    const describedBy = [problem === null ? '' : 'name-error', savedAs === null ? '' : 'name-saved-as']
+      .join(' ')
+      .trim();
     return html`
       <form part="form" novalidate @submit=${this.submitName} aria-busy=${busy ? 'true' : 'false'}>
         <label for="name">${t.nameLabel}</label>
@@ -344,10 +367,11 @@ export class CompanyOnboard extends LitElement {
           .value=${this.currentName}
           ?readonly=${busy}
           aria-invalid=${problem === null ? 'false' : 'true'}
-          aria-describedby=${problem === null ? nothing : 'name-error'}
+          aria-describedby=${describedBy || nothing}
           @input=${this.onNameInput}
         />
         ${problem === null ? nothing : html`<p part="error" class="error" id="name-error">${problem}</p>`}
+        ${savedAs === null ? nothing : html`<p part="hint" class="hint" id="name-saved-as">${savedAs}</p>`}
         ${
           error !== null && error.field !== 'name'
             ? html`<p part="error" class="error" role="alert">${message}</p>`

@@ -58,6 +58,9 @@ export const styles = css`
   .error {
     color: var(--onboard-danger-color, #b3261e);
   }
+  .hint {
+    font-size: 0.875rem;
+  }
   progress {
     width: 100%;
   }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Connection } from '../../src/backend/index.ts';
-import { COMPANY_ID, FakeBackend, company, statuses } from './fake-backend.ts';
+import { COMPANY_ID, FakeBackend, company, ofSync, statuses } from './fake-backend.ts';
 import { mount } from './harness.ts';
 import { sendCallbackOverChannel, stubWindowOpen } from './popup-stub.ts';
 
@@ -69,7 +69,9 @@ describe('<company-onboard intent="manage">: the dashboard', () => {
   it('"Refresh data" queues a refresh, follows the sync, and returns to the overview read afresh', async () => {
     const backend = new FakeBackend();
     backend.companies = [company({ dataConnections: [connection()] })];
-    backend.statuses = [freshness(), statuses(['invoices', 'Complete'])];
+    // The dashboard's reading, the baseline (the last sync), then the sync the refresh asked for.
+    const done = statuses(['invoices', 'Complete']);
+    backend.statuses = [freshness(), ofSync('s1', done), ofSync('s2', done)];
     const h = await dashboard(backend);
     await h.click('Refresh data');
     await h.until('overview');
@@ -93,7 +95,9 @@ describe('<company-onboard intent="manage">: the dashboard', () => {
         company({ dataConnections: [connection({ status: 'Deauthorized' })] }),
         company({ dataConnections: [connection()] }),
       ];
-      backend.statuses = [freshness(), statuses(['invoices', 'Complete'])];
+      // After re-authorising, the refresh's sync (s2) is told from the last one (s1).
+      const done = statuses(['invoices', 'Complete']);
+      backend.statuses = [freshness(), ofSync('s1', done), ofSync('s2', done)];
       const h = await dashboard(backend);
       expect(h.text()).to.contain('Xero Access revoked');
       expect(h.text()).not.to.contain('Refresh data');

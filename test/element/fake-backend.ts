@@ -57,3 +57,9 @@ export const statuses = (...entries: [string, string | undefined][]): DataStatus
       currentStatus === undefined ? { dataType } : { dataType, currentStatus },
     ]),
   );
+
+/** The same readings as one sync of the platform's (`latestSyncId`): how a new sync is told from the last one. */
+export const ofSync = (syncId: string, readings: DataStatuses): DataStatuses =>
+  Object.fromEntries(
+    Object.entries(readings).map(([dataType, reading]) => [dataType, { ...reading, latestSyncId: syncId }]),
+  );

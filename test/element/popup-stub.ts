@@ -2,9 +2,23 @@
 export function stubWindowOpen(blocked = false) {
   const original = window.open;
   const opened: string[] = [];
-  const popup = { closed: false, focus() {}, close() {} } as unknown as Window;
+  const fake = {
+    closed: false,
+    focus() {},
+    close() {
+      fake.closed = true;
+    },
+    // A blank popup is sent to Link later: record where, as if it were opened there.
+    location: {
+      set href(url: string) {
+        opened.push(url);
+      },
+    },
+  };
+  const popup = fake as unknown as Window;
   window.open = (url?: string | URL) => {
     opened.push(String(url));
+    fake.closed = false;
     return blocked ? null : popup;
   };
   return {

@@ -4,7 +4,7 @@ import { sessionJourneyStore } from '../../src/link/index.ts';
 const store = sessionJourneyStore();
 const loadJourney = (key: string) => store.load(key);
 import { initialContext } from '../../src/machine/index.ts';
-import { COMPANY_ID, FakeBackend, company, linkedCompany, statuses } from './fake-backend.ts';
+import { COMPANY_ID, FakeBackend, company, linkedCompany, ofSync, statuses } from './fake-backend.ts';
 import { mount } from './harness.ts';
 import { restoreVisibility, setVisibility } from './visibility.ts';
 import { sendCallbackOverChannel, stubWindowOpen } from './popup-stub.ts';
@@ -145,7 +145,8 @@ describe('<company-onboard intent="reconnect">', () => {
   it('says which connection needs re-authorising and why, reopens it, and never creates', async () => {
     const backend = new FakeBackend();
     backend.companies = [deauthorized, linkedCompany('conn-1')];
-    backend.statuses = [statuses(['invoices', 'Complete'])];
+    const done = statuses(['invoices', 'Complete']);
+    backend.statuses = [ofSync('s1', done), ofSync('s2', done)];
     const h = await mount(backend, { companyId: COMPANY_ID, id: 'reconnect' });
     await h.until('ready');
     expect(h.text()).to.contain('Reconnect Xero');

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { HttpError, NetworkError } from '../../src/backend/index.ts';
-import { COMPANY_ID, FakeBackend, company, linkedCompany, statuses } from './fake-backend.ts';
+import { COMPANY_ID, FakeBackend, company, linkedCompany, ofSync, statuses } from './fake-backend.ts';
 import { mount } from './harness.ts';
 import { sendCallbackOverChannel, stubWindowOpen } from './popup-stub.ts';
 
@@ -249,7 +249,8 @@ describe('<company-onboard>: the whole journey in popup mode', () => {
   it('"Try again" after a failed type queues a refresh, then follows the new sync to the end', async () => {
     const backend = new FakeBackend();
     backend.companies = [linkedCompany()];
-    backend.statuses = [statuses(['invoices', 'FetchError']), statuses(['invoices', 'Complete'])];
+    const failed = ofSync('s1', statuses(['invoices', 'FetchError']));
+    backend.statuses = [failed, failed, ofSync('s2', statuses(['invoices', 'Complete']))];
     const h = await readyJourney(backend);
     await h.click('Connect');
     sendCallbackOverChannel(`?statusCode=200&state=${popup.state()}`);
@@ -260,8 +261,9 @@ describe('<company-onboard>: the whole journey in popup mode', () => {
       'create Acme Ltd',
       `get ${COMPANY_ID}`,
       `status ${COMPANY_ID}`, // FetchError
+      `status ${COMPANY_ID}`, // how it stands before asking: the failed sync s1
       `refresh ${COMPANY_ID}`,
-      `status ${COMPANY_ID}`, // Complete
+      `status ${COMPANY_ID}`, // Complete, in the new sync s2
     ]);
   });
 

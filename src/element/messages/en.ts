@@ -10,6 +10,10 @@ const httpError: Text = ({ status }) => `The request failed (HTTP ${status ?? '?
 export const en = {
   nameLabel: 'Company name',
   nameRequired: 'Enter your company name.',
+  nameSavedAs: ((stored: string): string =>
+    `It will be saved as “${stored}” (the platform keeps only Latin letters); the name as you typed it is kept too.`) as (
+    stored: string,
+  ) => string,
   createButton: 'Continue',
   creating: 'Setting up your company…',
   loading: 'Loading your company…',

@@ -6,6 +6,8 @@ export const companyViewStrings = {
   reconnectTitle: (platformName: string): string => `Reconnect ${platformName}`,
   'reason.Deauthorized': 'Access was revoked or has expired, so we can no longer update your data.',
   'reason.PendingAuth': 'Authorisation was started but never finished.',
+  continueButton: (platformName: string): string => `Continue with ${platformName}`,
+  chooseOtherButton: 'Choose other software',
   'reason.Unlinked': 'This connection was switched off.',
   reconnectFallbackReason: 'This connection needs attention.',
   reconnectButton: 'Reconnect',

@@ -58,6 +58,8 @@ export interface OverviewProps {
   readonly now: number;
   readonly onRefresh: () => void;
   readonly onReconnect: () => void;
+  /** Opens Link for that (pending) connection. */
+  readonly onContinue: (connectionId: string) => void;
 }
 
 export function renderReconnect(
@@ -75,23 +77,33 @@ export function renderReconnect(
 function renderConnection(connection: ConnectionRecord, props: OverviewProps): TemplateResult {
   const { t, now, staleAfterMs } = props;
   const { lastSync, status } = connection;
-  const stale = lastSync !== undefined && now - Date.parse(lastSync) > staleAfterMs;
+  // A `lastSync` that is not a date reads as never synced (and never stale) rather than breaking the view.
+  const synced = lastSync === undefined ? NaN : Date.parse(lastSync);
+  const stale = now - synced > staleAfterMs;
   return html`
     <li class="connection">
       <h3>
         ${connection.platformName}
         <span class="badge ${status}">${byValue(t, 'status', status) ?? status}</span>
       </h3>
-      <p>${lastSync === undefined ? t.neverSynced : t.lastSync(relativeTime(lastSync, now))}</p>
+      <p>${Number.isNaN(synced) ? t.neverSynced : t.lastSync(relativeTime(synced, now))}</p>
       ${stale ? html`<p class="stale">${t.stale}</p>` : nothing}
-      ${
-        status === 'Linked'
-          ? nothing
-          : html`<button part="button" type="button" @click=${props.onReconnect}>
-              ${t.reconnectButton}
-            </button>`
-      }
+      ${status === 'Linked' ? nothing : renderActions(connection, props)}
     </li>
+  `;
+}
+
+/** A pending connection is continued or abandoned for other software; a broken one reconnected. */
+function renderActions(connection: ConnectionRecord, { t, onContinue, onReconnect }: OverviewProps): TemplateResult {
+  if (connection.status !== 'PendingAuth') {
+    return html`<button part="button" type="button" @click=${onReconnect}>${t.reconnectButton}</button>`;
+  }
+  return html`
+    <p>${t['reason.PendingAuth']}</p>
+    <button part="button" type="button" @click=${() => onContinue(connection.id)}>
+      ${t.continueButton(connection.platformName)}
+    </button>
+    <button part="button" type="button" @click=${onReconnect}>${t.chooseOtherButton}</button>
   `;
 }
 
@@ -119,9 +131,7 @@ export function renderOverview(props: OverviewProps): TemplateResult {
                 ({ dataType, lastSuccessfulSync }) =>
                   html`<li>
                     <span>${dataType}</span>
-                    <span
-                      >${lastSuccessfulSync === undefined ? t.neverSynced : relativeTime(lastSuccessfulSync, now)}</span
-                    >
+                    <span>${freshness(t, lastSuccessfulSync, now)}</span>
                   </li>`,
               )}
             </ul>`
@@ -132,4 +142,10 @@ export function renderOverview(props: OverviewProps): TemplateResult {
         : nothing
     }
   `;
+}
+
+/** When a type last synced, in words; a missing or unreadable date reads as never. */
+function freshness(t: CompanyViewStrings, lastSuccessfulSync: string | undefined, now: number): string {
+  const at = lastSuccessfulSync === undefined ? NaN : Date.parse(lastSuccessfulSync);
+  return Number.isNaN(at) ? t.neverSynced : relativeTime(at, now);
 }

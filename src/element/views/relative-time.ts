@@ -7,10 +7,10 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['second', 1000],
 ];
 
-/** `iso` relative to `now` in the largest whole unit, e.g. "3 hours ago", "yesterday", "now". */
-export function relativeTime(iso: string, now: number, locale?: string): string {
+/** `at` (epoch ms) relative to `now` in the largest whole unit, e.g. "3 hours ago", "yesterday", "now". */
+export function relativeTime(at: number, now: number, locale?: string): string {
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const diff = Date.parse(iso) - now;
+  const diff = at - now;
   for (const [unit, ms] of UNITS) {
     if (Math.abs(diff) >= ms || unit === 'second') return format.format(Math.round(diff / ms), unit);
   }
