@@ -3,6 +3,8 @@ export { startSimulator, type RunningSimulator, type StartSimulatorOptions } fro
 export { DEFAULT_SIMULATOR_API_KEY, type SimulatorOptions } from './options.ts';
 export { DataType, DEFAULT_DATA_TYPES, SyncStatus } from './data-types.ts';
 export { ConnectionStatus, type Company, type Connection, type DataStatus } from './model.ts';
-export { PLATFORMS, type Platform } from './platforms.ts';
+export { PLATFORMS, SourceType, type Platform } from './platforms.ts';
+export type { NameCharacters, SimulatorSettings } from './settings.ts';
+export type { PullOperation } from './queue.ts';
 export type { ActiveFault, FaultKind, FaultSpec, SimulatorFaults } from './faults.ts';
 export { SCENARIO_TAG, SYNC_SCENARIOS, SyncScenario } from './scenarios.ts';

@@ -1,8 +1,9 @@
 /**
  * How a company's syncs play out in the simulator. A scenario is chosen per company (see
  * {@link SCENARIO_TAG}, `Simulator.setScenario` and the control API) or for every company (the
- * `scenario` option of `createSimulator`), and is read when a sync starts: when the company first links, when
- * it re-links after losing its connection, and on every refresh (`POST /companies/{id}/data/all`). A sync
+ * `scenario` option of `createSimulator`), and is read when a sync starts: when the company first links, on
+ * every refresh (`POST /companies/{id}/data/all`) and queued type (`POST …/data/queue/{dataType}`), and on a
+ * re-link only with the `syncOnRelink` option (as on Codat, a re-link starts no sync by default). A sync
  * keeps the scenario it started with; choosing another one changes the syncs that follow, not the one
  * running.
  *
@@ -34,8 +35,9 @@ export const SyncScenario = {
    * `syncDurationMs`; the failing type goes `Queued` → `Fetching` → `AuthError`. **At that moment the
    * company's linked connections become `Deauthorized`**, as on Codat, where an `AuthError` means the
    * platform refused the stored credentials and the company must re-link. The other types still complete,
-   * so a client sees one failed type among good ones next to a broken connection. Re-linking starts a new
-   * sync, which fails the same way while the scenario stays `auth-error`.
+   * so a client sees one failed type among good ones next to a broken connection. Re-linking repairs the
+   * connection but starts no sync (unless `syncOnRelink`); the next refresh fails the same way while the
+   * scenario stays `auth-error`.
    */
   AuthError: 'auth-error',
   /**
@@ -48,8 +50,8 @@ export const SyncScenario = {
    * linked connections become `Deauthorized` (as if the user revoked access right away), so a dashboard
    * that looks later sees the connection broken while `lastSync` shows the completed sync.
    *
-   * **Once per selection**: re-authorising afterwards repairs the connection for good (later syncs behave
-   * like `normal`), so a reconnect journey can be tested end to end. Selecting the scenario again (even the
+   * **Once per selection**: re-authorising afterwards repairs the connection for good (later syncs, which
+   * the integrator queues, behave like `normal`), so a reconnect journey can be tested end to end. Selecting the scenario again (even the
    * same one) re-arms it for the next sync. A refresh while the first sync runs replaces it, and the
    * connection breaks when the refreshed sync completes instead.
    */

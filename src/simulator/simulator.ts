@@ -33,7 +33,7 @@ export interface Simulator {
   /** Marks the company's linked connections `Deauthorized`, as when a user revokes access. False if unknown. */
   deauthorize(companyId: string): boolean;
   /**
-   * Chooses how the company's syncs play out from the next one on (its first link, a re-link or a refresh;
+   * Chooses how the company's syncs play out from the next one on (its first link, a refresh or queued type;
    * a running sync keeps its scenario): see {@link SyncScenario}. False if the company is unknown; throws a
    * `TypeError` if `scenario` is not a scenario. Also at creation with the tag `simulatorScenario`, and over
    * HTTP: `POST {basePath}/_simulator/companies/{id}/scenario` with `{"scenario": "slow"}`.

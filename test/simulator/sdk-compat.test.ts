@@ -10,11 +10,20 @@ import { companiesGet } from '@codat/platform/funcs/companiesGet.js';
 import { companiesList } from '@codat/platform/funcs/companiesList.js';
 import { connectionsList } from '@codat/platform/funcs/connectionsList.js';
 import { refreshDataAll } from '@codat/platform/funcs/refreshDataAll.js';
+import { refreshDataByDataType } from '@codat/platform/funcs/refreshDataByDataType.js';
 import { refreshDataGet } from '@codat/platform/funcs/refreshDataGet.js';
 import { DataConnectionStatus } from '@codat/platform/sdk/models/shared/dataconnectionstatus.js';
 import { DataTypes } from '@codat/platform/sdk/models/shared/datastatus.js';
+import { SchemaDataType } from '@codat/platform/sdk/models/shared/schemadatatype.js';
+import { SourceType as SdkSourceType } from '@codat/platform/sdk/models/shared/sourcetype.js';
 import { Status } from '@codat/platform/sdk/models/shared/status.js';
-import { ConnectionStatus, DataType, DEFAULT_DATA_TYPES, SyncStatus } from '../../src/simulator/index.ts';
+import {
+  ConnectionStatus,
+  DataType,
+  DEFAULT_DATA_TYPES,
+  PLATFORMS,
+  SyncStatus,
+} from '../../src/simulator/index.ts';
 import { API_KEY, startTestSimulator, type TestSimulator } from './harness.ts';
 
 /** Unwraps an SDK result, failing the test with the SDK's own explanation. */
@@ -27,6 +36,13 @@ describe('simulator enums match the SDK', () => {
   it('data types', () => {
     assert.deepEqual(Object.values(DataType).sort(), Object.values(DataTypes).sort());
     for (const type of DEFAULT_DATA_TYPES) assert.ok(Object.values(DataTypes).includes(type), type);
+  });
+
+  it("the queue endpoint takes exactly the SDK's SchemaDataType values; source types are the SDK's", () => {
+    assert.deepEqual(Object.values(DataType).sort(), Object.values(SchemaDataType).sort());
+    for (const platform of PLATFORMS) {
+      assert.ok(Object.values(SdkSourceType).includes(platform.sourceType), platform.sourceType);
+    }
   });
 
   it('sync statuses and connection statuses', () => {
@@ -82,6 +98,74 @@ describe('the official SDK against the simulator', () => {
     ok(await companiesDelete(client, { companyId: company.id }));
     const gone = await companiesGet(client, { companyId: company.id });
     assert.equal(gone.ok, false);
+  });
+
+  it('reads PendingAuth, banking and commerce connections, one-time Link URLs and a queued type', async () => {
+    sim.simulator.configure({ oneTimeLinkUrls: true });
+    try {
+      const company = ok(await companiesCreate(client, { name: 'Shapes Ltd' }));
+      assert.ok(new URL(company.redirect).searchParams.get('link.otp'));
+      // Through the pages, as a browser would: the first GET spends the password and opens a session.
+      const html = await (await fetch(company.redirect)).text();
+      const action = /action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&') ?? '';
+      const post = (url: string, fields: Record<string, string>): Promise<Response> =>
+        sim.submitLink(new URL(url, sim.url).href, fields);
+      for (const platform of ['gbol', 'bsbx', 'cshp']) {
+        const next = await post(action, { platform, action: 'continue' });
+        await post(next.headers.get('location') ?? '', { action: 'authorise' });
+      }
+      await post(action, { platform: 'btrl', action: 'continue' });
+
+      const connections = ok(await connectionsList(client, { companyId: company.id }));
+      assert.deepEqual(
+        connections.results?.map((connection) => `${connection.sourceType} ${connection.status}`),
+        ['Accounting Linked', 'Banking Linked', 'Commerce Linked', 'Banking PendingAuth'],
+      );
+      for (const connection of connections.results ?? []) {
+        assert.ok(new URL(connection.linkUrl).searchParams.get('otp'));
+      }
+
+      const operation = ok(
+        await refreshDataByDataType(client, { companyId: company.id, dataType: 'banking-accounts' }),
+      );
+      assert.equal(operation.status, 'Queued');
+      assert.equal(operation.connectionId, connections.results?.[1]?.id);
+      const refused = await refreshDataByDataType(client, {
+        companyId: company.id,
+        dataType: 'banking-accounts',
+      });
+      assert.equal(refused.ok, false, 'already in progress');
+    } finally {
+      sim.simulator.reset();
+    }
+  });
+
+  it('the SDK reads a 402 fault as an ErrorMessage with canBeRetried', async () => {
+    sim.simulator.faults.inject({ method: 'POST', path: '/companies', kind: 'status', status: 402 });
+    const result = await companiesCreate(client, { name: 'Over the limit' });
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.equal(result.error.name, 'ErrorMessage');
+    assert.equal((result.error as unknown as { canBeRetried?: string }).canBeRetried, 'Unknown');
+  });
+
+  it('SDK 6.2.1 is stricter than the spec: it refuses a never-synced {dataType} and null description/lastSync', async () => {
+    const strict = await startTestSimulator({ nullForMissing: true });
+    const strictClient = new CodatPlatformCore({
+      authHeader: `Basic ${Buffer.from(API_KEY).toString('base64')}`,
+      serverURL: strict.url,
+      retryConfig: { strategy: 'none' },
+    });
+    try {
+      const created = await strict.createCompany({ name: 'Null Ltd' });
+      const nulls = await companiesGet(strictClient, { companyId: created.id });
+      assert.equal(nulls.ok, false, 'description: null fails z.string().optional()');
+      await strict.submitLink(created.redirect, { platform: 'gbol', action: 'authorise' });
+      const status = await refreshDataGet(strictClient, { companyId: created.id });
+      assert.equal(status.ok, false, '{ dataType: "purchaseOrders" } has no currentStatus');
+    } finally {
+      await strict.close();
+    }
   });
 
   it('the SDK reads simulator errors as Codat ErrorMessage errors', async () => {
