@@ -6,6 +6,7 @@ export const ErrorCode = {
   InvalidDescription: 'invalid-description',
   InvalidTags: 'invalid-tags',
   InvalidCompanyId: 'invalid-company-id',
+  InvalidDataType: 'invalid-data-type',
   InvalidIdempotencyKey: 'invalid-idempotency-key',
   IdempotencyKeyReused: 'idempotency-key-reused',
   IdempotencyKeyInFlight: 'idempotency-key-in-flight',

@@ -13,9 +13,19 @@ import { errorResponse, jsonResponse, jsonTextResponse, noContent } from './resp
 import { matchRoute, type Route } from './routes.ts';
 
 /**
- * The reference backend for `<company-onboard>`: a `(Request) => Promise<Response>` handler serving
- * `POST /companies`, `GET /companies/{id}`, `GET /companies/{id}/data-status` and
- * `POST /companies/{id}/refresh` under `basePath`, calling the platform with the server's API key.
+ * The reference backend for `<company-onboard>`: a `(Request) => Promise<Response>` handler serving, under
+ * `basePath`, and calling the platform with the server's API key:
+ *
+ * - `POST /companies` (200, the company) creates a company;
+ * - `GET /companies/{id}` (200, the company with its connections);
+ * - `GET /companies/{id}/data-status` (200, keyed by the platform's data type names);
+ * - `POST /companies/{id}/refresh` (204) queues a fetch of every data type;
+ * - `POST /companies/{id}/refresh/{dataType}` (204) queues a fetch of one type (`invoices`,
+ *   `banking-accounts`: the SDK's data types; any other is a 400 `invalid-data-type` before the platform is
+ *   called). The platform answers with a pull operation, which we do not pass on: progress shows in the
+ *   data status, like the full refresh's.
+ *
+ * `authorize` is asked with action `create`, `read` or `refresh` (both refresh routes) before anything else.
  * Every answer is JSON; every failure is `{error, code, field?, correlationId?}` with a stable `code`
  * (`correlationId`: the platform's, when a platform call failed and it named one).
  *
@@ -81,6 +91,9 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
         return jsonResponse(200, await platform.getDataStatus(route.companyId), redact);
       case 'refreshData':
         await platform.refreshData(route.companyId);
+        return noContent();
+      case 'queueDataType':
+        await platform.queueDataType(route.companyId, route.dataType);
         return noContent();
     }
   }

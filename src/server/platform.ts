@@ -3,12 +3,14 @@ import { companiesCreate } from '@codat/platform/funcs/companiesCreate.js';
 import { companiesGet } from '@codat/platform/funcs/companiesGet.js';
 import { companiesList } from '@codat/platform/funcs/companiesList.js';
 import { refreshDataAll } from '@codat/platform/funcs/refreshDataAll.js';
+import { refreshDataByDataType } from '@codat/platform/funcs/refreshDataByDataType.js';
 import { refreshDataGet } from '@codat/platform/funcs/refreshDataGet.js';
-import { ResponseValidationError } from '@codat/platform/sdk/models/errors/responsevalidationerror.js';
 import type { Company } from '@codat/platform/sdk/models/shared/company.js';
 import type { DataStatuses } from '@codat/platform/sdk/models/shared/datastatuses.js';
+import type { SchemaDataType } from '@codat/platform/sdk/models/shared/schemadatatype.js';
 import { base64 } from './base64.ts';
 import type { CreateCompanyInput } from './company-input.ts';
+import { companiesWithoutNulls, companyWithoutNulls, lenient } from './lenient-read.ts';
 
 /** The platform calls the reference handler makes. Each throws a {@link PlatformCallError} on failure. */
 export interface PlatformClient {
@@ -22,6 +24,8 @@ export interface PlatformClient {
   /** The data status keyed by the platform's own data type names (`banking-accounts`, not `bankingAccounts`). */
   getDataStatus(companyId: string): Promise<Record<string, unknown>>;
   refreshData(companyId: string): Promise<void>;
+  /** Queues a fetch of one data type (`POST /companies/{id}/data/queue/{dataType}`); its answer is not read. */
+  queueDataType(companyId: string, dataType: SchemaDataType): Promise<void>;
 }
 
 /** A failed platform call: the SDK's error (or what the SDK threw) and which call it was. */
@@ -56,24 +60,36 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   });
 
   return {
-    createCompany: (input) => call('createCompany', () => companiesCreate(client, input)),
-    getCompany: (companyId) => call('getCompany', () => companiesGet(client, { companyId })),
-    async findCompaniesByTag(name, value) {
-      const page = await call('findCompaniesByTag', () =>
-        companiesList(client, { tags: `${name}=${value}`, pageSize: 10 }),
-      );
-      return page.results ?? [];
-    },
+    createCompany: (input) =>
+      lenient(
+        call('createCompany', () => companiesCreate(client, input)),
+        companyWithoutNulls,
+      ),
+    getCompany: (companyId) =>
+      lenient(
+        call('getCompany', () => companiesGet(client, { companyId })),
+        companyWithoutNulls,
+      ),
+    findCompaniesByTag: (name, value) =>
+      lenient(
+        call('findCompaniesByTag', () =>
+          companiesList(client, { tags: `${name}=${value}`, pageSize: 10 }),
+        ).then((page) => page.results ?? []),
+        companiesWithoutNulls,
+      ),
     refreshData: (companyId) => call('refreshData', () => refreshDataAll(client, { companyId })),
-    async getDataStatus(companyId) {
-      try {
-        return keyedByDataType(await call('getDataStatus', () => refreshDataGet(client, { companyId })));
-      } catch (error) {
-        const raw = rawDataStatus(error);
-        if (raw) return raw;
-        throw error;
-      }
-    },
+    // The answer is a pull operation we do not need: any JSON object means the type was queued, even one
+    // whose status is newer than the SDK's closed enum.
+    queueDataType: (companyId, dataType) =>
+      lenient(
+        call('queueDataType', () => refreshDataByDataType(client, { companyId, dataType })).then(() => true),
+        () => true,
+      ).then(() => undefined),
+    getDataStatus: (companyId) =>
+      lenient(
+        call('getDataStatus', () => refreshDataGet(client, { companyId })).then(keyedByDataType),
+        (raw) => raw,
+      ),
   };
 }
 
@@ -95,17 +111,9 @@ function keyedByDataType(statuses: DataStatuses): Record<string, unknown> {
   );
 }
 
-/**
+/*
  * The SDK's data-status schema is stricter than the platform: a type that never synced comes back as just
  * `{dataType}` (no `currentStatus`), and a `currentStatus` added after this SDK version fails its closed enum.
  * Either makes the SDK reject a perfectly good 200. The body is still useful (the client classifies unknown
- * statuses itself), so we pass the raw object on, keyed as the platform sent it.
+ * statuses itself), so `getDataStatus` passes the raw object on, keyed as the platform sent it.
  */
-function rawDataStatus(error: unknown): Record<string, unknown> | undefined {
-  if (!(error instanceof PlatformCallError)) return undefined;
-  const cause = error.cause;
-  if (!(cause instanceof ResponseValidationError) || cause.statusCode !== 200) return undefined;
-  const raw: unknown = cause.rawValue;
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
-  return Object.fromEntries(Object.entries(raw));
-}

@@ -133,7 +133,13 @@ describe('reference backend against the simulator', () => {
       const company = await backend.createCompany();
       await link(company.redirect);
       const response = await backend.call(`/companies/${company.id}/data-status`);
-      assert.deepEqual(Object.keys(response.body ?? {}).sort(), ['banking-accounts', 'invoices']);
+      // The simulator's default never-fetched type comes back as `{dataType}` only, as on Codat.
+      assert.deepEqual(Object.keys(response.body ?? {}).sort(), [
+        'banking-accounts',
+        'invoices',
+        'purchaseOrders',
+      ]);
+      assert.deepEqual(response.body?.['purchaseOrders'], { dataType: 'purchaseOrders' });
       const banking = response.body?.['banking-accounts'] as Record<string, unknown>;
       assert.equal(banking['dataType'], 'banking-accounts');
       assert.equal(banking['currentStatus'], 'Queued');
@@ -144,10 +150,17 @@ describe('reference backend against the simulator', () => {
       await link(company.redirect);
       backend.platform.clock.advance(2000);
       const response = await backend.call(`/companies/${company.id}/data-status`);
-      const statuses = Object.values(response.body ?? {}).map(
-        (entry) => (entry as { currentStatus: string }).currentStatus,
+      const statuses = Object.fromEntries(
+        Object.entries(response.body ?? {}).map(([key, entry]) => [
+          key,
+          (entry as { currentStatus?: string }).currentStatus,
+        ]),
       );
-      assert.deepEqual(statuses, ['Complete', 'Complete']);
+      assert.deepEqual(statuses, {
+        invoices: 'Complete',
+        'banking-accounts': 'Complete',
+        purchaseOrders: undefined,
+      });
     });
   });
 

@@ -189,3 +189,42 @@ export async function startRecordedBackend(
   });
   return rig;
 }
+
+/** How a fake platform answers each request. */
+export type Respond = (request: Request) => Response | Promise<Response>;
+
+/** Runs `body` with the backend (under `/api`) in front of a fake platform that answers with `respond`. */
+export async function withFakePlatform(
+  respond: Respond,
+  body: (backend: TestBackend) => Promise<void>,
+  handler: OnboardHandlerOptions = {},
+): Promise<void> {
+  const fake = await listen(async (request) => respond(request));
+  const backend = await startBackend({ handler: { platformUrl: fake.url, ...handler } });
+  try {
+    await body(backend);
+  } finally {
+    await backend.close();
+    await fake.close();
+  }
+}
+
+/** An error answer in Codat's shape, `correlationId` `corr-123`. */
+export function codatJson(
+  status: number,
+  error: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): Response {
+  const body = {
+    statusCode: status,
+    service: 'PublicApi',
+    error,
+    correlationId: 'corr-123',
+    validation: null,
+    canBeRetried: 'Unknown',
+    detailedErrorCode: 0,
+    ...extra,
+  };
+  return Response.json(body, { status, headers });
+}

@@ -1,45 +1,7 @@
 import assert from 'node:assert/strict';
-import type { OnboardHandlerOptions } from '../../src/server/index.ts';
-import { deadUrl, listen, postJson, startBackend, type TestBackend } from './harness.ts';
+import { codatJson, deadUrl, postJson, startBackend, withFakePlatform, type Respond } from './harness.ts';
 
 const COMPANY_ID = '7f1b4a57-3c9e-4a55-9d0e-4a1c2b3d4e5f';
-
-type Respond = (request: Request) => Response | Promise<Response>;
-
-/** Runs `body` with the backend in front of a fake platform that answers with `respond`. */
-async function withFakePlatform(
-  respond: Respond,
-  body: (backend: TestBackend) => Promise<void>,
-  handler: OnboardHandlerOptions = {},
-): Promise<void> {
-  const fake = await listen(async (request) => respond(request));
-  const backend = await startBackend({ handler: { platformUrl: fake.url, ...handler } });
-  try {
-    await body(backend);
-  } finally {
-    await backend.close();
-    await fake.close();
-  }
-}
-
-function codatJson(
-  status: number,
-  error: string,
-  extra: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-): Response {
-  const body = {
-    statusCode: status,
-    service: 'PublicApi',
-    error,
-    correlationId: 'corr-123',
-    validation: null,
-    canBeRetried: 'Unknown',
-    detailedErrorCode: 0,
-    ...extra,
-  };
-  return Response.json(body, { status, headers });
-}
 
 describe('platform failures become clear JSON errors', () => {
   it('platform down → 502 platform-unreachable', async () => {
