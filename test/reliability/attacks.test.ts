@@ -34,15 +34,22 @@ const comparable = ({ status, headers, body }: Exchange): unknown => ({
   body,
 });
 
-/** Submits the simulator's Link form (Sandbox, Authorise), as the user's browser would. */
+/**
+ * Goes through the simulator's Link pages as the user's browser would: Sandbox and Continue on the company
+ * page, then Authorise on the connection page it leads to.
+ */
 async function linkInBrowser(redirect: string): Promise<URL> {
-  const response = await fetch(redirect, {
-    method: 'POST',
-    body: new URLSearchParams({ platform: 'mqjo', action: 'authorise' }),
-    redirect: 'manual',
-  });
-  assert.equal(response.status, 303);
-  return new URL(response.headers.get('location') ?? '');
+  const post = async (url: string, fields: Record<string, string>): Promise<string> => {
+    const response = await fetch(url, {
+      method: 'POST',
+      body: new URLSearchParams(fields),
+      redirect: 'manual',
+    });
+    assert.equal(response.status, 303);
+    return response.headers.get('location') ?? '';
+  };
+  const connectionPage = await post(redirect, { platform: 'mqjo', action: 'continue' });
+  return new URL(await post(connectionPage, { action: 'authorise' }));
 }
 
 describe('attack: another caller’s company (per-company grants)', () => {

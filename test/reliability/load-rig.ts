@@ -108,23 +108,42 @@ function routeOf(request: Request): string {
 }
 
 /**
- * The browser in hosted Link, as the page it returns to would see it: loads the Link page, chooses Sandbox,
- * Authorises, and follows nothing but the redirect. Resolves to the redirect's query string, or `null` when
+ * The browser in hosted Link, as the page it returns to would see it: loads the Link page and, on the company
+ * page, chooses Sandbox and Continues to its connection page, then Authorises there, posting each form where
+ * its page says (so one-time Link URLs work too). Resolves to the redirect's query string, or `null` when
  * Link did not redirect.
  */
 export async function authoriseOnLink(target: string, signal: AbortSignal): Promise<string | null> {
-  const page = await fetch(target, { signal });
-  await page.text();
-  const answer = await fetch(target, {
+  let page = target;
+  let html = await (await fetch(page, { signal })).text();
+  if (html.includes('value="continue"')) {
+    const next = await submitLinkForm(page, html, { platform: 'mqjo', action: 'continue' }, signal);
+    if (next === null) return null;
+    page = next;
+    html = await (await fetch(page, { signal })).text();
+  }
+  const location = await submitLinkForm(page, html, { action: 'authorise' }, signal);
+  return location === null ? null : new URL(location).search;
+}
+
+/** Posts the Link page's form to its action; resolves to the 303's target, or `null` without one. */
+async function submitLinkForm(
+  page: string,
+  html: string,
+  fields: Record<string, string>,
+  signal: AbortSignal,
+): Promise<string | null> {
+  const action = /<form method="post" action="([^"]*)"/.exec(html)?.[1]?.replaceAll('&amp;', '&');
+  if (action === undefined) return null;
+  const answer = await fetch(new URL(action, page), {
     method: 'POST',
-    body: new URLSearchParams({ platform: 'mqjo', action: 'authorise' }),
+    body: new URLSearchParams(fields),
     redirect: 'manual',
     signal,
   });
   await answer.body?.cancel();
   const location = answer.headers.get('location');
-  if (answer.status !== 303 || location === null) return null;
-  return new URL(location, target).search;
+  return answer.status === 303 && location !== null ? new URL(location, page).href : null;
 }
 
 /**
