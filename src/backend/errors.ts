@@ -15,13 +15,19 @@ export abstract class BackendError extends Error {
   readonly params: MessageParams = {};
 }
 
-/** Fallback codes by status when the backend body names none. */
+/**
+ * Fallback codes by status when the backend body names none (a code in the body always wins). 402 is the
+ * platform's company limit or an expired account: only the integrator can mend it, so it is never retried.
+ */
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.InvalidRequest,
   401: ErrorCode.Unauthorized,
+  402: ErrorCode.AccountLimit,
   403: ErrorCode.Forbidden,
   404: ErrorCode.NotFound,
+  409: ErrorCode.Conflict,
   429: ErrorCode.RateLimited,
+  503: ErrorCode.Unavailable,
 };
 
 /** The backend answered with a non-2xx status. */
@@ -51,6 +57,7 @@ export class HttpError extends BackendError {
     super(`HTTP ${status}${details.serverText === undefined ? '' : `: ${details.serverText}`}`);
     this.code =
       details.code ?? CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.ServerError : ErrorCode.HttpError);
+    // 4xx are final (402 account limit and 409 conflict included) but for a timeout and a rate limit.
     this.retryable = status === 408 || status === 429 || status >= 500;
     this.params = { status, ...(details.serverText === undefined ? {} : { serverText: details.serverText }) };
     this.field = details.field;

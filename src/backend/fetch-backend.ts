@@ -2,9 +2,7 @@ import type { CreateCompanyInput, CreateOptions, OnboardBackend, RequestOptions 
 import { describeErrorBody, parseRetryAfter } from './error-body.ts';
 import { BackendError, HttpError, NetworkError, ResponseShapeError, TimeoutError } from './errors.ts';
 import { JOURNEY_ID_HEADER } from './journey-header.ts';
-import { DataStatusesSchema, parseCompany, parserOf, type Parsed } from './schemas.ts';
-
-const parseDataStatuses = parserOf(DataStatusesSchema);
+import { parseCompany, parseDataStatuses, type Parsed } from './schemas.ts';
 
 type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
 
@@ -24,7 +22,7 @@ export interface FetchBackendOptions {
   readonly timeoutMs?: number;
   /**
    * Extra attempts after a transient failure (network, timeout, 5xx, 429). Every call is safe to repeat: reads,
-   * refresh, and create, whose `Idempotency-Key` makes the server replay the first answer. Default: 2.
+   * refreshes, and create, whose `Idempotency-Key` makes the server replay the first answer. Default: 2.
    */
   readonly retries?: number;
   /** First retry delay in milliseconds, doubled per attempt unless `Retry-After` says otherwise. Default: 500. */
@@ -169,6 +167,12 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
     },
     async refreshData(companyId: string, options: RequestOptions = {}) {
       const path = `/companies/${encode(companyId)}/refresh`;
+      const response = await send({ method: 'POST', path, options });
+      await response.body?.cancel();
+    },
+    async queueDataType(companyId: string, dataType: string, options: RequestOptions = {}) {
+      // Safe to repeat like a refresh: queuing a type twice fetches it once more, nothing else.
+      const path = `/companies/${encode(companyId)}/refresh/${encode(dataType)}`;
       const response = await send({ method: 'POST', path, options });
       await response.body?.cancel();
     },

@@ -12,15 +12,30 @@ z.config({ jitless: true });
  * under 20 KB gzip.
  */
 
+/** Codat's spec marks `lastSync` nullable: `null` means never synced, read as absent. */
+const optionalText = z.optional(z.nullable(z.string()));
+
 export const ConnectionSchema = z.object({
   id: z.string(),
   platformName: z.string(),
   /** `PendingAuth | Linked | Unlinked | Deauthorized`, or a future value. */
   status: z.string(),
   linkUrl: z.optional(z.string()),
-  lastSync: z.optional(z.string()),
+  lastSync: optionalText,
+  /** `Accounting | Banking | BankFeed | Commerce | Expense | Other`, or a future value. */
+  sourceType: z.optional(z.string()),
+  /** When the connection was made (ISO 8601). */
+  created: z.optional(z.string()),
 });
-export type Connection = z.infer<typeof ConnectionSchema>;
+export type Connection = WithoutNull<z.infer<typeof ConnectionSchema>>;
+
+/** `T` with `null` read as absent: the widget knows only `undefined`. */
+type WithoutNull<T> = { [K in keyof T]: Exclude<T[K], null> };
+
+/** `value` without its `null` fields (the spec's nullable fields become absent ones). */
+function withoutNull<T extends object>(value: T): WithoutNull<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as WithoutNull<T>;
+}
 
 const CompanyShape = z.object({
   id: z.string(),
@@ -63,7 +78,7 @@ export function parseCompany(data: unknown): Parsed<Company> {
   for (const [index, item] of raw.entries()) {
     const connection = ConnectionSchema.safeParse(item);
     if (!connection.success) return failed(connection.error.issues, `dataConnections.${index}.`);
-    dataConnections.push(connection.data);
+    dataConnections.push(withoutNull(connection.data));
   }
   return { success: true, data: { ...company.data, dataConnections } };
 }
@@ -72,13 +87,24 @@ export const DataStatusSchema = z.object({
   dataType: z.string(),
   /** Absent for a type never synced. */
   currentStatus: z.optional(z.string()),
-  lastSuccessfulSync: z.optional(z.string()),
+  lastSuccessfulSync: optionalText,
+  /** The sync under way or last run: a new id means a new sync. */
+  latestSyncId: optionalText,
 });
-export type DataStatus = z.infer<typeof DataStatusSchema>;
+export type DataStatus = WithoutNull<z.infer<typeof DataStatusSchema>>;
 
 /** The platform's dataStatus object, keyed by data type. (`catchall` costs ~0.6 KB gzip less than `record`.) */
 export const DataStatusesSchema = z.catchall(z.object({}), DataStatusSchema);
 export type DataStatuses = Record<string, DataStatus>;
+
+/** The data status, each entry's `null`s read as absent. */
+export function parseDataStatuses(data: unknown): Parsed<DataStatuses> {
+  const parsed = parserOf(DataStatusesSchema)(data);
+  if (!parsed.success) return parsed;
+  // fromEntries defines own properties: a `__proto__` key cannot reach the prototype.
+  const entries = Object.entries(parsed.data).map(([key, status]) => [key, withoutNull(status)] as const);
+  return { success: true, data: Object.fromEntries(entries) };
+}
 
 /**
  * Our reference server's error body (`{error, code, field}`), or the platform's own (`{error, validation}`,

@@ -50,13 +50,15 @@ describe('describeFailure: a rejected call as the step failure the machine reads
     const cases: [number, string, boolean][] = [
       [400, 'invalid-request', false],
       [401, 'unauthorized', false],
+      [402, 'account-limit', false],
       [403, 'forbidden', false],
       [404, 'not-found', false],
       [408, 'http-error', true],
-      [409, 'http-error', false],
+      [409, 'conflict', false],
       [429, 'rate-limited', true],
       [500, 'server-error', true],
-      [503, 'server-error', true],
+      [502, 'server-error', true],
+      [503, 'unavailable', true],
     ];
     for (const [status, code, retryable] of cases) {
       expect([status, new HttpError(status).code, new HttpError(status).retryable]).to.deep.equal([

@@ -1,0 +1,172 @@
+/**
+ * The fetch adapter against answers the real platform gives: queuing one data type, errors no retry can fix
+ * (402, 409), a platform down for now (503 with Retry-After), and the spec's nullable fields.
+ */
+import { expect } from 'chai';
+import { HttpError, createFetchBackend, type FetchBackendOptions } from '../../src/backend/index.ts';
+import { company, fakeFetch, json, type Reply } from './fake-fetch.ts';
+
+const setup = (replies: Reply[], options: Partial<FetchBackendOptions> = {}) => {
+  const fake = fakeFetch(...replies);
+  const backend = createFetchBackend({
+    baseUrl: 'https://api.example.test/onboard/',
+    fetch: fake.fetch,
+    retryDelayMs: 0,
+    ...options,
+  });
+  return { backend, requests: fake.requests };
+};
+
+async function rejection(promise: Promise<unknown>): Promise<HttpError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof HttpError) return error;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+const noContent = (): Response => new Response(null, { status: 204 });
+
+describe('createFetchBackend: queueDataType', () => {
+  it('POSTs to /companies/{id}/refresh/{dataType}, both encoded, with the journey id', async () => {
+    const { backend, requests } = setup([noContent(), noContent()]);
+    await backend.queueDataType?.(company.id, 'banking-accounts', { journeyId: 'j1' });
+    await backend.queueDataType?.('../x', 'a/b?c');
+    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).to.deep.equal([
+      `POST /onboard/companies/${company.id}/refresh/banking-accounts`,
+      'POST /onboard/companies/..%2Fx/refresh/a%2Fb%3Fc',
+    ]);
+    expect(requests[0]?.headers.get('Onboard-Journey-Id')).to.equal('j1');
+  });
+
+  it('is retried like a refresh: after a drop, a 500 and a 503 with Retry-After', async () => {
+    const { backend, requests } = setup(
+      [new TypeError('drop'), json({}, 500), json({}, 503, { 'Retry-After': '0' }), noContent()],
+      { retries: 3 },
+    );
+    await backend.queueDataType?.(company.id, 'invoices');
+    expect(requests).to.have.length(4);
+  });
+
+  it('does not repeat a type the server refused, keeping its code and field', async () => {
+    const body = {
+      error: 'That is not a data type the platform knows.',
+      code: 'invalid-data-type',
+      field: 'dataType',
+    };
+    const { backend, requests } = setup([json(body, 400)]);
+    const error = await rejection(backend.queueDataType?.(company.id, 'nope') ?? Promise.resolve());
+    expect(error).to.include({ code: 'invalid-data-type', field: 'dataType', retryable: false });
+    expect(requests).to.have.length(1);
+  });
+});
+
+describe('createFetchBackend: errors retrying cannot fix, and a platform down for now', () => {
+  it('402 is account-limit and never repeated, whether the body names it or not', async () => {
+    const server = { error: 'Not your fault.', code: 'account-limit', correlationId: 'c-402' };
+    const { backend, requests } = setup([
+      json(server, 402),
+      new Response('Payment Required', { status: 402 }),
+    ]);
+    const named = await rejection(backend.createCompany({ name: 'Acme' }, { idempotencyKey: 'k' }));
+    expect(named).to.include({ code: 'account-limit', retryable: false, correlationId: 'c-402' });
+    expect(named.params).to.deep.equal({ status: 402, serverText: 'Not your fault.' });
+    const bare = await rejection(backend.createCompany({ name: 'Acme' }, { idempotencyKey: 'k' }));
+    expect(bare).to.include({ code: 'account-limit', retryable: false });
+    expect(requests).to.have.length(2);
+  });
+
+  it('409 is conflict and not repeated; our own 409 codes still win', async () => {
+    const { backend, requests } = setup([
+      new Response('', { status: 409 }),
+      json({ error: 'Still working.', code: 'idempotency-key-in-flight' }, 409, { 'Retry-After': '1' }),
+    ]);
+    expect(await rejection(backend.getCompany(company.id))).to.include({
+      code: 'conflict',
+      retryable: false,
+    });
+    const ours = await rejection(backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }));
+    expect(ours).to.include({ code: 'idempotency-key-in-flight', retryAfterMs: 1000 });
+    expect(requests).to.have.length(2);
+  });
+
+  it('503 is unavailable and retried after its Retry-After; the server’s platform-unavailable passes as is', async () => {
+    const { backend, requests } = setup(
+      [
+        new Response('Service Unavailable', { status: 503, headers: { 'Retry-After': '0' } }),
+        json({ error: 'Down for now.', code: 'platform-unavailable' }, 503, { 'Retry-After': '0' }),
+      ],
+      { retries: 1 },
+    );
+    const error = await rejection(backend.refreshData(company.id));
+    expect(error).to.include({ code: 'platform-unavailable', retryable: true, retryAfterMs: 0 });
+    expect(requests).to.have.length(2);
+    const bare = new HttpError(503, { retryAfterMs: 2000 });
+    expect(bare).to.include({ code: 'unavailable', retryable: true, retryAfterMs: 2000 });
+  });
+});
+
+describe('createFetchBackend: the spec’s nullable fields', () => {
+  it('reads null lastSync, lastSuccessfulSync and latestSyncId as absent, and keeps what the widget needs', async () => {
+    const connection = {
+      id: 'k1',
+      platformName: 'Xero',
+      status: 'PendingAuth',
+      lastSync: null,
+      sourceType: 'Accounting',
+      created: '2026-01-01T09:00:00Z',
+      integrationKey: 'gbol',
+    };
+    const statuses = {
+      invoices: {
+        dataType: 'invoices',
+        currentStatus: 'Complete',
+        lastSuccessfulSync: '2026-01-01T09:05:00Z',
+        latestSyncId: 's2',
+        latestSuccessfulSyncId: 's2',
+      },
+      bills: { dataType: 'bills', currentStatus: 'Queued', lastSuccessfulSync: null, latestSyncId: null },
+      purchaseOrders: { dataType: 'purchaseOrders' },
+    };
+    const { backend } = setup([
+      json({ ...company, description: null, lastSync: null, dataConnections: [connection] }),
+      json(statuses),
+    ]);
+    const read = await backend.getCompany(company.id);
+    expect(read.dataConnections).to.deep.equal([
+      {
+        id: 'k1',
+        platformName: 'Xero',
+        status: 'PendingAuth',
+        sourceType: 'Accounting',
+        created: '2026-01-01T09:00:00Z',
+      },
+    ]);
+    expect(read.dataConnections?.[0]).to.not.have.property('lastSync');
+    const status = await backend.getDataStatus(company.id);
+    expect(status).to.deep.equal({
+      invoices: {
+        dataType: 'invoices',
+        currentStatus: 'Complete',
+        lastSuccessfulSync: '2026-01-01T09:05:00Z',
+        latestSyncId: 's2',
+      },
+      bills: { dataType: 'bills', currentStatus: 'Queued' },
+      purchaseOrders: { dataType: 'purchaseOrders' },
+    });
+    expect(status['bills']).to.not.have.property('latestSyncId');
+  });
+
+  it('still refuses a lastSync or latestSyncId that is neither text nor null', async () => {
+    const { backend } = setup([
+      json({ ...company, dataConnections: [{ id: 'k1', platformName: 'X', status: 'Linked', lastSync: 5 }] }),
+      json({ invoices: { dataType: 'invoices', latestSyncId: 7 } }),
+    ]);
+    const bad = await backend.getCompany(company.id).catch((error: unknown) => error);
+    expect(bad).to.have.property('code', 'bad-response');
+    const badStatus = await backend.getDataStatus(company.id).catch((error: unknown) => error);
+    expect(badStatus).to.have.property('code', 'bad-response');
+  });
+});
