@@ -110,15 +110,26 @@ export function linkStateOf(link: Page): string {
   return state;
 }
 
-/** Picks a platform on the simulator's hosted Link page and presses one of its buttons. */
+/**
+ * Finishes the simulator's hosted Link from either of its pages: on the company page (a company's
+ * `redirect`) it picks `platform` and selects Continue, then on that platform's connection page (where a
+ * connection's `linkUrl` opens directly) presses `action`.
+ */
 export async function finishLink(
   link: Page,
   platform: string,
   action: 'Authorise' | 'Cancel' | 'Fail',
 ): Promise<void> {
-  await link.getByRole('heading', { name: /Connect .* to your accounting software/ }).waitFor();
-  await link.getByLabel(platform).check();
-  await link.getByRole('button', { name: action }).click();
+  // Both pages' headings start so; only the company page offers Continue.
+  await link.getByRole('heading', { name: /^Connect / }).waitFor();
+  const continueButton = link.getByRole('button', { name: 'Continue', exact: true });
+  if ((await continueButton.count()) > 0) {
+    await link.getByLabel(platform, { exact: true }).check();
+    await continueButton.click();
+    // The connection page is the one with Authorise.
+    await link.getByRole('button', { name: 'Authorise', exact: true }).waitFor();
+  }
+  await link.getByRole('button', { name: action, exact: true }).click();
 }
 
 /** Consecutive duplicates collapsed: sync-progress repeats once per poll, which depends on timing. */
