@@ -134,6 +134,19 @@ export const ATTACK_CASES: readonly AttackCase[] = [
     title: 're-linking needs the Link URL, which bob’s widget cannot get: a non-retryable forbidden error',
   },
   {
+    attack: 'Queuing a data type on a company `authorize` does not grant',
+    promise: '403 `forbidden` (asked with action `refresh` and the company); the platform never asked',
+    file: 'test/server/queue-data-type.test.ts',
+    title: 'asks authorize for action refresh on that company; a refusal is 403 and reaches no platform',
+  },
+  {
+    attack:
+      'A path segment that is not a data type in `POST /companies/{id}/refresh/{dataType}` (`invoices%2Fx`)',
+    promise: '400 `invalid-data-type` from the SDK’s list before any platform call; the text is not echoed',
+    file: 'test/server/queue-data-type.test.ts',
+    title: 'refuses a data type the SDK does not know with 400 invalid-data-type, before any platform call',
+  },
+  {
     attack: 'Replaying someone else’s Idempotency-Key',
     promise: 'The stored company is handed over only if `authorize` grants reading it',
     file: 'test/reliability/attacks.test.ts',
