@@ -50,8 +50,13 @@ export interface CreateOnceOptions {
  * and the first create costs one platform call. If the lookup itself fails we do not create blind: the
  * request fails and the next retry looks again.
  *
+ * A company found by its tag is ours when its name has the same letters and digits as the one we send
+ * (punctuation and spaces a platform might strip do not count) and its description and tags match.
+ *
  * Not covered: two instances taking over the same abandoned key at the same instant (the takeover is a plain
- * `set`, not compare-and-set), and a platform whose tag filter lags behind its creates.
+ * `set`, not compare-and-set), a platform whose tag filter lags behind its creates, and — should the platform
+ * ever alter a name we send — the first request's own retry after a *different* request with its key found
+ * the company first (the store then holds the company's fingerprint, not the first request's).
  */
 export function createOnce(
   options: CreateOnceOptions,
