@@ -25,6 +25,10 @@ console.log(
   `Sync scenarios (${SYNC_SCENARIOS.join(', ')}): default ${scenario ?? 'normal'}; ` +
     `per company with the tag simulatorScenario or POST ${running.url}/_simulator/companies/{id}/scenario '{"scenario":"slow"}'.`,
 );
+console.log(
+  `Settings (one-time Link URLs, unstartable types, sync on re-link, nulls, name characters): ` +
+    `GET/POST ${running.url}/_simulator/settings '{"oneTimeLinkUrls":true}'.`,
+);
 console.log('Press Ctrl-C to stop.');
 
 const stop = (): void => {
