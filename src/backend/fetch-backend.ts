@@ -2,7 +2,14 @@ import type { CreateCompanyInput, CreateOptions, OnboardBackend, RequestOptions 
 import { describeErrorBody, parseRetryAfter } from './error-body.ts';
 import { BackendError, HttpError, NetworkError, ResponseShapeError, TimeoutError } from './errors.ts';
 import { JOURNEY_ID_HEADER } from './journey-header.ts';
-import { parseCompany, parseDataStatuses, type Parsed } from './schemas.ts';
+import { DataStatusesSchema, parseCompany, parserOf, type Parsed } from './schemas.ts';
+
+const parseDataStatuses = parserOf(DataStatusesSchema);
+
+/** JSON `null` fields read as absent: the spec's nullable fields (`lastSync`, …); array items are kept. */
+function withoutNullFields(this: unknown, _key: string, value: unknown): unknown {
+  return value === null && !Array.isArray(this) ? undefined : value;
+}
 
 type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
 
@@ -136,7 +143,7 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
   async function json<T>(what: string, response: Response, parse: (data: unknown) => Parsed<T>): Promise<T> {
     let data: unknown;
     try {
-      data = await response.json();
+      data = JSON.parse(await response.text(), withoutNullFields);
     } catch (error) {
       throw new ResponseShapeError(what, 'body is not JSON', { cause: error });
     }
