@@ -88,9 +88,11 @@ export const companyCreated: Action<EventOf<'COMPANY.CREATED'>> = (context, { co
   ]);
 
 export const companyLoaded: Action<EventOf<'COMPANY.LOADED'>> = (context, { company, statuses }) =>
-  go(context.home ?? 'ready', { ...context, company, statuses, companyName: company.name, linkUrl: 'fresh' }, [
-    { type: 'emit', event: 'link-ready', detail: { linkUrl: linkUrlOf(company) } },
-  ]);
+  go(
+    context.home ?? 'ready',
+    { ...context, company, statuses, companyName: company.name, linkUrl: 'fresh' },
+    [{ type: 'emit', event: 'link-ready', detail: { linkUrl: linkUrlOf(company) } }],
+  );
 
 // ── linking ────────────────────────────────────────────────────────────────────────────────────────────────────
 

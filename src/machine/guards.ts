@@ -53,9 +53,7 @@ export const mayQueue = (context: JourneyContext, event: EventOf<'SYNC.READING'>
 /** Types we queued have still not started, `startTimeoutMs` after we queued them. */
 export const startOverdue = (context: JourneyContext, event: EventOf<'SYNC.READING'>): boolean => {
   const { queued } = context.watch;
-  return (
-    queued !== null && event.notStarted.length > 0 && event.at - queued.at >= event.startTimeoutMs
-  );
+  return queued !== null && event.notStarted.length > 0 && event.at - queued.at >= event.startTimeoutMs;
 };
 
 /** The page is the Link popup holding a callback: the journey belongs to the page that opened it. */

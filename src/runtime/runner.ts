@@ -112,7 +112,8 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
    */
   function openPopup({ url, linkState }: { url: string | null; linkState: string }): JourneyEvent | null {
     const target = url === null ? null : withLinkState(url, linkState);
-    if (popup !== null && target !== null) return popup.navigate(target) ? null : { type: 'LINK.URL_REJECTED' };
+    if (popup !== null && target !== null)
+      return popup.navigate(target) ? null : { type: 'LINK.URL_REJECTED' };
     const opening = link.openPopup(target, linkState, {
       onCallback: (outcome) => dispatch({ type: 'LINK.CALLBACK', outcome }),
       onClosed: () => dispatch({ type: 'LINK.ABANDONED', reason: 'popup-closed' }),
@@ -138,7 +139,10 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
    * Follows the data status, one request at a time: first (once each) how it stands before asking for a new
    * sync, then the request for it, then any types to queue, then a reading per tick.
    */
-  function startSync(companyId: string, { refresh, baseline }: { refresh: boolean; baseline: boolean }): void {
+  function startSync(
+    companyId: string,
+    { refresh, baseline }: { refresh: boolean; baseline: boolean },
+  ): void {
     poller?.stop();
     let refreshOwed = refresh;
     let baselineOwed = baseline;

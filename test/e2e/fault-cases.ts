@@ -211,8 +211,8 @@ export const FAULTS: Readonly<Record<FaultId, FaultInfo>> = {
       retryAfterSeconds: 1,
     }),
     error: () => ({
-      code: 'server-error',
-      message: 'The server had a problem (HTTP 503). Please try again.',
+      code: 'unavailable',
+      message: 'The service is unavailable for a moment. Please try again in a few minutes.',
       retryable: true,
     }),
   },

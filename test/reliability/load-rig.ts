@@ -160,20 +160,33 @@ export function simulatedLink(
   return {
     allows,
     openPopup(url, _linkState, handlers) {
-      if (!allows(url)) return { status: 'rejected' };
+      if (url !== null && !allows(url)) return { status: 'rejected' };
       // Closing the popup (the runner's `stop`) ends the user's requests; nothing is reported after it.
       const closed = new AbortController();
-      user(url, closed.signal).then(
-        (search) => {
-          if (closed.signal.aborted) return;
-          if (search === null) handlers.onClosed();
-          else handlers.onCallback(parseLinkCallback(search));
+      const visit = (target: string): void => {
+        user(target, closed.signal).then(
+          (search) => {
+            if (closed.signal.aborted) return;
+            if (search === null) handlers.onClosed();
+            else handlers.onCallback(parseLinkCallback(search));
+          },
+          () => {
+            if (!closed.signal.aborted) handlers.onClosed();
+          },
+        );
+      };
+      // A blank popup waits for `navigate`.
+      if (url !== null) visit(url);
+      return {
+        status: 'opened',
+        stop: () => closed.abort(),
+        close: () => closed.abort(),
+        navigate(next) {
+          if (!allows(next)) return false;
+          visit(next);
+          return true;
         },
-        () => {
-          if (!closed.signal.aborted) handlers.onClosed();
-        },
-      );
-      return { status: 'opened', stop: () => closed.abort() };
+      };
     },
     redirect: () => false, // the rig asks for popups only
     callback: () => null,

@@ -32,6 +32,7 @@ const PROPERTIES = [
   'pollInterval',
   'pollMaxInterval',
   'syncTimeout',
+  'startTimeout',
   'state',
   'backend',
   'strings',
@@ -48,6 +49,7 @@ const ATTRIBUTES = [
   'poll-interval',
   'poll-max-interval',
   'sync-timeout',
+  'start-timeout',
   'stale-after',
   'state',
 ];

@@ -97,7 +97,7 @@ describe('runner: a whole journey in Node, no DOM', () => {
 describe('runner: failures and late answers', () => {
   it('a failed create keeps the name and the key; "Try again" sends the same key', async () => {
     const kit = journeyKit();
-    kit.backend.created = [new HttpError(503, { serverText: 'Busy.' }), COMPANY];
+    kit.backend.created = [new HttpError(500, { serverText: 'Busy.' }), COMPANY];
     kit.runner.start();
     kit.runner.send({ type: 'NAME.SUBMIT', name: 'Acme Ltd' });
     await flush();

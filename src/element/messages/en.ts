@@ -72,7 +72,7 @@ export const en = {
   'error.account-limit':
     'We cannot connect your company right now. This is not something you did, and trying again will not help: please contact us.',
   'error.conflict': 'Someone else changed this at the same time. Please try again.',
-  'error.unavailable': 'The accounting platform is down for maintenance. Please try again in a few minutes.',
+  'error.unavailable': 'The service is unavailable for a moment. Please try again in a few minutes.',
   'error.link-url-unavailable':
     'We could not get the connection page, so its window was closed. Please try again.',
 } satisfies Record<ErrorKey | NoticeKey | PhaseKey, Text> & Record<string, unknown>;

@@ -94,7 +94,10 @@ function renderConnection(connection: ConnectionRecord, props: OverviewProps): T
 }
 
 /** A pending connection is continued or abandoned for other software; a broken one reconnected. */
-function renderActions(connection: ConnectionRecord, { t, onContinue, onReconnect }: OverviewProps): TemplateResult {
+function renderActions(
+  connection: ConnectionRecord,
+  { t, onContinue, onReconnect }: OverviewProps,
+): TemplateResult {
   if (connection.status !== 'PendingAuth') {
     return html`<button part="button" type="button" @click=${onReconnect}>${t.reconnectButton}</button>`;
   }
