@@ -1,5 +1,6 @@
 import { codatCompanyName, companyNameProblem } from '../backend/company-name.ts';
 import { ApiError, ErrorCode } from './api-error.ts';
+import { isPlainObject } from './plain-object.ts';
 
 /**
  * The tag the handler puts on a company it creates for an `Idempotency-Key` (value: the key), so that a retry
@@ -106,8 +107,4 @@ function invalidDescription(message: string): ApiError {
 
 function invalidTags(message: string): ApiError {
   return new ApiError(400, ErrorCode.InvalidTags, message, { field: 'tags' });
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

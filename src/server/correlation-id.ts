@@ -1,5 +1,6 @@
 import { CodatPlatformError } from '@codat/platform/sdk/models/errors/codatplatformerror.js';
 import { ErrorMessage } from '@codat/platform/sdk/models/errors/errormessage.js';
+import { isPlainObject } from './plain-object.ts';
 
 /** Codat's ids are hex or UUIDs; this leaves room for other shapes without letting text through. */
 const SANE_CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -14,8 +15,7 @@ export function rawCorrelationId(cause: unknown): string | undefined {
   if (!(cause instanceof CodatPlatformError) || cause.statusCode < 400) return undefined;
   try {
     const body: unknown = JSON.parse(cause.body);
-    const id: unknown =
-      typeof body === 'object' && body !== null ? Reflect.get(body, 'correlationId') : undefined;
+    const id = isPlainObject(body) ? body['correlationId'] : undefined;
     return typeof id === 'string' && id !== '' ? id : undefined;
   } catch {
     return undefined;

@@ -1,5 +1,6 @@
 import { ResponseValidationError } from '@codat/platform/sdk/models/errors/responsevalidationerror.js';
 import { Company$inboundSchema, type Company } from '@codat/platform/sdk/models/shared/company.js';
+import { isPlainObject } from './plain-object.ts';
 
 /**
  * Where the official SDK is stricter than the platform, a good 200 is read again by hand instead of failing
@@ -62,8 +63,4 @@ function withoutNull(value: Record<string, unknown>, names: readonly string[]): 
   return Object.fromEntries(
     Object.entries(value).filter(([name, field]) => !(field === null && names.includes(name))),
   );
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
