@@ -78,13 +78,18 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         companiesWithoutNulls,
       ),
     refreshData: (companyId) => call('refreshData', () => refreshDataAll(client, { companyId })),
-    // The answer is a pull operation we do not need: any JSON object means the type was queued, even one
-    // whose status is newer than the SDK's closed enum.
-    queueDataType: (companyId, dataType) =>
-      lenient(
-        call('queueDataType', () => refreshDataByDataType(client, { companyId, dataType })).then(() => true),
-        () => true,
-      ).then(() => undefined),
+    async queueDataType(companyId, dataType) {
+      // The answer is a pull operation we do not need: any JSON object means the type was queued, even one
+      // whose status is newer than the SDK's closed enum.
+      await lenient<unknown>(
+        call('queueDataType', () => refreshDataByDataType(client, { companyId, dataType })),
+        (raw) => raw,
+      );
+    },
+    // The SDK's data-status schema is stricter than the platform: a type that never synced comes back as just
+    // `{dataType}` (no `currentStatus`), and a `currentStatus` added after this SDK version fails its closed
+    // enum. Either makes the SDK reject a perfectly good 200. The body is still useful (the client classifies
+    // unknown statuses itself), so the raw object is passed on, keyed as the platform sent it.
     getDataStatus: (companyId) =>
       lenient(
         call('getDataStatus', () => refreshDataGet(client, { companyId })).then(keyedByDataType),
@@ -110,10 +115,3 @@ function keyedByDataType(statuses: DataStatuses): Record<string, unknown> {
     Object.values(statuses).flatMap((status) => (status ? [[status.dataType, status] as const] : [])),
   );
 }
-
-/*
- * The SDK's data-status schema is stricter than the platform: a type that never synced comes back as just
- * `{dataType}` (no `currentStatus`), and a `currentStatus` added after this SDK version fails its closed enum.
- * Either makes the SDK reject a perfectly good 200. The body is still useful (the client classifies unknown
- * statuses itself), so `getDataStatus` passes the raw object on, keyed as the platform sent it.
- */
