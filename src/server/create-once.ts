@@ -26,8 +26,6 @@ export interface CreateOnceOptions {
   serialise: (company: Company) => string;
   /** Past this age an `in-flight` record is presumed abandoned (its process died) and taken over. */
   staleAfterMs: number;
-  /** Where lines go unless a call brings its own `log` (one tagged with the request's journey). */
-  log: Log;
   now?: () => number;
 }
 
@@ -60,7 +58,7 @@ export interface CreateOnceOptions {
  */
 export function createOnce(
   options: CreateOnceOptions,
-): (key: string, input: CreateCompanyInput, log?: Log) => Promise<CreateOutcome> {
+): (key: string, input: CreateCompanyInput, log: Log) => Promise<CreateOutcome> {
   const { store, platform, serialise, staleAfterMs, now = Date.now } = options;
   const running = new Map<string, { fingerprint: string; outcome: Promise<CreateOutcome> }>();
 
@@ -94,14 +92,10 @@ export function createOnce(
       throw error;
     }
     const response = { status: 200, body: serialise(company) };
-    if (earlier !== undefined && storedFingerprint(companyInput(earlier)) !== storedFingerprint(input)) {
+    const found = earlier === undefined ? undefined : companyInput(earlier);
+    if (found !== undefined && storedFingerprint(found) !== storedFingerprint(input)) {
       // The key already belongs to a company made from another request: remember that, refuse this one.
-      await record(
-        key,
-        { state: 'done', fingerprint: companyFingerprint(earlier), response },
-        'record a key',
-        log,
-      );
+      await record(key, { state: 'done', fingerprint: fingerprint(found), response }, 'record a key', log);
       throw keyReused();
     }
     // The company exists whatever the store says now: answer with it. Should the store fail here, a retry
@@ -136,8 +130,9 @@ export function createOnce(
     return first;
   }
 
-  // A duplicate that joins a running attempt shares its log lines too: they name the first request's journey.
-  return (rawKey, input, log = options.log) => {
+  // `log` is the request's own (its lines name its journey). A duplicate that joins a running attempt shares
+  // that attempt's lines too: they name the first request's journey.
+  return (rawKey, input, log) => {
     const key = checkIdempotencyKey(rawKey);
     const print = fingerprint(input);
     const shared = running.get(key);
@@ -158,11 +153,6 @@ export function createOnce(
 /** What makes two creates "the same request" for an Idempotency-Key. */
 export function fingerprint(input: CreateCompanyInput): string {
   return JSON.stringify([input.name, input.description ?? '', sortedTags(input.tags)]);
-}
-
-/** The fingerprint of the request that made `company` (our own tag aside). */
-function companyFingerprint(company: Company): string {
-  return fingerprint(companyInput(company));
 }
 
 /** The create request `company` answers, as the platform stored it (our own tag aside). */

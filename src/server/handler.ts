@@ -48,7 +48,6 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
     serialise: (company) => redact(JSON.stringify(company)),
     // An attempt makes at most two platform calls (look up, create), each bounded by timeoutMs.
     staleAfterMs: 2 * settings.timeoutMs + 5_000,
-    log,
   });
 
   async function mayReadReplayed(request: Request, body: string): Promise<boolean> {
