@@ -1,14 +1,14 @@
 import { isAuthorised } from './auth.ts';
 import { codatError, json } from './codat-error.ts';
 import { parseCompanyInput } from './company-input.ts';
-import { startSync, viewOptionsOf, type SimulatorContext } from './context.ts';
+import { linkedConnections, startSync, viewOptionsOf, type SimulatorContext } from './context.ts';
 import { byMethod } from './dispatch.ts';
-import { ConnectionStatus, type StoredCompany } from './model.ts';
+import type { StoredCompany } from './model.ts';
 import { paginate } from './paging.ts';
 import { queueDataType } from './queue.ts';
 import { newCompany } from './store.ts';
 import { isSyncScenario, notAScenario, SCENARIO_TAG } from './scenarios.ts';
-import { connectionStatusAt, dataStatusAt } from './sync-progress.ts';
+import { dataStatusAt } from './sync-progress.ts';
 import { parseTagsFilter } from './tags-filter.ts';
 import { companyView } from './views.ts';
 
@@ -95,14 +95,9 @@ export async function handleApi(
         request,
         {
           POST: withCompany((company) => {
-            // Nothing to read without a linked connection; we accept the request and queue nothing.
-            const linked = company.connections.some(
-              (connection) =>
-                connectionStatusAt(context.plan, connection, company.syncs, now()) ===
-                ConnectionStatus.Linked,
-            );
-            // The new sync replays the company's scenario (see scenarios.ts).
-            if (linked) startSync(context, company);
+            // Nothing to read without a linked connection; we accept the request and queue nothing. The new
+            // sync replays the company's scenario (see scenarios.ts).
+            if (linkedConnections(context, company).length > 0) startSync(context, company);
             return new Response(null, { status: 204 });
           }),
         },

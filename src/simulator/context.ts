@@ -1,12 +1,12 @@
 import type { DataType } from './data-types.ts';
 import type { ResolvedSimulatorOptions } from './options.ts';
-import type { StoredCompany } from './model.ts';
+import { ConnectionStatus, type StoredCompany, type StoredConnection } from './model.ts';
 import type { OneTimeLinks } from './one-time-links.ts';
 import type { RateLimitCounter } from './rate-limit.ts';
 import { SyncScenario } from './scenarios.ts';
 import type { SimulatorSettings } from './settings.ts';
 import type { Store } from './store.ts';
-import { deauthorizedAfterLinkSince, type SyncPlan } from './sync-progress.ts';
+import { connectionStatusAt, deauthorizedAfterLinkSince, type SyncPlan } from './sync-progress.ts';
 import type { ViewOptions } from './views.ts';
 
 /** What every route of one simulator shares. */
@@ -41,6 +41,18 @@ export function syncPlanOf(options: ResolvedSimulatorOptions): SyncPlan {
 /** The scenario the company's next sync plays. */
 export function companyScenario(context: SimulatorContext, company: StoredCompany): SyncScenario {
   return company.scenario ?? context.options.scenario;
+}
+
+/** The company's connections `Linked` at `now` (a scenario may have deauthorised some since they were stored). */
+export function linkedConnections(
+  context: SimulatorContext,
+  company: StoredCompany,
+  now: number = context.options.now(),
+): StoredConnection[] {
+  return company.connections.filter(
+    (connection) =>
+      connectionStatusAt(context.plan, connection, company.syncs, now) === ConnectionStatus.Linked,
+  );
 }
 
 /**

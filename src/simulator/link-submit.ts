@@ -1,9 +1,8 @@
-import { startSync, type SimulatorContext } from './context.ts';
-import { ConnectionStatus, type StoredCompany, type StoredConnection } from './model.ts';
+import { linkedConnections, startSync, type SimulatorContext } from './context.ts';
+import type { StoredCompany, StoredConnection } from './model.ts';
 import { findPlatform, SourceType, type Platform } from './platforms.ts';
 import { fillRedirectTemplate, type ReservedRedirectParams } from './redirect-template.ts';
 import { markLinked, pickConnection } from './store.ts';
-import { connectionStatusAt } from './sync-progress.ts';
 
 /** One form post to a Link page. */
 export interface LinkPost {
@@ -95,16 +94,12 @@ function authorise(post: LinkPost, connection: StoredConnection, platform: Platf
   const { company, context } = post;
   if (!platform.supported) return finish(post, platform, NOT_SUPPORTED);
   const now = context.options.now();
-  const linkedNow = (candidate: StoredConnection): boolean =>
-    connectionStatusAt(context.plan, candidate, company.syncs, now) === ConnectionStatus.Linked;
-  if (linkedNow(connection)) return finish(post, platform, ALREADY_LINKED);
-  const otherAccounting = company.connections.find(
-    (other) =>
-      other !== connection &&
-      platform.sourceType === SourceType.Accounting &&
-      other.sourceType === SourceType.Accounting &&
-      linkedNow(other),
-  );
+  const linked = linkedConnections(context, company, now);
+  if (linked.includes(connection)) return finish(post, platform, ALREADY_LINKED);
+  const otherAccounting =
+    platform.sourceType === SourceType.Accounting
+      ? linked.find((other) => other.sourceType === SourceType.Accounting)
+      : undefined;
   if (otherAccounting) {
     return post.page(
       409,

@@ -1,9 +1,9 @@
 import { codatError, json } from './codat-error.ts';
-import { startSync, type SimulatorContext } from './context.ts';
+import { linkedConnections, startSync, type SimulatorContext } from './context.ts';
 import { DataType, SyncStatus } from './data-types.ts';
-import { ConnectionStatus, type StoredCompany, type StoredConnection } from './model.ts';
+import type { StoredCompany, StoredConnection } from './model.ts';
 import { SourceType } from './platforms.ts';
-import { connectionStatusAt, inProgress, syncStatusAt } from './sync-progress.ts';
+import { inProgress, syncStatusAt } from './sync-progress.ts';
 
 /** A pull operation as `POST data/queue/{dataType}` answers it (the SDK's `PullOperation`). */
 export interface PullOperation {
@@ -111,10 +111,7 @@ function connectionFor(
   if (connectionId !== null) {
     return company.connections.find((connection) => connection.id === connectionId) ?? 'unknown';
   }
-  const linked = company.connections.filter(
-    (connection) =>
-      connectionStatusAt(context.plan, connection, company.syncs, now) === ConnectionStatus.Linked,
-  );
+  const linked = linkedConnections(context, company, now);
   const source = dataType.startsWith('banking-')
     ? SourceType.Banking
     : dataType.startsWith('commerce-')

@@ -1,7 +1,13 @@
 import { routeSegments } from '../server/base-path.ts';
 import { handleApi } from './api.ts';
 import { codatError } from './codat-error.ts';
-import { companyScenario, syncPlanOf, viewOptionsOf, type SimulatorContext } from './context.ts';
+import {
+  companyScenario,
+  linkedConnections,
+  syncPlanOf,
+  viewOptionsOf,
+  type SimulatorContext,
+} from './context.ts';
 import { CONTROL_SEGMENT, handleControl } from './control.ts';
 import { applyFault, FaultRegistry, type SimulatorFaults } from './faults.ts';
 import { handleLink } from './link.ts';
@@ -12,7 +18,6 @@ import { DEFAULT_RETRY_AFTER_SECONDS, RateLimitCounter } from './rate-limit.ts';
 import { isSyncScenario, notAScenario, type SyncScenario } from './scenarios.ts';
 import type { SimulatorSettings } from './settings.ts';
 import { Store } from './store.ts';
-import { connectionStatusAt } from './sync-progress.ts';
 import { companyView } from './views.ts';
 
 /** An in-memory Codat Platform API plus hosted Link, as one framework-neutral request handler. */
@@ -71,17 +76,12 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
   /** Every API answer, faults included, carries the rate-limit headers, and every 429 a `Retry-After`. */
   const withApiHeaders = (response: Response): Response => {
     if (response.type === 'error') return response;
+    const now = resolved.now();
     const active = context.store
       .all()
-      .filter((company) =>
-        company.connections.some(
-          (connection) =>
-            connectionStatusAt(context.plan, connection, company.syncs, resolved.now()) ===
-            ConnectionStatus.Linked,
-        ),
-      ).length;
+      .filter((company) => linkedConnections(context, company, now).length > 0).length;
     const headers = new Headers(response.headers);
-    for (const [name, value] of Object.entries(context.rateLimit.count(resolved.now(), active))) {
+    for (const [name, value] of Object.entries(context.rateLimit.count(now, active))) {
       headers.set(name, value);
     }
     if (response.status === 429 && !headers.has('retry-after')) {
