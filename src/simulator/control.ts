@@ -54,7 +54,8 @@ export async function handleControl(
       request,
       {
         GET: () => json(200, { faults: targets.faults.list() }),
-        POST: () => inject(request, targets.faults, correlationId),
+        POST: () =>
+          actOnJson(request, correlationId, 201, (body) => targets.faults.inject(faultFromJson(body))),
         DELETE: () => {
           targets.faults.clear();
           return new Response(null, { status: 204 });
@@ -68,7 +69,8 @@ export async function handleControl(
       request,
       {
         GET: () => json(200, targets.settings()),
-        POST: () => configure(request, targets, correlationId),
+        POST: () =>
+          actOnJson(request, correlationId, 200, (body) => targets.configure(settingsFromJson(body))),
       },
       notAllowed,
     );
@@ -100,26 +102,20 @@ export async function handleControl(
   );
 }
 
-async function inject(request: Request, faults: SimulatorFaults, correlationId: string): Promise<Response> {
-  const body = await readJson(request, correlationId);
-  if (body instanceof Response) return body;
-  try {
-    return json(201, faults.inject(faultFromJson(body)));
-  } catch (error) {
-    if (error instanceof TypeError) return codatError(400, error.message, correlationId);
-    throw error;
-  }
-}
-
-async function configure(
+/**
+ * Reads the JSON body, hands it to `act` and answers `status` with what `act` returns; a `TypeError` from
+ * `act` (a malformed fault or setting) is a 400 naming the problem.
+ */
+async function actOnJson(
   request: Request,
-  targets: ControlTargets,
   correlationId: string,
+  status: number,
+  act: (body: unknown) => unknown,
 ): Promise<Response> {
   const body = await readJson(request, correlationId);
   if (body instanceof Response) return body;
   try {
-    return json(200, targets.configure(settingsFromJson(body)));
+    return json(status, act(body));
   } catch (error) {
     if (error instanceof TypeError) return codatError(400, error.message, correlationId);
     throw error;
