@@ -351,9 +351,9 @@ export class CompanyOnboard extends LitElement {
     const typed = this.currentName.trim();
     const stored = codatCompanyName(typed);
     const savedAs = problem === null && stored !== '' && stored !== typed ? t.nameSavedAs(stored) : null;
-    const describedBy = [problem === null ? '' : 'name-error', savedAs === null ? '' : 'name-saved-as']
-      .join(' ')
-      .trim();
+    const describedBy = [problem === null ? null : 'name-error', savedAs === null ? null : 'name-saved-as']
+      .filter((id) => id !== null)
+      .join(' ');
     return html`
       <form part="form" novalidate @submit=${this.submitName} aria-busy=${busy ? 'true' : 'false'}>
         <label for="name">${t.nameLabel}</label>

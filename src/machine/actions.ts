@@ -4,7 +4,7 @@
 import { confirmingConnection, linkUrlOf, wasEverLinked } from './company.ts';
 import { initialContext, type JourneyContext, type JourneyError, type JourneySnapshot } from './context.ts';
 import { enterStep } from './enter-step.ts';
-import type { AbandonReason, EventOf, JourneyEvent } from './events.ts';
+import type { AbandonReason, EventOf, JourneyEvent, StepFailure } from './events.ts';
 import { ErrorCode, NoticeCode, retryCannotHelp } from './messages.ts';
 import { fail, go, withEffectsBefore, type ActionResult, type TransitionResult } from './result.ts';
 import type { JourneyState, RetryableStep } from './states.ts';
@@ -111,12 +111,7 @@ export const linkUrlReady: Action<EventOf<'LINK.URL_READY'>> = (context, { compa
 
 /** The fresh Link URL never came: the blank popup closes (leaving `linking`) and "Try again" asks again. */
 export const failLinkUrl: Action<EventOf<'STEP.FAILED'>> = (context, { failure }) =>
-  fail(context, {
-    code: ErrorCode.LinkUrlUnavailable,
-    params: failure.params,
-    step: 'linking',
-    ...(failure.correlationId === undefined ? {} : { correlationId: failure.correlationId }),
-  });
+  fail(context, errorOf(failure, ErrorCode.LinkUrlUnavailable, 'linking'));
 
 export const linkOpened: Action<EventOf<'LINK.OPENED'>> = (context) =>
   go('linking', context, [
@@ -268,14 +263,26 @@ export const syncTimedOut: Action<EventOf<'SYNC.TIMED_OUT'>> = (context) =>
 
 // ── failing and trying again ───────────────────────────────────────────────────────────────────────────────────
 
-/** A step failed: with a `field`, the user must change that input; otherwise "Try again" returns here. */
+/** A failed request as the user's error, told by `code`, with where "Try again" goes (`null`: nowhere). */
+const errorOf = (failure: StepFailure, code: string, step: RetryableStep | null): JourneyError => ({
+  code,
+  params: failure.params,
+  step,
+  ...(failure.correlationId === undefined ? {} : { correlationId: failure.correlationId }),
+});
+
+/**
+ * A step failed: with a `field`, the user must change that input; a failure retrying cannot mend offers nothing
+ * to retry; otherwise "Try again" returns here.
+ */
 export const stepFailed: Action<EventOf<'STEP.FAILED'>> = (context, { failure }, state) =>
   fail(context, {
-    code: failure.code,
-    params: failure.params,
-    step: failure.field === undefined && !retryCannotHelp(failure.code) ? (state as RetryableStep) : null,
+    ...errorOf(
+      failure,
+      failure.code,
+      failure.field === undefined && !retryCannotHelp(failure.code) ? (state as RetryableStep) : null,
+    ),
     ...(failure.field === undefined ? {} : { field: failure.field }),
-    ...(failure.correlationId === undefined ? {} : { correlationId: failure.correlationId }),
   });
 
 export const retry: Action<EventOf<'RETRY'>> = (context, request) =>

@@ -110,7 +110,7 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
    * Popup: opened inside the click that asked for it (blank, when its URL is still to come); its callback or
    * closing comes back as an event. A URL for a popup already open sends it there.
    */
-  function openPopup({ url, linkState }: { url: string | null; linkState: string }): JourneyEvent | null {
+  function openPopup(url: string | null, linkState: string): JourneyEvent | null {
     const target = url === null ? null : withLinkState(url, linkState);
     if (popup !== null && target !== null)
       return popup.navigate(target) ? null : { type: 'LINK.URL_REJECTED' };
@@ -125,8 +125,13 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
     return { type: 'LINK.OPENED' };
   }
 
+  /** Reads the company again; the machine decides what it means (a link confirmed, a fresh Link URL). */
+  function readCompany(companyId: string, type: 'LINK.CHECKED' | 'LINK.URL_READY'): void {
+    call(async (options) => ({ type, company: await ports.backend().getCompany(companyId, options) }));
+  }
+
   /** Redirect: only with the journey saved (it is all that survives), and only if the host page agrees. */
-  function leaveForLink({ url, linkState }: { url: string; linkState: string }): JourneyEvent {
+  function leaveForLink(url: string, linkState: string): JourneyEvent {
     const target = withLinkState(url, linkState);
     if (!link.allows(target)) return { type: 'LINK.URL_REJECTED' };
     if (!saved) return { type: 'LINK.STORAGE_FAILED' };
@@ -206,21 +211,19 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
           return { type: 'COMPANY.LOADED', company, statuses };
         });
       case 'checkLink':
-        return call(async (options) => ({
-          type: 'LINK.CHECKED',
-          company: await backend.getCompany(effect.companyId, options),
-        }));
-      case 'openLink': {
-        if (effect.window === 'redirect' && effect.url === null) return; // it goes when its URL comes
-        const next =
-          effect.window === 'popup' ? openPopup(effect) : leaveForLink({ ...effect, url: effect.url ?? '' });
-        return next === null ? undefined : dispatch(next);
-      }
+        return readCompany(effect.companyId, 'LINK.CHECKED');
       case 'fetchLinkUrl':
-        return call(async (options) => ({
-          type: 'LINK.URL_READY',
-          company: await backend.getCompany(effect.companyId, options),
-        }));
+        return readCompany(effect.companyId, 'LINK.URL_READY');
+      case 'openLink': {
+        const { window, url, linkState } = effect;
+        if (window === 'popup') {
+          const next = openPopup(url, linkState);
+          if (next !== null) dispatch(next);
+        } else if (url !== null) {
+          dispatch(leaveForLink(url, linkState)); // without a URL yet, the page leaves when it comes
+        }
+        return;
+      }
       case 'closeLink':
         popup?.close();
         popup = null;

@@ -12,7 +12,7 @@ import {
 import type { LinkOutcome } from '../../src/machine/index.ts';
 import { createJourneyRunner, type JourneyConfig, type RunnerEvent } from '../../src/runtime/index.ts';
 import { memoryStorage } from '../link/memory-storage.ts';
-import { fakeVisibility, manualClock } from '../sync/manual-clock.ts';
+import { fakeVisibility, flush, manualClock } from '../sync/manual-clock.ts';
 
 export const COMPANY: Company = {
   id: 'c-1',
@@ -180,4 +180,17 @@ export function journeyKit(config: Partial<JourneyConfig> = {}) {
     state: () => runner.getSnapshot().state,
     types: () => events.map((e) => (e.type === 'state-change' ? `state:${e.detail.state}` : e.type)),
   };
+}
+
+/** Link's answer that the user authorised, carrying `state`. */
+export const success = (state: string | null, connectionId = 'conn-1') =>
+  ({ kind: 'success', statusCode: 200, state, companyId: 'c-1', connectionId }) as const;
+
+/** A kit whose journey has created its company and waits in `ready`. */
+export async function readyKit(config: Partial<JourneyConfig> = {}) {
+  const kit = journeyKit(config);
+  kit.runner.start();
+  kit.runner.send({ type: 'NAME.SUBMIT', name: 'Acme Ltd' });
+  await flush();
+  return kit;
 }

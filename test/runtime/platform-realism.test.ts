@@ -7,10 +7,7 @@ import { expect } from 'chai';
 import type { Company, DataStatuses } from '../../src/backend/index.ts';
 import { HttpError } from '../../src/backend/index.ts';
 import { flush } from '../sync/manual-clock.ts';
-import { COMPANY, LINKED, journeyKit, status } from './kit.ts';
-
-const success = (state: string | null, connectionId = 'conn-1') =>
-  ({ kind: 'success', statusCode: 200, state, companyId: 'c-1', connectionId }) as const;
+import { COMPANY, LINKED, journeyKit, readyKit, status, success } from './kit.ts';
 
 const DEAUTHORIZED: Company = {
   ...COMPANY,
@@ -47,12 +44,11 @@ const two = (invoices: string | undefined, orders: string | undefined, syncId = 
   },
 });
 
-async function readyKit(config: Parameters<typeof journeyKit>[0] = {}) {
-  const kit = journeyKit(config);
-  kit.runner.start();
-  kit.runner.send({ type: 'NAME.SUBMIT', name: 'Acme Ltd' });
+/** Connect, and come back from Link authorised. */
+async function authorise(kit: Awaited<ReturnType<typeof readyKit>>): Promise<void> {
+  kit.runner.send({ type: 'LINK.OPEN' });
+  kit.link.popup().onCallback(success(kit.link.nonce()));
   await flush();
-  return kit;
 }
 
 describe('runner: a new sync is told from the last one', () => {
@@ -97,9 +93,7 @@ describe('runner: a new sync is told from the last one', () => {
   it('after a company’s first link, follows the sync the platform started by itself, asking for none', async () => {
     const kit = await readyKit();
     kit.backend.statuses = [status('Complete', 's1')];
-    kit.runner.send({ type: 'LINK.OPEN' });
-    kit.link.popup().onCallback(success(kit.link.nonce()));
-    await flush();
+    await authorise(kit);
     expect(kit.state()).to.equal('complete');
     expect(kit.backend.names().filter((name) => name.startsWith('refresh'))).to.deep.equal([]);
   });
@@ -159,9 +153,7 @@ describe('runner: data types the platform never fetched', () => {
   it('are not waited for unless required', async () => {
     const kit = await readyKit();
     kit.backend.statuses = [two('Complete', undefined)];
-    kit.runner.send({ type: 'LINK.OPEN' });
-    kit.link.popup().onCallback(success(kit.link.nonce()));
-    await flush();
+    await authorise(kit);
     expect(kit.state()).to.equal('complete');
     expect(kit.runner.getSnapshot().context.progress?.types.map((t) => t.dataType)).to.deep.equal([
       'invoices',
@@ -175,9 +167,7 @@ describe('runner: data types the platform never fetched', () => {
       two('Complete', 'Queued'),
       two('Complete', 'Complete'),
     ];
-    kit.runner.send({ type: 'LINK.OPEN' });
-    kit.link.popup().onCallback(success(kit.link.nonce()));
-    await flush();
+    await authorise(kit);
     await kit.time.next();
     await kit.time.next();
     expect(kit.state()).to.equal('complete');
@@ -189,21 +179,20 @@ describe('runner: data types the platform never fetched', () => {
   it('waits a grace period before queueing when nothing else has started either', async () => {
     const kit = await readyKit({ requiredDataTypes: ['purchaseOrders'] });
     kit.backend.statuses = [two(undefined, undefined)];
-    kit.runner.send({ type: 'LINK.OPEN' });
-    kit.link.popup().onCallback(success(kit.link.nonce()));
-    await flush();
+    await authorise(kit);
     const queued = (): string[] => kit.backend.names().filter((name) => name.startsWith('queue'));
     let waited = 0;
     while (queued().length === 0) waited += await kit.time.next();
-    expect(waited).to.be.at.least(10_000);
+    // Not before the grace period, and at the first reading after it (one capped, jittered delay later).
+    expect(waited)
+      .to.be.at.least(10_000)
+      .and.below(10_000 + 2 * 7_000 * 1.2);
   });
 
   it('one still not started after the bound ends the journey naming it; "Try again" queues it again', async () => {
     const kit = await readyKit({ requiredDataTypes: ['invoices', 'purchaseOrders'], startTimeoutMs: 20_000 });
     kit.backend.statuses = [two('Complete', undefined)];
-    kit.runner.send({ type: 'LINK.OPEN' });
-    kit.link.popup().onCallback(success(kit.link.nonce()));
-    await flush();
+    await authorise(kit);
     const queuedAt = kit.time.now();
     while (kit.state() === 'syncing') await kit.time.next();
     const { error } = kit.runner.getSnapshot().context;
@@ -225,9 +214,7 @@ describe('runner: data types the platform never fetched', () => {
     const kit = await readyKit({ requiredDataTypes: ['purchaseOrders'], startTimeoutMs: 5_000 });
     Object.assign(kit.backend, { queueDataType: undefined });
     kit.backend.statuses = [two('Complete', undefined)];
-    kit.runner.send({ type: 'LINK.OPEN' });
-    kit.link.popup().onCallback(success(kit.link.nonce()));
-    await flush();
+    await authorise(kit);
     while (kit.state() === 'syncing') await kit.time.next();
     expect(kit.runner.getSnapshot().context.error?.code).to.equal('sync-not-started');
   });

@@ -3,18 +3,7 @@ import { HttpError } from '../../src/backend/index.ts';
 import { SAVED_JOURNEY_TTL_MS } from '../../src/link/index.ts';
 import { initialContext, type JourneySnapshot } from '../../src/machine/index.ts';
 import { flush } from '../sync/manual-clock.ts';
-import { COMPANY, LINKED, journeyKit, status } from './kit.ts';
-
-const success = (state: string | null, connectionId = 'conn-1') =>
-  ({ kind: 'success', statusCode: 200, state, companyId: 'c-1', connectionId }) as const;
-
-async function readyKit(config: Parameters<typeof journeyKit>[0] = {}) {
-  const kit = journeyKit(config);
-  kit.runner.start();
-  kit.runner.send({ type: 'NAME.SUBMIT', name: 'Acme Ltd' });
-  await flush();
-  return kit;
-}
+import { COMPANY, LINKED, journeyKit, readyKit, status, success } from './kit.ts';
 
 describe('runner: a whole journey in Node, no DOM', () => {
   it('creates, opens Link, takes the popup’s callback, confirms, follows the sync on the clock and completes', async () => {

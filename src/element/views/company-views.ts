@@ -5,7 +5,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CompanyRecord, ConnectionRecord, DataStatusRecords } from '../../machine/index.ts';
 import { byValue, type CompanyViewStrings } from './company-view-strings.ts';
-import { relativeTime } from './relative-time.ts';
+import { relativeTime, timeOf } from './relative-time.ts';
 
 export { companyViewStrings, type CompanyViewStrings } from './company-view-strings.ts';
 
@@ -78,15 +78,15 @@ function renderConnection(connection: ConnectionRecord, props: OverviewProps): T
   const { t, now, staleAfterMs } = props;
   const { lastSync, status } = connection;
   // A `lastSync` that is not a date reads as never synced (and never stale) rather than breaking the view.
-  const synced = lastSync === undefined ? NaN : Date.parse(lastSync);
-  const stale = now - synced > staleAfterMs;
+  const synced = timeOf(lastSync);
+  const stale = synced !== null && now - synced > staleAfterMs;
   return html`
     <li class="connection">
       <h3>
         ${connection.platformName}
         <span class="badge ${status}">${byValue(t, 'status', status) ?? status}</span>
       </h3>
-      <p>${Number.isNaN(synced) ? t.neverSynced : t.lastSync(relativeTime(synced, now))}</p>
+      <p>${synced === null ? t.neverSynced : t.lastSync(relativeTime(synced, now))}</p>
       ${stale ? html`<p class="stale">${t.stale}</p>` : nothing}
       ${status === 'Linked' ? nothing : renderActions(connection, props)}
     </li>
@@ -149,6 +149,6 @@ export function renderOverview(props: OverviewProps): TemplateResult {
 
 /** When a type last synced, in words; a missing or unreadable date reads as never. */
 function freshness(t: CompanyViewStrings, lastSuccessfulSync: string | undefined, now: number): string {
-  const at = lastSuccessfulSync === undefined ? NaN : Date.parse(lastSuccessfulSync);
-  return Number.isNaN(at) ? t.neverSynced : relativeTime(at, now);
+  const at = timeOf(lastSuccessfulSync);
+  return at === null ? t.neverSynced : relativeTime(at, now);
 }

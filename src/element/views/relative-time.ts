@@ -9,10 +9,13 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 /** `at` (epoch ms) relative to `now` in the largest whole unit, e.g. "3 hours ago", "yesterday", "now". */
 export function relativeTime(at: number, now: number, locale?: string): string {
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const diff = at - now;
-  for (const [unit, ms] of UNITS) {
-    if (Math.abs(diff) >= ms || unit === 'second') return format.format(Math.round(diff / ms), unit);
-  }
-  return format.format(0, 'second');
+  const [unit, ms] = UNITS.find(([, size]) => Math.abs(diff) >= size) ?? ['second', 1000];
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(diff / ms), unit);
+}
+
+/** The time an ISO date names, in epoch ms; `null` when absent or not a date (the platform may send anything). */
+export function timeOf(iso: string | undefined): number | null {
+  const at = iso === undefined ? NaN : Date.parse(iso);
+  return Number.isNaN(at) ? null : at;
 }
