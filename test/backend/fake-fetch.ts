@@ -1,3 +1,9 @@
+import {
+  createFetchBackend,
+  type FetchBackendOptions,
+  type OnboardBackend,
+} from '../../src/backend/index.ts';
+
 /** A scripted `fetch`: each call takes the next reply; every request is recorded for assertions. */
 export type Reply = Response | Error | 'hang' | ((request: Request) => Response | Promise<Response>);
 
@@ -26,6 +32,24 @@ export function fakeFetch(...replies: Reply[]): FakeFetch {
     return Promise.resolve(typeof reply === 'function' ? reply(request) : reply);
   };
   return { fetch: fetchFn, requests };
+}
+
+/**
+ * The fetch backend under `https://api.example.test/onboard/` on a {@link fakeFetch} that answers with `replies`,
+ * retrying at once unless `options` say otherwise.
+ */
+export function backendWith(
+  replies: Reply[],
+  options: Partial<FetchBackendOptions> = {},
+): { backend: OnboardBackend; requests: Request[] } {
+  const fake = fakeFetch(...replies);
+  const backend = createFetchBackend({
+    baseUrl: 'https://api.example.test/onboard/',
+    fetch: fake.fetch,
+    retryDelayMs: 0,
+    ...options,
+  });
+  return { backend, requests: fake.requests };
 }
 
 export const company = {

@@ -1,28 +1,10 @@
 import { expect } from 'chai';
 import { mock } from 'node:test';
-import {
-  HttpError,
-  NetworkError,
-  ResponseShapeError,
-  TimeoutError,
-  createFetchBackend,
-  type FetchBackendOptions,
-} from '../../src/backend/index.ts';
-import { company, fakeFetch, json, type Reply } from './fake-fetch.ts';
+import { HttpError, NetworkError, ResponseShapeError, TimeoutError } from '../../src/backend/index.ts';
+import { backendWith, company, json } from './fake-fetch.ts';
 
 /** What the adapter answers: connections default to none. */
 const parsed = { ...company, dataConnections: [] };
-
-const setup = (replies: Reply[], options: Partial<FetchBackendOptions> = {}) => {
-  const fake = fakeFetch(...replies);
-  const backend = createFetchBackend({
-    baseUrl: 'https://api.example.test/onboard/',
-    fetch: fake.fetch,
-    retryDelayMs: 0,
-    ...options,
-  });
-  return { backend, requests: fake.requests };
-};
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
   try {
@@ -35,7 +17,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 describe('createFetchBackend: the REST contract', () => {
   it('creates a company with POST /companies, a JSON body and the Idempotency-Key', async () => {
-    const { backend, requests } = setup([json(company)]);
+    const { backend, requests } = backendWith([json(company)]);
     const created = await backend.createCompany({ name: 'Acme Ltd' }, { idempotencyKey: 'key-1' });
     expect(created).to.deep.equal(parsed);
     const [request] = requests;
@@ -51,7 +33,11 @@ describe('createFetchBackend: the REST contract', () => {
       invoices: { dataType: 'invoices', currentStatus: 'Complete' },
       bills: { dataType: 'bills' },
     };
-    const { backend, requests } = setup([json(company), json(status), new Response(null, { status: 204 })]);
+    const { backend, requests } = backendWith([
+      json(company),
+      json(status),
+      new Response(null, { status: 204 }),
+    ]);
     expect(await backend.getCompany(company.id)).to.deep.equal(parsed);
     expect(await backend.getDataStatus(company.id)).to.deep.equal(status);
     await backend.refreshData(company.id);
@@ -63,7 +49,7 @@ describe('createFetchBackend: the REST contract', () => {
   });
 
   it('sends the journey id on every call as Onboard-Journey-Id, and nothing when there is none', async () => {
-    const { backend, requests } = setup([
+    const { backend, requests } = backendWith([
       json(company),
       json(company),
       json({}),
@@ -85,7 +71,7 @@ describe('createFetchBackend: the REST contract', () => {
   });
 
   it('encodes the company id so it cannot change the path', async () => {
-    const { backend, requests } = setup([json(company)]);
+    const { backend, requests } = backendWith([json(company)]);
     await backend.getCompany('../admin?x=1');
     expect(new URL(requests[0]?.url ?? '').pathname).to.equal('/onboard/companies/..%2Fadmin%3Fx%3D1');
   });
@@ -93,7 +79,7 @@ describe('createFetchBackend: the REST contract', () => {
   it('sends static headers, or asks a header function on every request', async () => {
     let calls = 0;
     const headers = () => ({ Authorization: `Bearer t${(calls += 1)}` });
-    const { backend, requests } = setup([json(company), json(company)], { headers });
+    const { backend, requests } = backendWith([json(company), json(company)], { headers });
     await backend.getCompany(company.id);
     await backend.getCompany(company.id);
     expect(requests.map((r) => r.headers.get('Authorization'))).to.deep.equal(['Bearer t1', 'Bearer t2']);
@@ -103,7 +89,7 @@ describe('createFetchBackend: the REST contract', () => {
     let calls = 0;
     const headers = async () => ({ Authorization: `Bearer t${(calls += 1)}` });
     const denied = () => json({ error: 'Session expired', code: 'unauthorized' }, 401);
-    const { backend, requests } = setup([denied(), denied()], { headers });
+    const { backend, requests } = backendWith([denied(), denied()], { headers });
     const error = await rejection(backend.getCompany(company.id));
     expect(error).to.be.instanceOf(HttpError);
     expect(requests.map((r) => r.headers.get('Authorization'))).to.deep.equal(['Bearer t1', 'Bearer t2']);
@@ -113,7 +99,7 @@ describe('createFetchBackend: the REST contract', () => {
 describe('createFetchBackend: errors the user can read', () => {
   it('turns our server error body into the message, code and field', async () => {
     const body = { error: 'Company name cannot contain <', code: 'invalid-name', field: 'name' };
-    const { backend } = setup([json(body, 400)]);
+    const { backend } = backendWith([json(body, 400)]);
     const error = await rejection(backend.createCompany({ name: 'A<' }, { idempotencyKey: 'k' }));
     expect(error).to.be.instanceOf(HttpError);
     expect(error).to.include({
@@ -142,7 +128,7 @@ describe('createFetchBackend: errors the user can read', () => {
       canBeRetried: 'Unknown',
       detailedErrorCode: 0,
     };
-    const { backend } = setup([json(body, 400)]);
+    const { backend } = backendWith([json(body, 400)]);
     const error = (await rejection(
       backend.createCompany({ name: '' }, { idempotencyKey: 'k' }),
     )) as HttpError;
@@ -159,7 +145,7 @@ describe('createFetchBackend: errors the user can read', () => {
       status: 502,
       headers: { 'Content-Type': 'text/html' },
     });
-    const { backend } = setup([page], { retries: 0 });
+    const { backend } = backendWith([page], { retries: 0 });
     const error = (await rejection(backend.getCompany(company.id))) as HttpError;
     expect(error.params).to.deep.equal({ status: 502 });
     expect(error).to.include({ code: 'server-error', retryable: true });
@@ -167,14 +153,14 @@ describe('createFetchBackend: errors the user can read', () => {
 
   it('reports a dropped connection as a NetworkError with the cause kept', async () => {
     const cause = new TypeError('Failed to fetch');
-    const { backend } = setup([cause], { retries: 0 });
+    const { backend } = backendWith([cause], { retries: 0 });
     const error = (await rejection(backend.getCompany(company.id))) as NetworkError;
     expect(error.name).to.equal('NetworkError');
     expect(error.cause).to.equal(cause);
   });
 
   it('times out a request that never answers', async () => {
-    const { backend } = setup(['hang'], { timeoutMs: 5, retries: 0 });
+    const { backend } = backendWith(['hang'], { timeoutMs: 5, retries: 0 });
     const error = (await rejection(backend.getCompany(company.id))) as TimeoutError;
     expect(error).to.be.instanceOf(TimeoutError);
     expect(error.code).to.equal('timeout');
@@ -185,13 +171,13 @@ describe('createFetchBackend: errors the user can read', () => {
       ...company,
       dataConnections: [{ id: 'k1', platformName: 'Xero', status: 'Linked' }, { id: 'k2' }],
     };
-    const { backend } = setup([json(broken)]);
+    const { backend } = backendWith([json(broken)]);
     const error = (await rejection(backend.getCompany(company.id))) as ResponseShapeError;
     expect(error.issues).to.contain('dataConnections.1.platformName');
   });
 
   it('rejects a 2xx body that is not JSON, or of the wrong shape, as a ResponseShapeError', async () => {
-    const { backend } = setup([new Response('not json'), json({ id: 1, name: 'x' })]);
+    const { backend } = backendWith([new Response('not json'), json({ id: 1, name: 'x' })]);
     const notJson = (await rejection(
       backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }),
     )) as ResponseShapeError;
@@ -204,7 +190,7 @@ describe('createFetchBackend: errors the user can read', () => {
   });
 
   it('passes the caller’s abort through untouched', async () => {
-    const { backend } = setup(['hang']);
+    const { backend } = backendWith(['hang']);
     const controller = new AbortController();
     const pending = rejection(backend.getCompany(company.id, { signal: controller.signal }));
     controller.abort(new DOMException('gone', 'AbortError'));
@@ -213,13 +199,19 @@ describe('createFetchBackend: errors the user can read', () => {
 });
 
 describe('createFetchBackend: waiting between attempts', () => {
+  /** Lets the adapter run every step it can without a timer firing (real or mocked). */
+  const settle = async (): Promise<void> => {
+    for (let i = 0; i < 10; i += 1) await new Promise((resolve) => setImmediate(resolve));
+  };
+
   it('stops waiting the moment the caller gives up, without another attempt', async () => {
-    const { backend, requests } = setup([json({ error: 'Busy' }, 503), json(company)], {
+    const { backend, requests } = backendWith([json({ error: 'Busy' }, 503), json(company)], {
       retryDelayMs: 60_000,
     });
     const controller = new AbortController();
     const pending = rejection(backend.getCompany(company.id, { signal: controller.signal }));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await settle();
+    expect(requests).to.have.length(1);
     controller.abort(new DOMException('left', 'AbortError'));
     const error = await pending;
     expect((error as DOMException).name).to.equal('AbortError');
@@ -227,37 +219,35 @@ describe('createFetchBackend: waiting between attempts', () => {
   });
 
   it('never starts a call the caller already gave up', async () => {
-    const { backend, requests } = setup([json(company)]);
+    const { backend, requests } = backendWith([json(company)]);
     const error = await rejection(backend.getCompany(company.id, { signal: AbortSignal.abort() }));
     expect((error as DOMException).name).to.equal('AbortError');
     expect(requests).to.have.length(0);
   });
 
   it('doubles its delay per attempt, on a clock the test moves', async () => {
-    const { backend, requests } = setup([json({}, 500), json({}, 500), json(company)], {
+    const { backend, requests } = backendWith([json({}, 500), json({}, 500), json({}, 500), json(company)], {
       retryDelayMs: 40,
-      retries: 2,
+      retries: 3,
     });
-    const settle = async () => {
-      for (let i = 0; i < 10; i += 1) await new Promise((resolve) => setImmediate(resolve));
-    };
     mock.timers.enable({ apis: ['setTimeout'] });
     try {
       const answer = backend.getCompany(company.id);
       await settle();
       expect(requests).to.have.length(1);
-      mock.timers.tick(39);
-      await settle();
-      expect(requests).to.have.length(1);
-      mock.timers.tick(1);
-      await settle();
-      expect(requests).to.have.length(2);
-      mock.timers.tick(79);
-      await settle();
-      expect(requests).to.have.length(2);
-      mock.timers.tick(1);
-      await settle();
-      expect(requests).to.have.length(3);
+      // 40, 80 then 160 ms before the next attempt (doubled, not grown by 40): not one millisecond sooner.
+      for (const [ms, made] of [
+        [39, 1],
+        [1, 2],
+        [79, 2],
+        [1, 3],
+        [159, 3],
+        [1, 4],
+      ] as const) {
+        mock.timers.tick(ms);
+        await settle();
+        expect(requests, `${made} attempt(s) after another ${ms} ms`).to.have.length(made);
+      }
       expect(await answer).to.deep.include({ id: company.id });
     } finally {
       mock.timers.reset();
@@ -265,7 +255,7 @@ describe('createFetchBackend: waiting between attempts', () => {
   });
 
   it('waits a Retry-After exactly at its limit', async () => {
-    const { backend } = setup([json({}, 429, { 'Retry-After': '0.02' }), json(company)], {
+    const { backend } = backendWith([json({}, 429, { 'Retry-After': '0.02' }), json(company)], {
       maxRetryAfterMs: 20,
     });
     expect(await backend.getCompany(company.id)).to.deep.include({ id: company.id });
@@ -274,19 +264,19 @@ describe('createFetchBackend: waiting between attempts', () => {
 
 describe('createFetchBackend: retries only where harmless', () => {
   it('repeats a read after a dropped connection and a 500', async () => {
-    const { backend, requests } = setup([new TypeError('drop'), json({}, 500), json(company)]);
+    const { backend, requests } = backendWith([new TypeError('drop'), json({}, 500), json(company)]);
     expect(await backend.getCompany(company.id)).to.deep.equal(parsed);
     expect(requests).to.have.length(3);
   });
 
   it('repeats a create whose answer was lost, with the same Idempotency-Key', async () => {
-    const { backend, requests } = setup([new TypeError('drop'), json({}, 502), json(company)]);
+    const { backend, requests } = backendWith([new TypeError('drop'), json({}, 502), json(company)]);
     expect(await backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' })).to.deep.equal(parsed);
     expect(requests.map((r) => r.headers.get('Idempotency-Key'))).to.deep.equal(['k', 'k', 'k']);
   });
 
   it('does not repeat a create the server refused for good', async () => {
-    const { backend, requests } = setup([json({ error: 'Bad name', code: 'invalid-name' }, 400)]);
+    const { backend, requests } = backendWith([json({ error: 'Bad name', code: 'invalid-name' }, 400)]);
     expect(await rejection(backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }))).to.be.instanceOf(
       HttpError,
     );
@@ -294,7 +284,7 @@ describe('createFetchBackend: retries only where harmless', () => {
   });
 
   it('repeats a create refused with 429 after Retry-After, with the same key', async () => {
-    const { backend, requests } = setup([
+    const { backend, requests } = backendWith([
       json({ error: 'Slow down' }, 429, { 'Retry-After': '0' }),
       json(company),
     ]);
@@ -303,14 +293,14 @@ describe('createFetchBackend: retries only where harmless', () => {
   });
 
   it('gives up when Retry-After asks for longer than we wait, keeping the delay on the error', async () => {
-    const { backend, requests } = setup([json({ error: 'Slow down' }, 503, { 'Retry-After': '120' })]);
+    const { backend, requests } = backendWith([json({ error: 'Slow down' }, 503, { 'Retry-After': '120' })]);
     const error = (await rejection(backend.getCompany(company.id))) as HttpError;
     expect(error.retryAfterMs).to.equal(120_000);
     expect(requests).to.have.length(1);
   });
 
   it('stops after the configured number of attempts', async () => {
-    const { backend, requests } = setup([json({}, 500), json({}, 500), json({}, 500)], { retries: 2 });
+    const { backend, requests } = backendWith([json({}, 500), json({}, 500), json({}, 500)], { retries: 2 });
     expect(await rejection(backend.getCompany(company.id))).to.be.instanceOf(HttpError);
     expect(requests).to.have.length(3);
   });

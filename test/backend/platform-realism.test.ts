@@ -3,19 +3,8 @@
  * (402, 409), a platform down for now (503 with Retry-After), and the spec's nullable fields.
  */
 import { expect } from 'chai';
-import { HttpError, createFetchBackend, type FetchBackendOptions } from '../../src/backend/index.ts';
-import { company, fakeFetch, json, type Reply } from './fake-fetch.ts';
-
-const setup = (replies: Reply[], options: Partial<FetchBackendOptions> = {}) => {
-  const fake = fakeFetch(...replies);
-  const backend = createFetchBackend({
-    baseUrl: 'https://api.example.test/onboard/',
-    fetch: fake.fetch,
-    retryDelayMs: 0,
-    ...options,
-  });
-  return { backend, requests: fake.requests };
-};
+import { HttpError } from '../../src/backend/index.ts';
+import { backendWith, company, json } from './fake-fetch.ts';
 
 async function rejection(promise: Promise<unknown>): Promise<HttpError> {
   try {
@@ -31,7 +20,7 @@ const noContent = (): Response => new Response(null, { status: 204 });
 
 describe('createFetchBackend: queueDataType', () => {
   it('POSTs to /companies/{id}/refresh/{dataType}, both encoded, with the journey id', async () => {
-    const { backend, requests } = setup([noContent(), noContent()]);
+    const { backend, requests } = backendWith([noContent(), noContent()]);
     await backend.queueDataType?.(company.id, 'banking-accounts', { journeyId: 'j1' });
     await backend.queueDataType?.('../x', 'a/b?c');
     expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).to.deep.equal([
@@ -42,7 +31,7 @@ describe('createFetchBackend: queueDataType', () => {
   });
 
   it('is retried like a refresh: after a drop, a 500 and a 503 with Retry-After', async () => {
-    const { backend, requests } = setup(
+    const { backend, requests } = backendWith(
       [new TypeError('drop'), json({}, 500), json({}, 503, { 'Retry-After': '0' }), noContent()],
       { retries: 3 },
     );
@@ -56,7 +45,7 @@ describe('createFetchBackend: queueDataType', () => {
       code: 'invalid-data-type',
       field: 'dataType',
     };
-    const { backend, requests } = setup([json(body, 400)]);
+    const { backend, requests } = backendWith([json(body, 400)]);
     const error = await rejection(backend.queueDataType?.(company.id, 'nope') ?? Promise.resolve());
     expect(error).to.include({ code: 'invalid-data-type', field: 'dataType', retryable: false });
     expect(requests).to.have.length(1);
@@ -66,7 +55,7 @@ describe('createFetchBackend: queueDataType', () => {
 describe('createFetchBackend: errors retrying cannot fix, and a platform down for now', () => {
   it('402 is account-limit and never repeated, whether the body names it or not', async () => {
     const server = { error: 'Not your fault.', code: 'account-limit', correlationId: 'c-402' };
-    const { backend, requests } = setup([
+    const { backend, requests } = backendWith([
       json(server, 402),
       new Response('Payment Required', { status: 402 }),
     ]);
@@ -79,7 +68,7 @@ describe('createFetchBackend: errors retrying cannot fix, and a platform down fo
   });
 
   it('409 is conflict and not repeated; our own 409 codes still win', async () => {
-    const { backend, requests } = setup([
+    const { backend, requests } = backendWith([
       new Response('', { status: 409 }),
       json({ error: 'Still working.', code: 'idempotency-key-in-flight' }, 409, { 'Retry-After': '1' }),
     ]);
@@ -93,7 +82,7 @@ describe('createFetchBackend: errors retrying cannot fix, and a platform down fo
   });
 
   it('503 is unavailable and retried after its Retry-After; the server’s platform-unavailable passes as is', async () => {
-    const { backend, requests } = setup(
+    const { backend, requests } = backendWith(
       [
         new Response('Service Unavailable', { status: 503, headers: { 'Retry-After': '0' } }),
         json({ error: 'Down for now.', code: 'platform-unavailable' }, 503, { 'Retry-After': '0' }),
@@ -130,7 +119,7 @@ describe('createFetchBackend: the spec’s nullable fields', () => {
       bills: { dataType: 'bills', currentStatus: 'Queued', lastSuccessfulSync: null, latestSyncId: null },
       purchaseOrders: { dataType: 'purchaseOrders' },
     };
-    const { backend } = setup([
+    const { backend } = backendWith([
       json({ ...company, description: null, lastSync: null, dataConnections: [connection] }),
       json(statuses),
     ]);
@@ -160,7 +149,7 @@ describe('createFetchBackend: the spec’s nullable fields', () => {
   });
 
   it('still refuses a lastSync or latestSyncId that is neither text nor null', async () => {
-    const { backend } = setup([
+    const { backend } = backendWith([
       json({ ...company, dataConnections: [{ id: 'k1', platformName: 'X', status: 'Linked', lastSync: 5 }] }),
       json({ invoices: { dataType: 'invoices', latestSyncId: 7 } }),
     ]);
