@@ -15,6 +15,7 @@ import { createJourneyRunner, type JourneyRunner } from '../src/runtime/index.ts
 import { createOnboardHandler, toNodeListener } from '../src/server/index.ts';
 import { startSimulator } from '../src/simulator/index.ts';
 import type { PollingOptions, Visibility } from '../src/sync/index.ts';
+import { fakeVisibility } from '../test/sync/manual-clock.ts';
 import { memoryStorage } from '../test/link/memory-storage.ts';
 import { authoriseOnLink, simulatedLink } from '../test/reliability/load-rig.ts';
 import { VirtualTime } from './virtual-time.ts';
@@ -70,24 +71,6 @@ async function environment(syncMs: number) {
   return { backend, linkOrigins: [platform.url], close };
 }
 type Environment = Awaited<ReturnType<typeof environment>>;
-
-/** A tab whose visibility the benchmark sets. */
-function tab() {
-  let hidden = false;
-  const listeners = new Set<() => void>();
-  const visibility: Visibility = {
-    hidden: () => hidden,
-    onChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-  const set = (state: 'hidden' | 'visible'): void => {
-    hidden = state === 'hidden';
-    for (const listener of [...listeners]) listener();
-  };
-  return { visibility, set };
-}
 
 /** A journey run by the real runner on virtual time, and what the benchmark reads of it. */
 interface Journey {
@@ -191,7 +174,7 @@ interface Run {
 
 /** Follows one journey's sync to the end with the given polling options. */
 async function follow(env: Environment, syncMs: number, polling: PollingOptions): Promise<Run> {
-  const journey = startJourney(env, polling, tab().visibility);
+  const journey = startJourney(env, polling, fakeVisibility().visibility);
   await syncing(journey);
   while (journey.state() === 'syncing') {
     if (!time.fireNext()) throw new Error('polling stopped before the sync completed');
@@ -214,16 +197,16 @@ const median = (values: number[]): number => {
 
 /** Requests made while the tab is hidden for a minute mid-sync, and how soon one goes after it returns. */
 async function hiddenTab(env: Environment): Promise<{ whileHidden: number; afterReturn: number }> {
-  const page = tab();
+  const page = fakeVisibility();
   const journey = startJourney(env, OURS, page.visibility);
   await syncing(journey);
-  page.set('hidden');
+  await page.set('hidden');
   const before = requests;
   const until = time.now() + 60_000;
   while (time.fireNext(until)) await time.settle(journey.quiet);
   time.advanceTo(until);
   const whileHidden = requests - before;
-  page.set('visible');
+  await page.set('visible');
   await time.settle(journey.quiet);
   const afterReturn = requests - before - whileHidden;
   journey.runner.stop();
@@ -239,7 +222,7 @@ async function afterRemoval(env: Environment): Promise<{ timers: number; request
     if (url.endsWith('/data-status')) journey?.runner.stop();
   };
   try {
-    journey = startJourney(env, OURS, tab().visibility);
+    journey = startJourney(env, OURS, fakeVisibility().visibility);
     await time.settle(() => journey?.statusSignal !== undefined && journey.quiet());
   } finally {
     onRequest = () => undefined;

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { isLinkCallback, parseLinkCallback, withoutCallbackParams } from '../../src/link/index.ts';
+import { CALLBACK_NAMES } from './callback-names.ts';
 
 describe('parseLinkCallback: every Codat statusCode', () => {
   const cases = [
@@ -89,21 +90,7 @@ describe('isLinkCallback / withoutCallbackParams', () => {
   });
 
   it('removes every parameter Codat fills, in any case', () => {
-    const names = [
-      'clientId',
-      'companyId',
-      'connectionId',
-      'integrationId',
-      'sourceId',
-      'platform',
-      'platformName',
-      'sourceType',
-      'statusCode',
-      'errorMessage',
-      'statusText',
-      'state',
-    ];
-    for (const name of names) {
+    for (const name of CALLBACK_NAMES) {
       for (const spelled of [name, name.toLowerCase(), name.toUpperCase()]) {
         expect(withoutCallbackParams(`https://app.example/?${spelled}=x&keep=1`), spelled).to.equal(
           'https://app.example/?keep=1',

@@ -16,23 +16,9 @@ import {
   type JourneyState,
   type LinkOutcome,
 } from '../../src/machine/index.ts';
+import { CALLBACK_NAMES } from '../link/callback-names.ts';
 import { anyText, asciiLower, encodeLoosely, fuzz, percentGarbage } from './fuzz.ts';
 
-/** Every name Codat (or we) put in the callback; the parser and `withoutCallbackParams` know them all. */
-const CALLBACK_NAMES = [
-  'clientId',
-  'companyId',
-  'connectionId',
-  'integrationId',
-  'sourceId',
-  'platform',
-  'platformName',
-  'sourceType',
-  'statusCode',
-  'errorMessage',
-  'statusText',
-  'state',
-];
 const CALLBACK_NAMES_LOWER = new Set(CALLBACK_NAMES.map(asciiLower));
 
 const COMPANY_ID = '3f1c2b9e-8d7a-4c6b-9e5f-1a2b3c4d5e6f';
