@@ -5,7 +5,8 @@
  * - `drop-after`: the request is carried out (a company *is* created) and then the connection is closed
  *   without an answer (the answer was lost).
  * - `status`: the simulator answers `status` without acting: a Codat-shaped error body (or `body`), with
- *   `Retry-After: retryAfterSeconds` when given (429 on the platform always has one; give it).
+ *   `Retry-After: retryAfterSeconds` when given, and `Retry-After: 1` on a 429 that names none (every 429
+ *   from the platform carries one).
  * - `latency`: the request is carried out after `latencyMs`.
  *
  * A drop is answered with `Response.error()`, the Fetch standard's network error; `toNodeListener` (and so
@@ -14,6 +15,9 @@
 export type FaultKind = 'drop-before' | 'drop-after' | 'status' | 'latency';
 
 export const FAULT_KINDS: readonly FaultKind[] = ['drop-before', 'drop-after', 'status', 'latency'];
+
+/** `Retry-After` of a 429 fault that names none: every 429 from the platform carries one. */
+const DEFAULT_RETRY_AFTER_SECONDS = 1;
 
 /** What to break, for which requests, how many times. */
 export interface FaultSpec {
@@ -28,7 +32,7 @@ export interface FaultSpec {
   kind: FaultKind;
   /** The status a `status` fault answers with (200–599). Required for `status`. */
   status?: number;
-  /** Adds `Retry-After: <seconds>` to a `status` fault's answer. */
+  /** Adds `Retry-After: <seconds>` to a `status` fault's answer. Default: `1` on a 429, none otherwise. */
   retryAfterSeconds?: number;
   /**
    * The body of a `status` fault's answer: a string is sent as is (as `text/plain`), anything else as JSON.
@@ -103,8 +107,9 @@ export async function applyFault(
 
 function statusResponse(fault: TriggeredFault, environment: FaultEnvironment): Response {
   const status = fault.status ?? 500;
+  const retryAfter = fault.retryAfterSeconds ?? (status === 429 ? DEFAULT_RETRY_AFTER_SECONDS : undefined);
   const headers: Record<string, string> =
-    fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+    retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
   if (fault.body === undefined) {
     if (status >= 400) return environment.error(status, `Injected fault: HTTP ${status}.`, headers);
     return new Response(null, { status, headers });

@@ -1,9 +1,6 @@
 /** Codat's daily allowance: 1,000 requests × (1 + active connected companies). */
 export const REQUESTS_PER_DAY_PER_COMPANY = 1000;
 
-/** `Retry-After` of a 429 whose fault named none: every 429 from the platform carries one. */
-export const DEFAULT_RETRY_AFTER_SECONDS = 1;
-
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**

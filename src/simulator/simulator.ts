@@ -14,7 +14,7 @@ import { handleLink } from './link.ts';
 import { ConnectionStatus, type Company } from './model.ts';
 import { OneTimeLinks } from './one-time-links.ts';
 import { resolveSimulatorOptions, type ResolvedSimulatorOptions, type SimulatorOptions } from './options.ts';
-import { DEFAULT_RETRY_AFTER_SECONDS, RateLimitCounter } from './rate-limit.ts';
+import { RateLimitCounter } from './rate-limit.ts';
 import { isSyncScenario, notAScenario, type SyncScenario } from './scenarios.ts';
 import type { SimulatorSettings } from './settings.ts';
 import { Store } from './store.ts';
@@ -73,7 +73,7 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
   const serve = async (request: Request, segments: string[]): Promise<Response> =>
     segments[0] === 'link' ? handleLink(request, segments, context) : handleApi(request, segments, context);
 
-  /** Every API answer, faults included, carries the rate-limit headers, and every 429 a `Retry-After`. */
+  /** Every API answer, faults included, carries the rate-limit headers. */
   const withApiHeaders = (response: Response): Response => {
     if (response.type === 'error') return response;
     const now = resolved.now();
@@ -83,9 +83,6 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
     const headers = new Headers(response.headers);
     for (const [name, value] of Object.entries(context.rateLimit.count(now, active))) {
       headers.set(name, value);
-    }
-    if (response.status === 429 && !headers.has('retry-after')) {
-      headers.set('retry-after', String(DEFAULT_RETRY_AFTER_SECONDS));
     }
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
   };

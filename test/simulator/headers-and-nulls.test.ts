@@ -43,10 +43,16 @@ describe('rate-limit headers', () => {
     const response = await sim.api('/companies');
     assert.equal(response.status, 429);
     assert.equal(response.headers.get('retry-after'), '1');
-    assert.ok(response.headers.get('x-rate-limit-remaining'));
+    assert.equal(response.headers.get('x-rate-limit-remaining'), '999');
     sim.simulator.faults.inject({ path: '/companies', kind: 'status', status: 429, retryAfterSeconds: 30 });
-    await sim.api('/companies');
-    assert.equal((await sim.api('/companies')).headers.get('retry-after'), '30');
+    assert.equal((await sim.api('/companies')).headers.get('retry-after'), '1', 'the first fault, again');
+    const named = await sim.api('/companies');
+    assert.equal(named.status, 429);
+    assert.equal(named.headers.get('retry-after'), '30');
+
+    const company = await sim.createCompany();
+    sim.simulator.faults.inject({ path: '/link/company/*', kind: 'status', status: 429 });
+    assert.equal((await fetch(company.redirect)).headers.get('retry-after'), '1', 'on a Link page too');
   });
 
   for (const status of [402, 409, 503]) {
