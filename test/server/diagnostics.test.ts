@@ -2,7 +2,15 @@ import assert from 'node:assert/strict';
 import { JOURNEY_ID_HEADER } from '../../src/backend/journey-header.ts';
 import { IDEMPOTENCY_TAG } from '../../src/server/index.ts';
 import { saneJourneyId } from '../../src/server/journey.ts';
-import { API_KEY, listen, postJson, SECRET_FORMS, startBackend, type TestBackend } from './harness.ts';
+import {
+  API_KEY,
+  codatJson,
+  postJson,
+  SECRET_FORMS,
+  startBackend,
+  withFakePlatform,
+  type TestBackend,
+} from './harness.ts';
 
 const JOURNEY = '0123456789abcdef0123456789abcdef'; // what the element sends: 32 hex digits
 const COMPANY_ID = '7f1b4a57-3c9e-4a55-9d0e-4a1c2b3d4e5f';
@@ -187,53 +195,28 @@ describe('diagnostics: journey id and correlationId, end to end', () => {
 });
 
 describe('diagnostics: a correlationId from the platform is passed on only as a plain token', () => {
-  /** A backend in front of a fake platform that fails every call with `correlationId`. */
-  async function failingWith(
-    correlationId: string,
-  ): Promise<{ backend: TestBackend; close(): Promise<void> }> {
-    const fake = await listen(() =>
-      Promise.resolve(
-        Response.json(
-          { statusCode: 500, service: 'PublicApi', error: 'Boom', correlationId, validation: null },
-          { status: 500 },
-        ),
-      ),
-    );
-    const backend = await startBackend({ handler: { platformUrl: fake.url } });
-    return {
-      backend,
-      async close() {
-        await backend.close();
-        await fake.close();
-      },
-    };
-  }
+  /** A platform that fails every call with `correlationId`. */
+  const failingWith = (correlationId: string) => () => codatJson(500, 'Boom', { correlationId });
 
   it('one carrying the API key (an echoing platform) is redacted in the body and the log', async () => {
-    const rig = await failingWith(API_KEY);
-    try {
-      const response = await rig.backend.call(`/companies/${COMPANY_ID}`, { headers: withJourney(JOURNEY) });
+    await withFakePlatform(failingWith(API_KEY), async (backend) => {
+      const response = await backend.call(`/companies/${COMPANY_ID}`, { headers: withJourney(JOURNEY) });
       assert.equal(response.status, 502);
       assert.equal(response.body?.['correlationId'], '[redacted]');
-      assert.match(rig.backend.logs[0] ?? '', new RegExp(`correlationId=\\[redacted\\] journey=${JOURNEY}`));
-      const everything = [...rig.backend.bodies, ...rig.backend.logs].join('\n');
+      assert.match(backend.logs[0] ?? '', new RegExp(`correlationId=\\[redacted\\] journey=${JOURNEY}`));
+      const everything = [...backend.bodies, ...backend.logs].join('\n');
       for (const secret of SECRET_FORMS) assert.ok(!everything.includes(secret), everything);
-    } finally {
-      await rig.close();
-    }
+    });
   });
 
   it('one with a newline is left out of the body and quoted in the log, which stays one line', async () => {
-    const rig = await failingWith('abc\nforged=1 journey=forged');
-    try {
-      const response = await rig.backend.call(`/companies/${COMPANY_ID}`, { headers: withJourney(JOURNEY) });
+    await withFakePlatform(failingWith('abc\nforged=1 journey=forged'), async (backend) => {
+      const response = await backend.call(`/companies/${COMPANY_ID}`, { headers: withJourney(JOURNEY) });
       assert.equal(response.status, 502);
       assert.equal(response.body?.['correlationId'], undefined);
-      const line = rig.backend.logs[0] ?? '';
+      const line = backend.logs[0] ?? '';
       assert.ok(!line.includes('\n'), line);
       assert.match(line, /correlationId="abc\\nforged=1 journey=forged" journey=0123456789abcdef/);
-    } finally {
-      await rig.close();
-    }
+    });
   });
 });
