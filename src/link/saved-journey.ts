@@ -27,7 +27,8 @@ interface Stored extends SavedJourney {
   readonly savedAt: number;
 }
 
-const VERSION = 3;
+/** Bumped whenever the saved context gains a field the journey reads: 4 added the sync watch and Link URL state. */
+const VERSION = 4;
 const PREFIX = 'company-onboard:journey:';
 /** A journey older than this is more likely stale than resumable (Link sessions are short). */
 export const SAVED_JOURNEY_TTL_MS = 60 * 60 * 1000;
@@ -43,6 +44,8 @@ function isStored(value: unknown, now: number): value is Stored {
     typeof record.snapshot?.state === 'string' &&
     typeof record.snapshot.context?.companyName === 'string' &&
     typeof record.snapshot.context.journeyId === 'string' &&
+    typeof record.snapshot.context.watch === 'object' &&
+    record.snapshot.context.watch !== null &&
     typeof record.returnUrl === 'string'
   );
 }

@@ -82,20 +82,30 @@ describe('saved journeys (session storage, per instance)', () => {
   });
 
   it('ignores another version and tampered records', () => {
+    // A journey saved by the version before (no sync watch) would break a resumed sync: it is not resumed.
+    const withoutWatch: Record<string, unknown> = { ...journey().snapshot.context };
+    delete withoutWatch['watch'];
     const tampered = [
       JSON.stringify({ v: 2, savedAt: now, ...journey() }),
+      JSON.stringify({ v: 3, savedAt: now, ...journey() }),
+      JSON.stringify({
+        ...journey(),
+        v: 4,
+        savedAt: now,
+        snapshot: { state: 'syncing', context: withoutWatch },
+      }),
       '{not json',
       'null',
-      JSON.stringify({ ...journey(), v: 3, savedAt: now, returnUrl: 5 }),
-      JSON.stringify({ v: 3, savedAt: now, returnUrl: 'x', snapshot: { state: 5, context: {} } }),
+      JSON.stringify({ ...journey(), v: 4, savedAt: now, returnUrl: 5 }),
+      JSON.stringify({ v: 4, savedAt: now, returnUrl: 'x', snapshot: { state: 5, context: {} } }),
       JSON.stringify({
-        v: 3,
+        v: 4,
         savedAt: now,
         returnUrl: 'x',
         snapshot: { state: 'ready', context: { companyName: 'A' } },
       }),
-      JSON.stringify({ v: 3, returnUrl: 'x', snapshot: journey().snapshot }),
-      JSON.stringify({ v: 3, savedAt: now + 1, returnUrl: 'x', snapshot: journey().snapshot }),
+      JSON.stringify({ v: 4, returnUrl: 'x', snapshot: journey().snapshot }),
+      JSON.stringify({ v: 4, savedAt: now + 1, returnUrl: 'x', snapshot: journey().snapshot }),
     ];
     for (const raw of tampered) {
       storage.setItem(`${KEY}a`, raw);
