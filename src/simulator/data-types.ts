@@ -52,6 +52,12 @@ export const DataType = {
 } as const;
 export type DataType = (typeof DataType)[keyof typeof DataType];
 
+const DATA_TYPES: readonly unknown[] = Object.values(DataType);
+
+export function isDataType(value: unknown): value is DataType {
+  return DATA_TYPES.includes(value);
+}
+
 /** The data types a simulated company syncs unless told otherwise: a typical accounting set. */
 export const DEFAULT_DATA_TYPES: readonly DataType[] = [
   DataType.Company,

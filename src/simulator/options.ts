@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { normaliseBasePath } from '../server/base-path.ts';
 import { DataType, DEFAULT_DATA_TYPES } from './data-types.ts';
 import { isSyncScenario, notAScenario, SyncScenario } from './scenarios.ts';
-import type { SimulatorSettings } from './settings.ts';
+import { resolveSettings, type SimulatorSettings } from './settings.ts';
 
 /**
  * How to build a simulator. Every option has a default, so `createSimulator()` just works. The settings a
@@ -83,11 +83,7 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
     now: options.now ?? Date.now,
     dataTypes: options.dataTypes ?? DEFAULT_DATA_TYPES,
     neverSyncedTypes: options.neverSyncedTypes ?? [DataType.PurchaseOrders],
-    oneTimeLinkUrls: options.oneTimeLinkUrls ?? false,
-    unstartableTypes: options.unstartableTypes ?? [],
-    syncOnRelink: options.syncOnRelink ?? false,
-    nullForMissing: options.nullForMissing ?? false,
-    nameCharacters: options.nameCharacters ?? 'ascii',
+    ...resolveSettings(options),
     uuid: options.uuid ?? randomUUID,
     delay: options.delay ?? abortableDelay,
   };

@@ -1,6 +1,6 @@
 import { codatError, json } from './codat-error.ts';
 import { linkedConnections, startSync, type SimulatorContext } from './context.ts';
-import { DataType, SyncStatus } from './data-types.ts';
+import { isDataType, SyncStatus, type DataType } from './data-types.ts';
 import type { StoredCompany, StoredConnection } from './model.ts';
 import { SourceType } from './platforms.ts';
 import { inProgress, syncStatusAt } from './sync-progress.ts';
@@ -19,8 +19,6 @@ export interface PullOperation {
   isErrored: boolean;
 }
 
-const DATA_TYPES: readonly string[] = Object.values(DataType);
-
 /**
  * `POST /companies/{id}/data/queue/{dataType}[?connectionId=]` (the SDK's `refreshDataByDataType`): starts a
  * sync of that one type over the usual duration and answers 200 with its pull operation. Errors: 400 for a
@@ -31,18 +29,17 @@ const DATA_TYPES: readonly string[] = Object.values(DataType);
  */
 export function queueDataType(
   company: StoredCompany,
-  dataTypeText: string,
+  dataType: string,
   url: URL,
   correlationId: string,
   context: SimulatorContext,
 ): Response {
-  if (!DATA_TYPES.includes(dataTypeText)) {
-    const message = `${JSON.stringify(dataTypeText)} is not a data type.`;
+  if (!isDataType(dataType)) {
+    const message = `${JSON.stringify(dataType)} is not a data type.`;
     return codatError(400, message, correlationId, {
       validation: [{ itemId: 'dataType', message, validatorName: 'DataTypeValidator' }],
     });
   }
-  const dataType = dataTypeText as DataType;
   const now = context.options.now();
   const connection = connectionFor(company, dataType, url.searchParams.get('connectionId'), context, now);
   if (connection === 'unknown') {

@@ -1,4 +1,4 @@
-import { DataType } from './data-types.ts';
+import { isDataType, type DataType } from './data-types.ts';
 
 /** How company names are cleaned: see {@link SimulatorSettings.nameCharacters}. */
 export type NameCharacters = 'ascii' | 'letters';
@@ -38,8 +38,18 @@ export interface SimulatorSettings {
   nameCharacters: NameCharacters;
 }
 
-const KEYS = ['oneTimeLinkUrls', 'unstartableTypes', 'syncOnRelink', 'nullForMissing', 'nameCharacters'];
-const DATA_TYPES: readonly string[] = Object.values(DataType);
+/** The settings in `options`, defaults filled in; nothing else of `options`. */
+export function resolveSettings(options: Partial<SimulatorSettings>): SimulatorSettings {
+  return {
+    oneTimeLinkUrls: options.oneTimeLinkUrls ?? false,
+    unstartableTypes: options.unstartableTypes ?? [],
+    syncOnRelink: options.syncOnRelink ?? false,
+    nullForMissing: options.nullForMissing ?? false,
+    nameCharacters: options.nameCharacters ?? 'ascii',
+  };
+}
+
+const KEYS = Object.keys(resolveSettings({}));
 
 /** Settings from untrusted JSON (the control API); throws a `TypeError` naming the problem. */
 export function settingsFromJson(body: unknown): Partial<SimulatorSettings> {
@@ -61,15 +71,10 @@ export function settingsFromJson(body: unknown): Partial<SimulatorSettings> {
     settings.nameCharacters = nameCharacters;
   }
   if (unstartableTypes !== undefined) {
-    if (
-      !Array.isArray(unstartableTypes) ||
-      !unstartableTypes.every(
-        (type: unknown) => DATA_TYPES.includes(String(type)) && typeof type === 'string',
-      )
-    ) {
+    if (!Array.isArray(unstartableTypes) || !unstartableTypes.every(isDataType)) {
       throw new TypeError('unstartableTypes must be an array of data types such as "invoices".');
     }
-    settings.unstartableTypes = unstartableTypes as DataType[];
+    settings.unstartableTypes = unstartableTypes;
   }
   return settings;
 }

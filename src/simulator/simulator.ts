@@ -13,10 +13,10 @@ import { applyFault, FaultRegistry, type SimulatorFaults } from './faults.ts';
 import { handleLink } from './link.ts';
 import { ConnectionStatus, type Company } from './model.ts';
 import { OneTimeLinks } from './one-time-links.ts';
-import { resolveSimulatorOptions, type ResolvedSimulatorOptions, type SimulatorOptions } from './options.ts';
+import { resolveSimulatorOptions, type SimulatorOptions } from './options.ts';
 import { RateLimitCounter } from './rate-limit.ts';
 import { isSyncScenario, notAScenario, type SyncScenario } from './scenarios.ts';
-import type { SimulatorSettings } from './settings.ts';
+import { resolveSettings, type SimulatorSettings } from './settings.ts';
 import { Store } from './store.ts';
 import { companyView } from './views.ts';
 
@@ -61,7 +61,7 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
   const resolved = resolveSimulatorOptions(options);
   const context: SimulatorContext = {
     options: resolved,
-    settings: settingsOf(resolved),
+    settings: resolveSettings(resolved),
     store: new Store(),
     plan: syncPlanOf(resolved),
     clientId: resolved.uuid(),
@@ -151,13 +151,8 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
       faults.clear();
       context.links.clear();
       context.rateLimit.clear();
-      context.settings = settingsOf(resolved);
+      context.settings = resolveSettings(resolved);
     },
   };
   return simulator;
-}
-
-function settingsOf(options: ResolvedSimulatorOptions): SimulatorSettings {
-  const { oneTimeLinkUrls, unstartableTypes, syncOnRelink, nullForMissing, nameCharacters } = options;
-  return { oneTimeLinkUrls, unstartableTypes, syncOnRelink, nullForMissing, nameCharacters };
 }
