@@ -23,13 +23,7 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
     rig = await startRecordedBackend();
   });
   after(() => rig.close());
-  beforeEach(() => {
-    rig.platform.simulator.reset();
-    rig.platformCalls.length = 0;
-    rig.logs.length = 0;
-    rig.dropAnswers = 0;
-    rig.restart();
-  });
+  beforeEach(() => rig.reset());
 
   const companies = (): readonly { id: string }[] => rig.platform.simulator.listCompanies();
 

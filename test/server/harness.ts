@@ -132,19 +132,26 @@ export interface RecordedBackend {
   ): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }>;
   /** Replaces the handler with a new one, as a server restart does. */
   restart(handler?: OnboardHandlerOptions): void;
+  /** A clean slate between tests: empty simulator, no recorded calls or logs, no drops, a new handler. */
+  reset(handler?: OnboardHandlerOptions): void;
   close(): Promise<void>;
 }
 
-export async function startRecordedBackend(
-  options: { handler?: OnboardHandlerOptions; simulator?: StartSimulatorOptions } = {},
-): Promise<RecordedBackend> {
+export interface RecordedBackendOptions {
+  handler?: OnboardHandlerOptions;
+  simulator?: StartSimulatorOptions;
+  /** Rewrites each platform request before the simulator sees it (a platform that departs from its spec). */
+  platformRequest?: (request: Request) => Request | Promise<Request>;
+}
+
+export async function startRecordedBackend(options: RecordedBackendOptions = {}): Promise<RecordedBackend> {
   const platform = await startTestSimulator(options.simulator);
   const platformCalls: PlatformCall[] = [];
-  const recorder = await listen((request) => {
+  const recorder = await listen(async (request) => {
     const url = new URL(request.url);
     const tags = url.searchParams.get('tags');
     platformCalls.push({ method: request.method, path: url.pathname, ...(tags !== null && { tags }) });
-    return platform.simulator.handle(request);
+    return platform.simulator.handle((await options.platformRequest?.(request)) ?? request);
   });
   const logs: string[] = [];
   const makeHandler = (extra: OnboardHandlerOptions = {}): FetchHandler =>
@@ -173,6 +180,13 @@ export async function startRecordedBackend(
     },
     restart(extra) {
       handler = makeHandler(extra);
+    },
+    reset(extra) {
+      platform.simulator.reset();
+      platformCalls.length = 0;
+      logs.length = 0;
+      rig.dropAnswers = 0;
+      rig.restart(extra);
     },
     async close() {
       await server.close();

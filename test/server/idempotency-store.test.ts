@@ -91,11 +91,8 @@ describe('a custom idempotencyStore', () => {
   });
   after(() => rig.close());
   beforeEach(() => {
-    rig.platform.simulator.reset();
-    rig.platformCalls.length = 0;
-    rig.logs.length = 0;
     store = new MapStore(true);
-    rig.restart({ idempotencyStore: store });
+    rig.reset({ idempotencyStore: store });
   });
 
   const companies = (): number => rig.platform.simulator.listCompanies().length;
