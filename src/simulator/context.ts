@@ -1,6 +1,6 @@
 import type { DataType } from './data-types.ts';
 import type { ResolvedSimulatorOptions } from './options.ts';
-import { ConnectionStatus, type StoredCompany, type StoredConnection } from './model.ts';
+import { ConnectionStatus, type StoredCompany, type StoredConnection, type Sync } from './model.ts';
 import type { OneTimeLinks } from './one-time-links.ts';
 import type { RateLimitCounter } from './rate-limit.ts';
 import { SyncScenario } from './scenarios.ts';
@@ -57,18 +57,17 @@ export function linkedConnections(
 
 /**
  * Queues a sync starting now, playing the company's scenario, of `dataTypes` (default: every configured type).
- * Returns its id.
+ * Returns it.
  */
 export function startSync(
   context: SimulatorContext,
   company: StoredCompany,
   dataTypes: readonly DataType[] = context.plan.dataTypes,
-): string {
+): Sync {
   const now = context.options.now();
   const scenario = companyScenario(context, company);
-  const id = context.options.uuid();
-  company.syncs.push({
-    id,
+  const sync: Sync = {
+    id: context.options.uuid(),
     dataTypes,
     startedAt: now,
     scenario,
@@ -78,8 +77,9 @@ export function startSync(
       scenario === SyncScenario.DeauthorizedAfterLink &&
       context.plan.dataTypes.every((dataType) => dataTypes.includes(dataType)) &&
       !deauthorizedAfterLinkSince(company.syncs, company.scenarioChosenAtSync, now),
-  });
-  return id;
+  };
+  company.syncs.push(sync);
+  return sync;
 }
 
 /** How the API shows companies now: `null`s or not, and Link URLs with a fresh one-time password or not. */

@@ -70,10 +70,9 @@ export function queueDataType(
     // Accepted, as Codat accepts it for a connector that is offline; nothing will ever read it.
     return json(200, pullOperation({ ...operation, id: context.options.uuid() }, SyncStatus.Queued, now));
   }
-  const id = startSync(context, company, [dataType]);
-  const sync = company.syncs.at(-1);
-  const status = sync ? syncStatusAt(context.plan, sync, dataType, now) : SyncStatus.Queued;
-  return json(200, pullOperation({ ...operation, id }, status, now));
+  const sync = startSync(context, company, [dataType]);
+  const status = syncStatusAt(context.plan, sync, dataType, now);
+  return json(200, pullOperation({ ...operation, id: sync.id }, status, now));
 }
 
 function pullOperation(

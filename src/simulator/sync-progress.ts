@@ -56,7 +56,7 @@ export function dataStatusAt(
   return statuses;
 }
 
-/** Whether the latest sync reading `dataType` is still running at `now` (not finished, or never will). */
+/** The latest sync reading `dataType` while it is still running at `now` (or never finishes); else `undefined`. */
 export function inProgress(
   plan: SyncPlan,
   syncs: readonly Sync[],
