@@ -44,6 +44,14 @@ export interface ErrorBody {
   correlationId?: string;
 }
 
+/** What an {@link ApiError} carries besides its status, code and sentence. */
+export interface ApiErrorExtra {
+  field?: string;
+  correlationId?: string;
+  headers?: Record<string, string>;
+  cause?: unknown;
+}
+
 /** An error answer the handler sends as is: thrown by validation and by the platform-error mapping. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -53,12 +61,7 @@ export class ApiError extends Error {
   readonly correlationId: string | undefined;
   readonly headers: Record<string, string>;
 
-  constructor(
-    status: number,
-    code: ErrorCode,
-    message: string,
-    extra: { field?: string; correlationId?: string; headers?: Record<string, string>; cause?: unknown } = {},
-  ) {
+  constructor(status: number, code: ErrorCode, message: string, extra: ApiErrorExtra = {}) {
     super(message, { cause: extra.cause });
     this.status = status;
     this.code = code;

@@ -1,7 +1,7 @@
 import { CodatPlatformError } from '@codat/platform/sdk/models/errors/codatplatformerror.js';
 import { ErrorMessage } from '@codat/platform/sdk/models/errors/errormessage.js';
 import { ConnectionError, RequestTimeoutError } from '@codat/platform/sdk/models/errors/httpclienterrors.js';
-import { ApiError, ErrorCode } from './api-error.ts';
+import { ApiError, ErrorCode, type ApiErrorExtra } from './api-error.ts';
 import { correlationField, saneCorrelationId } from './correlation-id.ts';
 import { journeyField } from './journey.ts';
 import type { PlatformCallError } from './platform.ts';
@@ -16,7 +16,7 @@ import type { PlatformCallError } from './platform.ts';
 export function apiErrorFor(failure: PlatformCallError): ApiError {
   const cause = failure.cause;
   const correlationId = saneCorrelationId(cause);
-  const extra: PlatformErrorExtra = {
+  const extra: ApiErrorExtra = {
     cause: failure,
     ...(correlationId !== undefined && { correlationId }),
   };
@@ -96,14 +96,8 @@ export function apiErrorFor(failure: PlatformCallError): ApiError {
   }
 }
 
-interface PlatformErrorExtra {
-  cause: unknown;
-  correlationId?: string;
-  headers?: Record<string, string>;
-}
-
 /** The platform's `Retry-After`, passed on as it came (seconds or a date: the browser adapter reads both). */
-function withRetryAfter(extra: PlatformErrorExtra, cause: CodatPlatformError): PlatformErrorExtra {
+function withRetryAfter(extra: ApiErrorExtra, cause: CodatPlatformError): ApiErrorExtra {
   const retryAfter = cause.headers.get('retry-after');
   return retryAfter === null ? extra : { ...extra, headers: { 'retry-after': retryAfter } };
 }
@@ -115,7 +109,7 @@ const INTEGRATOR_ACTION: Readonly<Record<number, string>> = {
     'has expired. Upgrade the plan or contact Codat; retrying will not help."',
 };
 
-function platformError(extra: PlatformErrorExtra): ApiError {
+function platformError(extra: ApiErrorExtra): ApiError {
   return new ApiError(
     502,
     ErrorCode.PlatformError,
