@@ -68,12 +68,15 @@ export async function submitCompanyPage(post: LinkPost): Promise<Response> {
  * A connection page's form: "Authorise", "Cancel" (403) or "Fail" (500). Cancelling or failing leaves the
  * connection as it was (`PendingAuth` for a new one), as on Codat.
  */
-export async function submitConnectionPage(post: LinkPost, connection: StoredConnection): Promise<Response> {
+export async function submitConnectionPage(
+  post: LinkPost,
+  connection: StoredConnection,
+  platform: Platform,
+): Promise<Response> {
   const form = new URLSearchParams(await post.request.text());
-  const platform = findPlatform(connection.integrationKey);
   switch (form.get('action')) {
     case 'authorise':
-      return platform ? authorise(post, connection, platform) : finish(post, undefined, FAILED);
+      return authorise(post, connection, platform);
     case 'cancel':
       return finish(post, platform, CANCELLED);
     case 'fail':

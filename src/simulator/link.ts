@@ -70,7 +70,8 @@ export function handleLink(
     request,
     {
       GET: () => page(200),
-      POST: () => (connection ? submitConnectionPage(post, connection) : submitCompanyPage(post)),
+      POST: () =>
+        connection && platform ? submitConnectionPage(post, connection, platform) : submitCompanyPage(post),
     },
     notAllowed,
   );
