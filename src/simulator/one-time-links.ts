@@ -7,19 +7,19 @@ export interface LinkTarget {
 }
 
 /** A one-time password works for a day, as Codat's do. A Link page session lasts as long. */
-export const LINK_PASSWORD_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const LINK_PASSWORD_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 /** The query parameter of a company's `redirect` (`?link.otp=`) and of a connection's `linkUrl` (`?otp=`). */
-export const COMPANY_PASSWORD_PARAM = 'link.otp';
-export const CONNECTION_PASSWORD_PARAM = 'otp';
+const COMPANY_PASSWORD_PARAM = 'link.otp';
+const CONNECTION_PASSWORD_PARAM = 'otp';
 /**
  * The simulator's own parameter for the pages that follow a spent password (the form's action, the
  * connection page Continue leads to): the simulator's stand-in for the cookie hosted Link would use.
  */
-export const SESSION_PARAM = 'link.session';
+const SESSION_PARAM = 'link.session';
 
 /** Why a Link URL was refused: `gone` (spent or expired: HTTP 410) or `invalid` (missing or unknown: 403). */
-export type LinkRefusal = 'gone' | 'invalid';
+type LinkRefusal = 'gone' | 'invalid';
 
 interface Password {
   target: LinkTarget;
@@ -41,10 +41,7 @@ export class OneTimeLinks {
     const password = token();
     this.#passwords.set(password, { target, expiresAt: now + LINK_PASSWORD_LIFETIME_MS, spent: false });
     const withQuery = new URL(url);
-    withQuery.searchParams.set(
-      target.connectionId === undefined ? COMPANY_PASSWORD_PARAM : CONNECTION_PASSWORD_PARAM,
-      password,
-    );
+    withQuery.searchParams.set(passwordParam(target), password);
     return withQuery.href;
   }
 
@@ -55,8 +52,7 @@ export class OneTimeLinks {
   admit(query: URLSearchParams, target: LinkTarget, now: number): { session: string } | LinkRefusal {
     const session = query.get(SESSION_PARAM);
     if (session !== null && this.#sessionValid(session, target.companyId, now)) return { session };
-    const param = target.connectionId === undefined ? COMPANY_PASSWORD_PARAM : CONNECTION_PASSWORD_PARAM;
-    const password = this.#passwords.get(query.get(param) ?? '');
+    const password = this.#passwords.get(query.get(passwordParam(target)) ?? '');
     if (
       password === undefined ||
       password.target.companyId !== target.companyId ||
@@ -94,12 +90,16 @@ export class OneTimeLinks {
 }
 
 /** The query without its password, carrying `session` instead: what the page's own links and forms use. */
-export function sessionQuery(query: URLSearchParams, session: string | undefined): URLSearchParams {
+export function sessionQuery(query: URLSearchParams, session: string): URLSearchParams {
   const next = new URLSearchParams(query);
   next.delete(COMPANY_PASSWORD_PARAM);
   next.delete(CONNECTION_PASSWORD_PARAM);
-  if (session !== undefined) next.set(SESSION_PARAM, session);
+  next.set(SESSION_PARAM, session);
   return next;
+}
+
+function passwordParam(target: LinkTarget): string {
+  return target.connectionId === undefined ? COMPANY_PASSWORD_PARAM : CONNECTION_PASSWORD_PARAM;
 }
 
 function token(): string {

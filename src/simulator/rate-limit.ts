@@ -1,5 +1,5 @@
 /** Codat's daily allowance: 1,000 requests × (1 + active connected companies). */
-export const REQUESTS_PER_DAY_PER_COMPANY = 1000;
+const REQUESTS_PER_DAY_PER_COMPANY = 1000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
