@@ -32,6 +32,16 @@ function ok<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): 
   return result.value;
 }
 
+/** The error of an SDK result that must have failed, with the fields the SDK's error classes carry. */
+function failed(result: { ok: true; value: unknown } | { ok: false; error: unknown }): {
+  name: string;
+  statusCode?: number;
+  error?: string;
+} {
+  if (result.ok) assert.fail('the SDK call succeeded');
+  return result.error as { name: string; statusCode?: number; error?: string };
+}
+
 describe('simulator enums match the SDK', () => {
   it('data types', () => {
     assert.deepEqual(Object.values(DataType).sort(), Object.values(DataTypes).sort());
@@ -130,11 +140,11 @@ describe('the official SDK against the simulator', () => {
       );
       assert.equal(operation.status, 'Queued');
       assert.equal(operation.connectionId, connections.results?.[1]?.id);
-      const refused = await refreshDataByDataType(client, {
-        companyId: company.id,
-        dataType: 'banking-accounts',
-      });
-      assert.equal(refused.ok, false, 'already in progress');
+      const refused = failed(
+        await refreshDataByDataType(client, { companyId: company.id, dataType: 'banking-accounts' }),
+      );
+      assert.deepEqual([refused.name, refused.statusCode], ['ErrorMessage', 400]);
+      assert.match(refused.error ?? '', /^DatasetAlreadyInProgressException: /, 'already in progress');
     } finally {
       sim.simulator.reset();
     }
@@ -158,11 +168,16 @@ describe('the official SDK against the simulator', () => {
     });
     try {
       const created = await strict.createCompany({ name: 'Null Ltd' });
-      const nulls = await companiesGet(strictClient, { companyId: created.id });
-      assert.equal(nulls.ok, false, 'description: null fails z.string().optional()');
+      // Schema failures of a 200, not HTTP errors.
+      const nulls = failed(await companiesGet(strictClient, { companyId: created.id }));
+      assert.equal(nulls.name, 'ResponseValidationError', 'description: null fails z.string().optional()');
       await strict.submitLink(created.redirect, { platform: 'gbol', action: 'authorise' });
-      const status = await refreshDataGet(strictClient, { companyId: created.id });
-      assert.equal(status.ok, false, '{ dataType: "purchaseOrders" } has no currentStatus');
+      const status = failed(await refreshDataGet(strictClient, { companyId: created.id }));
+      assert.equal(
+        status.name,
+        'ResponseValidationError',
+        '{ dataType: "purchaseOrders" } has no currentStatus',
+      );
     } finally {
       await strict.close();
     }
