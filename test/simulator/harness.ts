@@ -66,3 +66,10 @@ export function queryOf(location: string | null): Record<string, string> {
   if (location === null) throw new Error('expected a Location header');
   return Object.fromEntries(new URL(location).searchParams);
 }
+
+/** Where a browser would post the Link page's form: its action, unescaped and resolved against `pageUrl`. */
+export function formActionOf(html: string, pageUrl: string): string {
+  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
+  if (action === undefined) throw new Error('expected a form');
+  return new URL(action.replaceAll('&amp;', '&'), pageUrl).href;
+}

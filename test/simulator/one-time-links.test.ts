@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Company } from '../../src/simulator/index.ts';
-import { queryOf, startTestSimulator, type TestSimulator } from './harness.ts';
+import { formActionOf, queryOf, startTestSimulator, type TestSimulator } from './harness.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -76,17 +76,12 @@ describe('one-time Link URLs', () => {
   it('the pages keep working after the first GET: the form and Continue carry a session, state survives', async () => {
     const { redirect } = await sim.createCompany();
     const page = await fetch(`${redirect}&state=s2`);
-    const action =
-      /<form method="post" action="([^"]+)"/.exec(await page.text())?.[1]?.replaceAll('&amp;', '&') ?? '';
+    const action = formActionOf(await page.text(), page.url);
     assert.doesNotMatch(action, /otp=/);
     assert.match(action, /link\.session=/);
     assert.match(action, /state=s2/);
 
-    const next = await fetch(new URL(action, sim.url), {
-      method: 'POST',
-      body: new URLSearchParams({ platform: 'gbol', action: 'continue' }),
-      redirect: 'manual',
-    });
+    const next = await sim.submitLink(action, { platform: 'gbol', action: 'continue' });
     assert.equal(next.status, 303);
     const connectionPage = next.headers.get('location') ?? '';
     assert.equal(new URL(connectionPage).searchParams.get('state'), 's2');
@@ -131,8 +126,7 @@ describe('one-time Link URLs', () => {
   /** Opens `redirect` (spending its password) and picks then authorises `platform` through the pages. */
   async function linkVia(redirect: string, platform: string): Promise<void> {
     const html = await (await fetch(redirect)).text();
-    const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&') ?? '';
-    const next = await sim.submitLink(new URL(action, sim.url).href, { platform, action: 'continue' });
+    const next = await sim.submitLink(formActionOf(html, redirect), { platform, action: 'continue' });
     await sim.submitLink(next.headers.get('location') ?? '', { action: 'authorise' });
   }
 });

@@ -24,7 +24,7 @@ import {
   PLATFORMS,
   SyncStatus,
 } from '../../src/simulator/index.ts';
-import { API_KEY, startTestSimulator, type TestSimulator } from './harness.ts';
+import { API_KEY, formActionOf, startTestSimulator, type TestSimulator } from './harness.ts';
 
 /** Unwraps an SDK result, failing the test with the SDK's own explanation. */
 function ok<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
@@ -116,15 +116,12 @@ describe('the official SDK against the simulator', () => {
       const company = ok(await companiesCreate(client, { name: 'Shapes Ltd' }));
       assert.ok(new URL(company.redirect).searchParams.get('link.otp'));
       // Through the pages, as a browser would: the first GET spends the password and opens a session.
-      const html = await (await fetch(company.redirect)).text();
-      const action = /action="([^"]+)"/.exec(html)?.[1]?.replaceAll('&amp;', '&') ?? '';
-      const post = (url: string, fields: Record<string, string>): Promise<Response> =>
-        sim.submitLink(new URL(url, sim.url).href, fields);
+      const action = formActionOf(await (await fetch(company.redirect)).text(), company.redirect);
       for (const platform of ['gbol', 'bsbx', 'cshp']) {
-        const next = await post(action, { platform, action: 'continue' });
-        await post(next.headers.get('location') ?? '', { action: 'authorise' });
+        const next = await sim.submitLink(action, { platform, action: 'continue' });
+        await sim.submitLink(next.headers.get('location') ?? '', { action: 'authorise' });
       }
-      await post(action, { platform: 'btrl', action: 'continue' });
+      await sim.submitLink(action, { platform: 'btrl', action: 'continue' });
 
       const connections = ok(await connectionsList(client, { companyId: company.id }));
       assert.deepEqual(
