@@ -31,6 +31,10 @@ describe('simulated hosted Link', () => {
     return company;
   };
 
+  /** The status of each of its connections, in the order they were created. */
+  const connectionStatuses = (): string[] =>
+    onlyCompany().dataConnections.map((connection) => connection.status);
+
   describe('the company page', () => {
     it('is accessible HTML with a form that posts back to the same URL, query included', async () => {
       const company = await sim.createCompany({ name: 'Acme <Ltd>' });
@@ -217,10 +221,7 @@ describe('simulated hosted Link', () => {
           ],
           [statusCode, errorMessage, 'QuickBooks Online', 'Accounting', '', 's3'],
         );
-        assert.deepEqual(
-          onlyCompany().dataConnections.map((connection) => connection.status),
-          ['PendingAuth'],
-        );
+        assert.deepEqual(connectionStatuses(), ['PendingAuth']);
       });
     }
 
@@ -228,10 +229,7 @@ describe('simulated hosted Link', () => {
       const company = await sim.createCompany();
       const linkUrl = await pick(company.redirect, 'tgff');
       sim.clock.advance(60_000);
-      assert.deepEqual(
-        onlyCompany().dataConnections.map((connection) => connection.status),
-        ['PendingAuth'],
-      );
+      assert.deepEqual(connectionStatuses(), ['PendingAuth']);
       const html = await (await fetch(linkUrl)).text();
       assert.match(html, /value="tgff" required checked>/);
       const response = await sim.submitLink(linkUrl, { action: 'authorise' });
@@ -269,10 +267,7 @@ describe('simulated hosted Link', () => {
       const linkUrl = await pick(company.redirect, 'zzzz');
       const query = queryOf((await sim.submitLink(linkUrl, { action: 'authorise' })).headers.get('location'));
       assert.deepEqual([query['statusCode'], query['errorMessage']], ['501', 'Not supported.']);
-      assert.deepEqual(
-        onlyCompany().dataConnections.map((connection) => connection.status),
-        ['PendingAuth'],
-      );
+      assert.deepEqual(connectionStatuses(), ['PendingAuth']);
     });
 
     it('Authorise on a connection that is already Linked redirects with 201 and no connectionId', async () => {
@@ -328,10 +323,7 @@ describe('simulated hosted Link', () => {
       const company = await sim.createCompany();
       const response = await sim.submitLink(company.redirect, { platform: 'gbol', action: 'authorise' });
       assert.equal(queryOf(response.headers.get('location'))['statusCode'], '200');
-      assert.deepEqual(
-        onlyCompany().dataConnections.map((connection) => connection.status),
-        ['Linked'],
-      );
+      assert.deepEqual(connectionStatuses(), ['Linked']);
     });
 
     it('round-trips state and custom parameters URL-encoded, and cannot override reserved ones', async () => {
