@@ -82,8 +82,6 @@ export interface StoredCompany {
   connections: StoredConnection[];
   /** In the order they started. */
   syncs: Sync[];
-  /** When a connection of the company first became `Linked` (epoch ms): only that starts a sync by itself. */
-  firstLinkedAt?: number;
   /** The scenario chosen for this company (tag, `setScenario`, control API); none: the simulator's default. */
   scenario?: SyncScenario;
   /**

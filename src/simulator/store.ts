@@ -83,8 +83,11 @@ export function markLinked(
   now: number,
 ): 'first' | 'relink' | 'another' {
   const kind =
-    company.firstLinkedAt === undefined ? 'first' : connection.linkedAt === undefined ? 'another' : 'relink';
-  company.firstLinkedAt ??= now;
+    connection.linkedAt !== undefined
+      ? 'relink'
+      : company.connections.some((other) => other.linkedAt !== undefined)
+        ? 'another'
+        : 'first';
   connection.status = ConnectionStatus.Linked;
   connection.linkedAt = now;
   return kind;
