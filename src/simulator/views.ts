@@ -52,9 +52,7 @@ function connectionView(
   companyId: string,
 ): Connection {
   // A revoked connection keeps the time of its last sync: that is how a dashboard shows how stale it is.
-  const everSynced =
-    status === ConnectionStatus.Linked ||
-    (status === ConnectionStatus.Deauthorized && connection.linkedAt !== undefined);
+  const everSynced = status === ConnectionStatus.Linked || status === ConnectionStatus.Deauthorized;
   const lastSync = (everSynced ? companyLastSync : undefined) ?? (view.nullForMissing ? null : undefined);
   return {
     id: connection.id,
