@@ -25,12 +25,15 @@ const NOT_ALLOWED_IN_NAME: Record<NameCharacters, RegExp> = {
 };
 
 /** `Example Company (Codat[1])` becomes `Example Company Codat1`, as on the platform. */
-export function stripCompanyName(name: string, characters: NameCharacters = 'ascii'): string {
+export function stripCompanyName(name: string, characters: NameCharacters): string {
   return name.replace(NOT_ALLOWED_IN_NAME[characters], '');
 }
 
-/** Validates a create-company body the way the platform does (as far as its docs and spec tell). */
-export function parseCompanyInput(body: unknown, characters: NameCharacters = 'ascii'): CompanyInputResult {
+/**
+ * Validates a create-company body the way the platform does (as far as its docs and spec tell), keeping the
+ * name `characters` of the `nameCharacters` setting.
+ */
+export function parseCompanyInput(body: unknown, characters: NameCharacters): CompanyInputResult {
   if (!isPlainObject(body)) return fail('body', 'The request body must be a JSON object.');
   const problems: ValidationItem[] = [];
 
