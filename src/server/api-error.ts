@@ -15,6 +15,10 @@ export const ErrorCode = {
   NotFound: 'not-found',
   MethodNotAllowed: 'method-not-allowed',
   Forbidden: 'forbidden',
+  /** 403: a state-changing request sent by a page of an origin not allowed (see `allowedOrigins`). */
+  CrossSiteRequest: 'cross-site-request',
+  /** 408: the request body did not arrive within `bodyTimeoutMs`. */
+  RequestTimeout: 'request-timeout',
   CompanyNotFound: 'company-not-found',
   PlatformRejected: 'platform-rejected',
   PlatformAuth: 'platform-auth',

@@ -1,5 +1,5 @@
 export { createOnboardHandler } from './handler.ts';
-export type { AuthorizeContext, OnboardAction, OnboardHandlerOptions } from './options.ts';
+export type { AuthorizeContext, AuthorizeHook, OnboardAction, OnboardHandlerOptions } from './options.ts';
 export { ErrorCode, type ErrorBody } from './api-error.ts';
 export { IDEMPOTENCY_TAG } from './company-input.ts';
 export {

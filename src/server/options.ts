@@ -1,4 +1,5 @@
 import { normaliseBasePath } from './base-path.ts';
+import { allowedOriginSet } from './cross-site.ts';
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './idempotency.ts';
 
 /** What a caller may do; the reference handler asks {@link OnboardHandlerOptions.authorize} before each. */
@@ -22,12 +23,21 @@ export interface OnboardHandlerOptions {
   basePath?: string;
   /**
    * Whether this caller may perform `action` (on `companyId`). Return `false` to answer 403 `forbidden`.
+   * Typically: look up the signed-in user from the request and check that they own `companyId`.
    *
-   * Default: allow everything. **Replace it in production**: without it anyone who can reach the handler can
-   * create companies (which costs money) and read any company's status by id. Typically: look up the
-   * signed-in user from the request and check that they own `companyId`.
+   * **Required.** Without it `createOnboardHandler` throws: anyone who can reach the handler could create
+   * companies (which costs money) and read any company's status by id. For a demo or a test, where that is
+   * what you want, say so: `authorize: 'allow-everyone'`.
    */
-  authorize?: (context: AuthorizeContext) => boolean | Promise<boolean>;
+  authorize?: AuthorizeHook | typeof ALLOW_EVERYONE;
+  /**
+   * Origins, besides the handler's own, whose pages may send the requests that change something (create,
+   * refresh): e.g. `['https://app.example.com']` when the page and the API are on different origins, or
+   * behind a proxy that changes the scheme or host. Requests from any other page are refused with 403
+   * `cross-site-request` (see `cross-site.ts`). Each entry must be an origin (`scheme://host[:port]`);
+   * creating the handler throws otherwise. Default: none.
+   */
+  allowedOrigins?: readonly string[];
   /**
    * Receives one line per failure (platform errors, bugs), with `journey=<id>` when the request named its
    * journey and `correlationId=<id>` when the platform named its answer. Secrets are removed first. Default
@@ -36,6 +46,11 @@ export interface OnboardHandlerOptions {
   log?: (line: string) => void;
   /** Largest request body accepted, in bytes; larger ones get 413. Default `16384` (16 KiB). */
   maxBodyBytes?: number;
+  /**
+   * How long reading a request body may take, in ms; a slower one gets 408 `request-timeout`, so a client
+   * trickling bytes cannot hold a request open until Node's own limit (5 minutes). Default `10000`.
+   */
+  bodyTimeoutMs?: number;
   /** Time limit of each platform call in ms; past it the caller gets 504. Default `10000`. */
   timeoutMs?: number;
   /**
@@ -48,13 +63,21 @@ export interface OnboardHandlerOptions {
   idempotencyStore?: IdempotencyStore;
 }
 
+/** Decides whether a caller may do what it asks; see {@link OnboardHandlerOptions.authorize}. */
+export type AuthorizeHook = (context: AuthorizeContext) => boolean | Promise<boolean>;
+
+/** The words that turn authorisation off: every caller may do everything (demos and tests only). */
+export const ALLOW_EVERYONE = 'allow-everyone';
+
 export interface ResolvedOnboardOptions {
   apiKey: string;
   platformUrl: string | undefined;
   basePath: string;
-  authorize: (context: AuthorizeContext) => boolean | Promise<boolean>;
+  authorize: AuthorizeHook;
+  allowedOrigins: ReadonlySet<string>;
   log: (line: string) => void;
   maxBodyBytes: number;
+  bodyTimeoutMs: number;
   timeoutMs: number;
   idempotencyStore: IdempotencyStore;
 }
@@ -73,10 +96,23 @@ export function resolveOnboardOptions(options: OnboardHandlerOptions): ResolvedO
     apiKey,
     platformUrl,
     basePath: normaliseBasePath(options.basePath ?? ''),
-    authorize: options.authorize ?? (() => true),
+    authorize: authorizeHook(options.authorize),
+    allowedOrigins: allowedOriginSet(options.allowedOrigins ?? [], 'createOnboardHandler: allowedOrigins'),
     log: options.log ?? ((line) => console.error(line)),
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
     timeoutMs: options.timeoutMs ?? 10_000,
     idempotencyStore: options.idempotencyStore ?? createMemoryIdempotencyStore(),
   };
+}
+
+/** Fails closed: no hook is an error, not "allow everything", unless the integrator wrote {@link ALLOW_EVERYONE}. */
+function authorizeHook(option: OnboardHandlerOptions['authorize']): AuthorizeHook {
+  if (option === ALLOW_EVERYONE) return () => true;
+  if (typeof option === 'function') return option;
+  throw new Error(
+    'createOnboardHandler: no `authorize` hook. Pass `authorize: ({ request, action, companyId }) => …` to ' +
+      'decide who may create companies and read or refresh which; for a demo or a test that lets anyone do ' +
+      `anything, pass \`authorize: '${ALLOW_EVERYONE}'\`.`,
+  );
 }
