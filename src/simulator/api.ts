@@ -6,6 +6,7 @@ import { byMethod } from './dispatch.ts';
 import type { StoredCompany } from './model.ts';
 import { paginate } from './paging.ts';
 import { queueDataType } from './queue.ts';
+import { readBodyText } from './read-body.ts';
 import { newCompany } from './store.ts';
 import { isSyncScenario, notAScenario, SCENARIO_TAG } from './scenarios.ts';
 import { dataStatusAt } from './sync-progress.ts';
@@ -135,7 +136,7 @@ async function createCompany(
   correlationId: string,
   context: SimulatorContext,
 ): Promise<Response> {
-  const text = await readText(request);
+  const text = await readBodyText(request, MAX_BODY_BYTES);
   if (text === null) return codatError(413, 'The request body is too large.', correlationId);
   let body: unknown;
   try {
@@ -172,10 +173,4 @@ async function createCompany(
   context.store.addCompany(company);
   // Codat answers 200, not 201, to a create.
   return json(200, companyView(company, context.plan, viewOptionsOf(context)));
-}
-
-/** The body as text, or `null` when it is larger than the simulator accepts. */
-async function readText(request: Request): Promise<string | null> {
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  return bytes.byteLength > MAX_BODY_BYTES ? null : new TextDecoder().decode(bytes);
 }

@@ -1,13 +1,19 @@
+import { fromAllowedPage } from '../server/cross-site.ts';
 import { codatError, json } from './codat-error.ts';
 import { byMethod } from './dispatch.ts';
 import { faultFromJson, type SimulatorFaults } from './faults.ts';
+import { readBodyText } from './read-body.ts';
 import { isSyncScenario, notAScenario, type SyncScenario } from './scenarios.ts';
 import { settingsFromJson, type SimulatorSettings } from './settings.ts';
 
 /** The first path segment of the simulator's own control API (not part of Codat's). */
 export const CONTROL_SEGMENT = '_simulator';
 
+/** Largest control body read; a fault or settings object is a few hundred bytes. */
 const MAX_BODY_BYTES = 16 * 1024;
+
+/** The control API trusts no other origin's pages. */
+const NO_OTHER_ORIGINS: ReadonlySet<string> = new Set();
 
 /** What the control API drives: the simulator's faults and its companies' scenarios. */
 export interface ControlTargets {
@@ -38,7 +44,10 @@ export interface ControlTargets {
  *
  * **Unauthenticated**: anyone who can reach the simulator can break it. The simulator is for loopback only
  * (`startSimulator` binds 127.0.0.1 by default); never expose it, or a server mounting it, to a network.
- * Faults never apply to these routes.
+ * What it does refuse: requests a page of another site made the browser send (403, see `cross-site.ts`; a
+ * test, a script or curl sends none of the headers that mark them), so a web page the developer visits
+ * cannot drive it; and bodies over 16 KiB (413), refused without reading them whole. Faults never apply to
+ * these routes.
  */
 export async function handleControl(
   request: Request,
@@ -46,6 +55,15 @@ export async function handleControl(
   targets: ControlTargets,
   correlationId: string,
 ): Promise<Response> {
+  // Every method, GET included: simpler than sorting them, and no other site's page needs the state.
+  if (!fromAllowedPage(request, NO_OTHER_ORIGINS)) {
+    return codatError(
+      403,
+      "The simulator's control API refuses requests sent by another site's page (cross-site request). " +
+        "Drive it from a test, a script or curl, or from a page on the simulator's own origin.",
+      correlationId,
+    );
+  }
   const notAllowed = (allow: string): Response =>
     codatError(405, `Method ${request.method} is not allowed here; use ${allow}.`, correlationId);
   const [, resource, companyId, leaf, ...extra] = segments;
@@ -124,11 +142,12 @@ async function actOnJson(
 
 /** The request's JSON body, or the error response to send when it is too large or not JSON. */
 async function readJson(request: Request, correlationId: string): Promise<unknown> {
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES)
-    return codatError(413, 'The request body is too large.', correlationId);
+  const text = await readBodyText(request, MAX_BODY_BYTES);
+  if (text === null) {
+    return codatError(413, `The request body must be at most ${MAX_BODY_BYTES} bytes.`, correlationId);
+  }
   try {
-    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return codatError(400, 'The request body must be JSON.', correlationId);
   }
