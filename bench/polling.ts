@@ -56,7 +56,14 @@ async function environment(syncMs: number) {
       '/link/finished?statusCode={statusCode}&companyId={companyId}&connectionId={connectionId}&state={state}',
   });
   const server = createServer(
-    toNodeListener(createOnboardHandler({ apiKey: API_KEY, platformUrl: platform.url, log: () => {} })),
+    toNodeListener(
+      createOnboardHandler({
+        apiKey: API_KEY,
+        platformUrl: platform.url,
+        authorize: 'allow-everyone',
+        log: () => {},
+      }),
+    ),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const backend = createFetchBackend({

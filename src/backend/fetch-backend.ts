@@ -174,13 +174,14 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
     },
     async refreshData(companyId: string, options: RequestOptions = {}) {
       const path = `/companies/${encode(companyId)}/refresh`;
-      const response = await send({ method: 'POST', path, options });
+      // An empty JSON body: the server takes writes only as JSON, which no other site's page can send.
+      const response = await send({ method: 'POST', path, body: {}, options });
       await response.body?.cancel();
     },
     async queueDataType(companyId: string, dataType: string, options: RequestOptions = {}) {
       // Safe to repeat like a refresh: queuing a type twice fetches it once more, nothing else.
       const path = `/companies/${encode(companyId)}/refresh/${encode(dataType)}`;
-      const response = await send({ method: 'POST', path, options });
+      const response = await send({ method: 'POST', path, body: {}, options });
       await response.body?.cancel();
     },
   };

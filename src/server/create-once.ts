@@ -13,7 +13,11 @@ import type { PlatformClient } from './platform.ts';
 /** What a create with an `Idempotency-Key` answered, and whether it was a replay (no company was made now). */
 export interface CreateOutcome {
   response: StoredResponse;
-  /** `true` when the answer came from the store or from a company found by its tag. */
+  /**
+   * `true` unless this very request created the company: the answer came from the store, from a company
+   * found by its tag, or from another request with the key still running when this one arrived. The
+   * caller must then check that this requester may read the company before handing it over.
+   */
   replayed: boolean;
 }
 
@@ -138,7 +142,8 @@ export function createOnce(
     const shared = running.get(key);
     if (shared) {
       if (shared.fingerprint !== print) return Promise.reject(keyReused());
-      return shared.outcome;
+      // This request did not make the company, so to it the answer is a replay, to be checked like one.
+      return shared.outcome.then(({ response }) => ({ response, replayed: true }));
     }
     const outcome = attempt(key, input, print, log);
     running.set(key, { fingerprint: print, outcome });

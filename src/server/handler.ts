@@ -2,6 +2,7 @@ import { ApiError, ErrorCode } from './api-error.ts';
 import { routeSegments } from './base-path.ts';
 import { parseCreateCompanyInput } from './company-input.ts';
 import { createOnce } from './create-once.ts';
+import { fromAllowedPage } from './cross-site.ts';
 import { journeyField, journeyIdOf, journeyLog } from './journey.ts';
 import type { FetchHandler } from './node.ts';
 import { resolveOnboardOptions, type OnboardHandlerOptions } from './options.ts';
@@ -25,7 +26,9 @@ import { matchRoute, type Route } from './routes.ts';
  *   called). The platform answers with a pull operation, which we do not pass on: progress shows in the
  *   data status, like the full refresh's.
  *
- * `authorize` is asked with action `create`, `read` or `refresh` (both refresh routes) before anything else.
+ * `authorize` is asked with action `create`, `read` or `refresh` (both refresh routes) before anything but the
+ * cross-site check. The `POST` routes change something: they take a JSON body (`{}` for the refreshes) and
+ * are refused with 403 `cross-site-request` when a page of another origin sent them (`allowedOrigins`).
  * Every answer is JSON; every failure is `{error, code, field?, correlationId?}` with a stable `code`
  * (`correlationId`: the platform's, when a platform call failed and it named one).
  *
@@ -37,7 +40,7 @@ import { matchRoute, type Route } from './routes.ts';
  * the browser and us or between us and the platform (see `create-once.ts`); a replayed answer carries
  * `Idempotent-Replayed: true`.
  */
-export function createOnboardHandler(options: OnboardHandlerOptions = {}): FetchHandler {
+export function createOnboardHandler(options: OnboardHandlerOptions): FetchHandler {
   const settings = resolveOnboardOptions(options);
   const platform = createPlatformClient(settings);
   const redact = createRedactor([settings.apiKey]);
@@ -49,6 +52,23 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
     // An attempt makes at most two platform calls (look up, create), each bounded by timeoutMs.
     staleAfterMs: 2 * settings.timeoutMs + 5_000,
   });
+
+  const bodyLimits = { maxBytes: settings.maxBodyBytes, deadlineMs: settings.bodyTimeoutMs };
+
+  /**
+   * Requests that change something must come from an allowed page (see `cross-site.ts`), checked before
+   * `authorize` (which may trust the cookie a forged request carries), and must carry a JSON body, which a
+   * page of another site cannot send without the browser asking us first (CORS preflight): that holds even
+   * in a browser too old for `Sec-Fetch-Site`.
+   */
+  function refuseCrossSite(request: Request, route: Route): void {
+    if (route.action === 'read' || fromAllowedPage(request, settings.allowedOrigins)) return;
+    throw new ApiError(
+      403,
+      ErrorCode.CrossSiteRequest,
+      'This request came from a page of another site, which may not change anything here.',
+    );
+  }
 
   async function mayReadReplayed(request: Request, body: string): Promise<boolean> {
     let companyId: unknown;
@@ -69,7 +89,7 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
   ): Promise<Response> {
     switch (route.name) {
       case 'createCompany': {
-        const input = parseCreateCompanyInput(await readJsonBody(request, settings.maxBodyBytes));
+        const input = parseCreateCompanyInput(await readJsonBody(request, bodyLimits));
         const key = request.headers.get('idempotency-key');
         if (key === null) return jsonResponse(200, await platform.createCompany(input), redact);
         const { response, replayed } = await createWithKey(key, input, requestLog);
@@ -89,9 +109,11 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
       case 'getDataStatus':
         return jsonResponse(200, await platform.getDataStatus(route.companyId), redact);
       case 'refreshData':
+        await readJsonBody(request, bodyLimits);
         await platform.refreshData(route.companyId);
         return noContent();
       case 'queueDataType':
+        await readJsonBody(request, bodyLimits);
         await platform.queueDataType(route.companyId, route.dataType);
         return noContent();
     }
@@ -118,6 +140,7 @@ export function createOnboardHandler(options: OnboardHandlerOptions = {}): Fetch
       const segments = routeSegments(new URL(request.url).pathname, settings.basePath);
       if (segments === null) throw new ApiError(404, ErrorCode.NotFound, 'There is nothing at this address.');
       const route = matchRoute(request.method, segments);
+      refuseCrossSite(request, route);
       const allowed = await settings.authorize({
         request,
         action: route.action,

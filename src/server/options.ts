@@ -25,11 +25,11 @@ export interface OnboardHandlerOptions {
    * Whether this caller may perform `action` (on `companyId`). Return `false` to answer 403 `forbidden`.
    * Typically: look up the signed-in user from the request and check that they own `companyId`.
    *
-   * **Required.** Without it `createOnboardHandler` throws: anyone who can reach the handler could create
+   * **Required** (also from JavaScript: without it `createOnboardHandler` throws): anyone who can reach the handler could create
    * companies (which costs money) and read any company's status by id. For a demo or a test, where that is
    * what you want, say so: `authorize: 'allow-everyone'`.
    */
-  authorize?: AuthorizeHook | typeof ALLOW_EVERYONE;
+  authorize: AuthorizeHook | typeof ALLOW_EVERYONE;
   /**
    * Origins, besides the handler's own, whose pages may send the requests that change something (create,
    * refresh): e.g. `['https://app.example.com']` when the page and the API are on different origins, or

@@ -1,10 +1,19 @@
 import { ApiError, ErrorCode } from './api-error.ts';
 
+/** How much of a request body the handler takes, and for how long it waits for it. */
+export interface BodyLimits {
+  /** Largest body in bytes; more is a 413. */
+  maxBytes: number;
+  /** Longest wait for the whole body in ms; past it, a 408. */
+  deadlineMs: number;
+}
+
 /**
  * The request body parsed as JSON, refusing bodies over `maxBytes` (413) without buffering them: a declared
  * `Content-Length` is checked first, then the streamed bytes are counted (chunked uploads have no length).
+ * A body still arriving after `deadlineMs` is a 408: a client trickling bytes holds no request open for long.
  */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+export async function readJsonBody(request: Request, { maxBytes, deadlineMs }: BodyLimits): Promise<unknown> {
   const mediaType = request.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   // Requiring JSON also stops cross-site HTML forms, which cannot send it without a CORS preflight.
   if (mediaType !== 'application/json') {
@@ -13,7 +22,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
 
-  const bytes = await readAtMost(request, maxBytes);
+  const bytes = await readAtMost(request, maxBytes, deadlineMs);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -27,20 +36,31 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
 }
 
-async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array> {
+async function readAtMost(request: Request, maxBytes: number, deadlineMs: number): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
+  let late = false;
+  // Cancelling ends the pending read (it resolves as done), and discards the rest of the upload.
+  const timer = setTimeout(() => {
+    late = true;
+    reader.cancel().catch(() => undefined);
+  }, deadlineMs);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (late) throw tooSlow(deadlineMs);
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        throw tooLarge(maxBytes);
+      }
+      chunks.push(value);
     }
-    chunks.push(value);
+  } finally {
+    clearTimeout(timer);
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
@@ -53,6 +73,14 @@ async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Arra
 
 function tooLarge(maxBytes: number): ApiError {
   return new ApiError(413, ErrorCode.PayloadTooLarge, `The request body must be at most ${maxBytes} bytes.`);
+}
+
+function tooSlow(deadlineMs: number): ApiError {
+  return new ApiError(
+    408,
+    ErrorCode.RequestTimeout,
+    `The request body did not arrive within ${deadlineMs / 1000} seconds.`,
+  );
 }
 
 function invalidJson(): ApiError {

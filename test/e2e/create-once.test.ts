@@ -31,7 +31,13 @@ interface Stack {
 async function startStack(): Promise<Stack> {
   const simulator = await startSimulator({ apiKey: API_KEY });
   const makeHandler = (): FetchHandler =>
-    createOnboardHandler({ apiKey: API_KEY, platformUrl: simulator.url, basePath: '/api', log: () => {} });
+    createOnboardHandler({
+      apiKey: API_KEY,
+      platformUrl: simulator.url,
+      basePath: '/api',
+      authorize: 'allow-everyone',
+      log: () => {},
+    });
   let handler = makeHandler();
   const stack: Stack = {
     simulator,

@@ -49,6 +49,7 @@ async function serveBuiltDemo(simulator: Simulator): Promise<{ url: string; serv
         apiKey: API_KEY,
         platformUrl: new URL('/platform', request.url).href,
         basePath: '/api',
+        authorize: 'allow-everyone',
         log: () => {},
       });
       return api(request);

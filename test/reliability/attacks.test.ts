@@ -120,7 +120,7 @@ describe('attack: another caller’s company (per-company grants)', () => {
     const routes = (id: string): [string, RequestInit][] => [
       [`/companies/${id}`, {}],
       [`/companies/${id}/data-status`, {}],
-      [`/companies/${id}/refresh`, { method: 'POST' }],
+      [`/companies/${id}/refresh`, postJson({})],
     ];
     const platformCallsBefore = rig.platformCalls.length;
     const answers: Exchange[] = [];
@@ -150,7 +150,7 @@ describe('attack: another caller’s company (per-company grants)', () => {
     for (const [path, init] of [
       ['', {}],
       ['/data-status', {}],
-      ['/refresh', { method: 'POST' }],
+      ['/refresh', postJson({})],
     ] as const) {
       const real = await rig.call(`/companies/${alice.id}${path}`, as('bob', init));
       const missing = await rig.call(`/companies/${NO_SUCH_COMPANY}${path}`, as('bob', init));
@@ -183,6 +183,88 @@ describe('attack: another caller’s company (per-company grants)', () => {
     // A replay is handed over only if authorize grants reading the company it made.
     assert.equal(replay.status, 403, 'bob was handed alice’s company');
     for (const secret of aliceSecrets()) assert.ok(!replay.body.includes(secret), `leaked ${secret}`);
+  });
+});
+
+describe('attack: joining another caller’s create while it runs', () => {
+  const KEY = 'race-key-0123456789abcdef';
+  const owners = new Map<string, string>();
+  let rig: Rig;
+  let release = (): void => {};
+  let bobCreating = (): void => {};
+  /** How often the idempotency store was asked to claim a key: a request that joins another does not. */
+  let claims = 0;
+  before(async () => {
+    const store = createMemoryIdempotencyStore();
+    rig = await startRig({
+      apiKey: API_KEY,
+      handler: {
+        idempotencyStore: {
+          begin: (key, record) => {
+            claims += 1;
+            return store.begin(key, record);
+          },
+          set: (key, record) => store.set(key, record),
+        },
+        authorize: ({ request, action, companyId }) => {
+          const user = request.headers.get('x-user');
+          if (user === null) return false;
+          if (user === 'bob' && action === 'create') bobCreating();
+          return action === 'create' || (companyId !== undefined && owners.get(companyId) === user);
+        },
+      },
+      // The platform holds every delayed request until the test releases it: a create that is slow for
+      // as long as the test needs, without sleeping.
+      simulator: {
+        delay: () =>
+          new Promise<void>((resolve) => {
+            release = resolve;
+          }),
+      },
+    });
+  });
+  after(() => rig.close());
+
+  it('bob joining alice’s in-flight create with her key and body gets 403, never her company', async () => {
+    rig.simulator.faults.inject({
+      method: 'POST',
+      path: '/companies',
+      kind: 'latency',
+      latencyMs: 1,
+      times: 1,
+    });
+    const send = (user: string) =>
+      rig.call(
+        '/companies',
+        postJson({ name: 'Alice Racing Ltd' }, { 'idempotency-key': KEY, 'x-user': user }),
+      );
+    const alices = send('alice');
+    while (!rig.platformCalls.includes('POST /companies')) await new Promise((r) => setTimeout(r, 5));
+    // Alice's create is now held at the platform: bob's identical request joins it.
+    const bobArrived = new Promise<void>((resolve) => {
+      bobCreating = resolve;
+    });
+    const bobs = send('bob');
+    await bobArrived;
+    await new Promise((r) => setTimeout(r, 20)); // his small body is read, and he joins
+    release();
+    const [alice, bob] = await Promise.all([alices, bobs]);
+    assert.equal(claims, 1, 'bob joined the running create rather than finding it finished');
+
+    assert.equal(alice.status, 200, alice.body);
+    assert.equal(bob.status, 403, 'bob was handed alice’s company');
+    assert.deepEqual(bob.json, FORBIDDEN);
+    const id = String(alice.json?.['id']);
+    for (const secret of [id, String(alice.json?.['redirect']), 'Alice']) {
+      assert.ok(!bob.body.includes(secret), `leaked ${secret}`);
+    }
+    assert.equal(rig.simulator.listCompanies().length, 1, 'one company, made once');
+    assert.equal(rig.platformCalls.filter((call) => call === 'POST /companies').length, 1);
+    // Alice's own retry is a replay, handed over because she may read it.
+    owners.set(id, 'alice');
+    const retry = await send('alice');
+    assert.equal(retry.status, 200);
+    assert.equal(retry.json?.['id'], id);
   });
 });
 
@@ -410,6 +492,7 @@ describe('attack: oversized bodies are refused before they are read', () => {
     const handler = createOnboardHandler({
       apiKey: API_KEY,
       platformUrl: 'http://127.0.0.1:9',
+      authorize: 'allow-everyone',
       log: () => {},
     });
     let pulled = 0;
@@ -498,7 +581,7 @@ describe('attack: the API key never leaves the server, across the whole fault ma
     for (const path of [`/companies/${id}`, `/companies/${id}/data-status`]) {
       assert.equal((await rig.call(path)).status, 200);
     }
-    assert.equal((await rig.call(`/companies/${id}/refresh`, { method: 'POST' })).status, 204);
+    assert.equal((await rig.call(`/companies/${id}/refresh`, postJson({}))).status, 204);
 
     // Caller errors: validation, media type, size, route, method, key misuse, authorization.
     const expected: [number, Promise<Exchange>][] = [
@@ -596,6 +679,7 @@ describe('attack: the API key never leaves the server, across the whole fault ma
       apiKey: API_KEY,
       platformUrl: rig.platformUrl,
       idempotencyStore: store,
+      authorize: 'allow-everyone' as const,
       log: (line: string) => rig.logs.push(line),
     };
     const first = await serve(createOnboardHandler(shared));

@@ -360,6 +360,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     apiKey: LOAD_API_KEY,
     platformUrl: platform.url,
     basePath: '/api',
+    authorize: 'allow-everyone',
     log: () => undefined,
   });
   const timed: FetchHandler = async (request) => {

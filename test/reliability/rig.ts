@@ -8,6 +8,9 @@ import {
 } from '../../src/server/index.ts';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/simulator/index.ts';
 
+/** Handler options for a test: every caller is allowed unless the test says otherwise. */
+type HandlerOptions = Partial<OnboardHandlerOptions>;
+
 /** Serves a fetch handler on 127.0.0.1 (a free port). */
 export async function serve(
   handler: FetchHandler,
@@ -57,7 +60,7 @@ export interface Rig {
 
 export async function startRig(options: {
   apiKey: string;
-  handler?: OnboardHandlerOptions;
+  handler?: HandlerOptions;
   simulator?: SimulatorOptions;
 }): Promise<Rig> {
   const simulator = createSimulator({ apiKey: options.apiKey, ...options.simulator });
@@ -74,6 +77,7 @@ export async function startRig(options: {
       apiKey: options.apiKey,
       platformUrl: platform.url,
       basePath: '/api',
+      authorize: 'allow-everyone',
       log: (line) => logs.push(line),
       ...options.handler,
     }),

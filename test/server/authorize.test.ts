@@ -10,7 +10,7 @@ describe('the authorize hook', () => {
         backend.call('/companies', postJson({ name: 'Mine Ltd' })),
         backend.call(`/companies/${company.id}`),
         backend.call(`/companies/${company.id}/data-status`),
-        backend.call(`/companies/${company.id}/refresh`, { method: 'POST' }),
+        backend.call(`/companies/${company.id}/refresh`, postJson({})),
       ];
       for (const response of await Promise.all(calls)) {
         assert.equal(response.status, 403);

@@ -86,10 +86,10 @@ describe('diagnostics: journey id and correlationId, end to end', () => {
       path: '/companies/*/data/all',
       kind: 'drop-before',
     });
-    const response = await backend.call(`/companies/${COMPANY_ID}/refresh`, {
-      method: 'POST',
-      headers: withJourney(JOURNEY),
-    });
+    const response = await backend.call(
+      `/companies/${COMPANY_ID}/refresh`,
+      postJson({}, withJourney(JOURNEY)),
+    );
 
     assert.equal(response.status, 502);
     assert.deepEqual(response.body, {

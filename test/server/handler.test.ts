@@ -169,7 +169,7 @@ describe('reference backend against the simulator', () => {
       const company = await backend.createCompany();
       await link(company.redirect);
       backend.platform.clock.advance(2000);
-      const response = await backend.call(`/companies/${company.id}/refresh`, { method: 'POST' });
+      const response = await backend.call(`/companies/${company.id}/refresh`, postJson({}));
       assert.equal(response.status, 204);
       assert.equal(response.body, null);
       assert.deepEqual(decisions.at(-1), { action: 'refresh', companyId: company.id });
@@ -180,7 +180,7 @@ describe('reference backend against the simulator', () => {
     });
 
     it('answers 404 for an unknown company', async () => {
-      const response = await backend.call(`/companies/${UNKNOWN_ID}/refresh`, { method: 'POST' });
+      const response = await backend.call(`/companies/${UNKNOWN_ID}/refresh`, postJson({}));
       assert.equal(response.status, 404);
       assert.equal(response.body?.['code'], 'company-not-found');
     });

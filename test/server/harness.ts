@@ -8,6 +8,9 @@ import {
 import type { StartSimulatorOptions } from '../../src/simulator/index.ts';
 import { API_KEY, startTestSimulator, type TestSimulator } from '../simulator/harness.ts';
 
+/** Handler options for a test: every caller is allowed unless the test says otherwise. */
+type HandlerOptions = Partial<OnboardHandlerOptions>;
+
 export { API_KEY } from '../simulator/harness.ts';
 
 /** The API key in every form it could leak in. */
@@ -56,7 +59,7 @@ export interface TestBackend {
 }
 
 export async function startBackend(
-  options: { handler?: OnboardHandlerOptions; simulator?: StartSimulatorOptions } = {},
+  options: { handler?: HandlerOptions; simulator?: StartSimulatorOptions } = {},
 ): Promise<TestBackend> {
   const platform = await startTestSimulator(options.simulator);
   const logs: string[] = [];
@@ -65,6 +68,7 @@ export async function startBackend(
     apiKey: API_KEY,
     platformUrl: platform.url,
     basePath: '/api',
+    authorize: 'allow-everyone',
     log: (line) => logs.push(line),
     ...options.handler,
   });
@@ -131,14 +135,14 @@ export interface RecordedBackend {
     body?: Record<string, unknown>,
   ): Promise<{ status: number; headers: Headers; body: Record<string, unknown> }>;
   /** Replaces the handler with a new one, as a server restart does. */
-  restart(handler?: OnboardHandlerOptions): void;
+  restart(handler?: HandlerOptions): void;
   /** A clean slate between tests: empty simulator, no recorded calls or logs, no drops, a new handler. */
-  reset(handler?: OnboardHandlerOptions): void;
+  reset(handler?: HandlerOptions): void;
   close(): Promise<void>;
 }
 
 export interface RecordedBackendOptions {
-  handler?: OnboardHandlerOptions;
+  handler?: HandlerOptions;
   simulator?: StartSimulatorOptions;
   /** Rewrites each platform request before the simulator sees it (a platform that departs from its spec). */
   platformRequest?: (request: Request) => Request | Promise<Request>;
@@ -154,11 +158,12 @@ export async function startRecordedBackend(options: RecordedBackendOptions = {})
     return platform.simulator.handle((await options.platformRequest?.(request)) ?? request);
   });
   const logs: string[] = [];
-  const makeHandler = (extra: OnboardHandlerOptions = {}): FetchHandler =>
+  const makeHandler = (extra: HandlerOptions = {}): FetchHandler =>
     createOnboardHandler({
       apiKey: API_KEY,
       platformUrl: recorder.url,
       basePath: '/api',
+      authorize: 'allow-everyone',
       log: (line) => logs.push(line),
       ...options.handler,
       ...extra,
@@ -211,7 +216,7 @@ export type Respond = (request: Request) => Response | Promise<Response>;
 export async function withFakePlatform(
   respond: Respond,
   body: (backend: TestBackend) => Promise<void>,
-  handler: OnboardHandlerOptions = {},
+  handler: HandlerOptions = {},
 ): Promise<void> {
   const fake = await listen(async (request) => respond(request));
   const backend = await startBackend({ handler: { platformUrl: fake.url, ...handler } });

@@ -67,7 +67,7 @@ describe('platform failures become clear JSON errors', () => {
     await withFakePlatform(
       () => codatJson(429, 'Too many requests', {}, { 'retry-after': '7' }),
       async (backend) => {
-        const response = await backend.call(`/companies/${COMPANY_ID}/refresh`, { method: 'POST' });
+        const response = await backend.call(`/companies/${COMPANY_ID}/refresh`, postJson({}));
         assert.equal(response.status, 429);
         assert.equal(response.headers.get('retry-after'), '7');
         assert.equal(response.body?.['code'], 'rate-limited');
@@ -101,7 +101,7 @@ describe('platform failures become clear JSON errors', () => {
     await withFakePlatform(
       () => codatJson(409, 'Conflict'),
       async (backend) => {
-        const response = await backend.call(`/companies/${COMPANY_ID}/refresh`, { method: 'POST' });
+        const response = await backend.call(`/companies/${COMPANY_ID}/refresh`, postJson({}));
         assert.equal(response.status, 409);
         assert.equal(response.body?.['code'], 'conflict');
         assert.equal(response.body?.['correlationId'], 'corr-123');

@@ -5,11 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import type { AuthorizeContext } from '../../src/server/index.ts';
-import { codatJson, withFakePlatform, type Respond } from './harness.ts';
+import { codatJson, postJson, withFakePlatform, type Respond } from './harness.ts';
 
 const COMPANY_ID = '7f1b4a57-3c9e-4a55-9d0e-4a1c2b3d4e5f';
 const QUEUE = `/companies/${COMPANY_ID}/refresh/invoices`;
-const POST = { method: 'POST' } as const;
+/** What the element sends: an empty JSON body (writes are taken only as JSON). */
+const POST = postJson({});
 
 /** A pull operation as Codat answers a queued type. */
 const pullOperation = (status = 'Queued'): Response =>

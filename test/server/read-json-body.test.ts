@@ -20,6 +20,9 @@ function chunked(chunks: (string | Uint8Array)[], headers: Record<string, string
   } as RequestInit);
 }
 
+/** Limits with room to spare in time: these bodies are all there at once. */
+const within = (maxBytes: number) => ({ maxBytes, deadlineMs: 60_000 });
+
 async function refusal(promise: Promise<unknown>): Promise<{ status: number; code: string }> {
   try {
     await promise;
@@ -32,18 +35,22 @@ async function refusal(promise: Promise<unknown>): Promise<{ status: number; cod
 
 describe('readJsonBody', () => {
   it('joins a body that arrives in several chunks, in order', async () => {
-    assert.deepEqual(await readJsonBody(chunked(['{"name":', '"Acme', ' Ltd"}']), 100), { name: 'Acme Ltd' });
+    assert.deepEqual(await readJsonBody(chunked(['{"name":', '"Acme', ' Ltd"}']), within(100)), {
+      name: 'Acme Ltd',
+    });
   });
 
   it('accepts exactly the limit and refuses one byte more, declared or streamed', async () => {
     const body = '{"n":"12345"}'; // 13 bytes
-    assert.deepEqual(await readJsonBody(chunked([body]), 13), { n: '12345' });
-    assert.deepEqual(await refusal(readJsonBody(chunked([body]), 12)), {
+    assert.deepEqual(await readJsonBody(chunked([body]), within(13)), { n: '12345' });
+    assert.deepEqual(await refusal(readJsonBody(chunked([body]), within(12))), {
       status: 413,
       code: 'payload-too-large',
     });
-    assert.deepEqual(await readJsonBody(chunked([body], { 'content-length': '13' }), 13), { n: '12345' });
-    assert.deepEqual(await refusal(readJsonBody(chunked([body], { 'content-length': '14' }), 13)), {
+    assert.deepEqual(await readJsonBody(chunked([body], { 'content-length': '13' }), within(13)), {
+      n: '12345',
+    });
+    assert.deepEqual(await refusal(readJsonBody(chunked([body], { 'content-length': '14' }), within(13))), {
       status: 413,
       code: 'payload-too-large',
     });
@@ -51,11 +58,11 @@ describe('readJsonBody', () => {
 
   it('refuses bytes that are not UTF-8, and text that is not JSON', async () => {
     const invalidUtf8 = new Uint8Array([0x22, 0xff, 0xfe, 0x22]);
-    assert.deepEqual(await refusal(readJsonBody(chunked([invalidUtf8]), 100)), {
+    assert.deepEqual(await refusal(readJsonBody(chunked([invalidUtf8]), within(100))), {
       status: 400,
       code: 'invalid-json',
     });
-    assert.deepEqual(await refusal(readJsonBody(chunked(['{nope']), 100)), {
+    assert.deepEqual(await refusal(readJsonBody(chunked(['{nope']), within(100))), {
       status: 400,
       code: 'invalid-json',
     });
@@ -63,12 +70,38 @@ describe('readJsonBody', () => {
 
   it('wants application/json, with or without parameters, in any case', async () => {
     assert.deepEqual(
-      await readJsonBody(chunked(['1'], { 'content-type': 'Application/JSON; charset=utf-8' }), 9),
+      await readJsonBody(chunked(['1'], { 'content-type': 'Application/JSON; charset=utf-8' }), within(9)),
       1,
     );
-    assert.deepEqual(await refusal(readJsonBody(chunked(['1'], { 'content-type': 'text/plain' }), 9)), {
-      status: 415,
-      code: 'unsupported-media-type',
+    assert.deepEqual(
+      await refusal(readJsonBody(chunked(['1'], { 'content-type': 'text/plain' }), within(9))),
+      {
+        status: 415,
+        code: 'unsupported-media-type',
+      },
+    );
+  });
+
+  it('refuses a body still arriving at the deadline with 408, and stops reading it', async () => {
+    let cancelled = false;
+    const trickle = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"name":'));
+      },
+      cancel() {
+        cancelled = true;
+      },
     });
+    const request = new Request('http://127.0.0.1/x', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: trickle,
+      duplex: 'half',
+    } as RequestInit);
+    assert.deepEqual(await refusal(readJsonBody(request, { maxBytes: 100, deadlineMs: 20 })), {
+      status: 408,
+      code: 'request-timeout',
+    });
+    assert.equal(cancelled, true);
   });
 });
