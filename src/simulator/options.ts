@@ -14,6 +14,16 @@ export interface SimulatorOptions extends Partial<SimulatorSettings> {
   /** Path prefix of every route, e.g. `'/platform'` when mounted inside the demo. Default `''`. */
   basePath?: string;
   /**
+   * Host names, besides loopback ones, the simulator answers to, with any port: e.g. `['sim.test']` when a
+   * container reaches it as `http://sim.test:4010`. A request whose `Host` header names any other host gets
+   * a 403, so a web page that points its own name at the simulator's address (DNS rebinding) can neither read
+   * nor drive it. Loopback names are always answered (`localhost`, `*.localhost`, `127.x.x.x`, `[::1]`), and
+   * so is a request with no `Host` header (built in-process for `Simulator.handle`). Each entry must be a host
+   * name alone, without scheme or port (`'sim.test'`, `'192.168.1.5'`, `'::1'`); creating the simulator
+   * throws a `TypeError` otherwise. Default `[]`.
+   */
+  allowedHosts?: readonly string[];
+  /**
    * Where hosted Link sends the user when they finish: a Codat-style template with `{param}` placeholders.
    * A relative template (`/?statusCode={statusCode}&state={state}`) is resolved against the origin of the
    * request. Default: the simulator's own "Link finished" page, `{basePath}/link/finished?…`.
@@ -71,6 +81,7 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
   return {
     apiKey: options.apiKey ?? DEFAULT_SIMULATOR_API_KEY,
     basePath,
+    allowedHosts: options.allowedHosts ?? [],
     redirectUrlTemplate:
       options.redirectUrlTemplate ??
       `${basePath}${LINK_FINISHED_PATH}?statusCode={statusCode}&errorMessage={errorMessage}` +

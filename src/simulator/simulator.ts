@@ -10,6 +10,7 @@ import {
 } from './context.ts';
 import { CONTROL_SEGMENT, handleControl } from './control.ts';
 import { applyFault, FaultRegistry, type SimulatorFaults } from './faults.ts';
+import { allowedHostSet, isAllowedHost, refusedHostMessage } from './host-check.ts';
 import { handleLink } from './link.ts';
 import { ConnectionStatus, type Company } from './model.ts';
 import { OneTimeLinks } from './one-time-links.ts';
@@ -25,7 +26,8 @@ export interface Simulator {
   /**
    * Answers one request: the Platform API under `{basePath}/companies`, hosted Link under `{basePath}/link`,
    * the control API under `{basePath}/_simulator` (see `control.ts`). A dropped connection (fault injection)
-   * is answered with `Response.error()`, which `toNodeListener` turns into a destroyed socket.
+   * is answered with `Response.error()`, which `toNodeListener` turns into a destroyed socket. A request
+   * whose `Host` header is neither a loopback name nor in `allowedHosts` gets a 403 on every route.
    */
   handle(request: Request): Promise<Response>;
   /**
@@ -57,8 +59,13 @@ export interface Simulator {
   reset(): void;
 }
 
+/**
+ * A new simulator with no companies. Throws a `TypeError` for a malformed option (a `scenario` that is not
+ * one, an `allowedHosts` entry that is not a host name).
+ */
 export function createSimulator(options?: SimulatorOptions): Simulator {
   const resolved = resolveSimulatorOptions(options);
+  const allowedHosts = allowedHostSet(resolved.allowedHosts);
   const context: SimulatorContext = {
     options: resolved,
     settings: resolveSettings(resolved),
@@ -90,6 +97,9 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
   const simulator: Simulator = {
     faults,
     async handle(request) {
+      if (!isAllowedHost(request, allowedHosts)) {
+        return codatError(403, refusedHostMessage(request.headers.get('host') ?? ''), resolved.uuid());
+      }
       try {
         const { pathname } = new URL(request.url);
         const segments = routeSegments(pathname, resolved.basePath);
