@@ -10,6 +10,16 @@ import { isPlainObject } from './plain-object.ts';
  */
 export const IDEMPOTENCY_TAG = 'onboardIdempotencyKey';
 
+/**
+ * Tag names the package relies on, which callers may not set. Compared without case and surrounding spaces:
+ * a platform that matched tag names loosely must not let ` OnboardIdempotencyKey` pass for ours.
+ */
+const RESERVED_TAGS: ReadonlyMap<string, string> = new Map([[tagIdentity(IDEMPOTENCY_TAG), IDEMPOTENCY_TAG]]);
+
+function tagIdentity(name: string): string {
+  return name.trim().toLowerCase();
+}
+
 /** A create-company request the platform will accept as is. */
 export interface CreateCompanyInput {
   name: string;
@@ -74,8 +84,9 @@ function parseTags(tags: unknown): Record<string, string> {
     if (key.length < 1 || key.length > MAX_TAG_KEY_LENGTH) {
       throw invalidTags(`Tag names must be 1 to ${MAX_TAG_KEY_LENGTH} characters long.`);
     }
-    if (key === IDEMPOTENCY_TAG) {
-      throw invalidTags(`The tag name "${IDEMPOTENCY_TAG}" is reserved for the server's own use.`);
+    const reserved = RESERVED_TAGS.get(tagIdentity(key));
+    if (reserved !== undefined) {
+      throw invalidTags(`The tag name "${reserved}" is reserved for the server's own use, in any spelling.`);
     }
     if (typeof value !== 'string') throw invalidTags(`Tag "${key}" must have a text value.`);
     if (value.length > MAX_TAG_VALUE_LENGTH) {

@@ -17,7 +17,8 @@ export type NodeListener = (
 /**
  * Adapts a fetch-style handler to Node's `http` server.
  *
- * The handler sees an absolute URL built from the `Host` header and the *original* request path: under
+ * The handler sees an absolute URL whose origin comes from the `Host` header (refused with 400 unless it is a
+ * plain `host[:port]`) and whose path and query come from the *original* request target alone: under
  * Connect/Express `app.use('/api', …)`, which strips `/api` from `req.url`, `req.originalUrl` is used, so
  * the handler's `basePath` must be the full mount prefix either way. `X-Forwarded-*` headers are ignored on
  * purpose (trusting them is a deployment decision). The request body is streamed, not buffered, so the
@@ -70,13 +71,29 @@ async function serve(handler: FetchHandler, req: IncomingMessage, res: ServerRes
   await writeResponse(response, res);
 }
 
-function toRequest(req: IncomingMessage, res: ServerResponse): Request {
+/**
+ * What a `Host` header may hold: a name or an IPv4 address, or an IPv6 one in brackets, and a port. Nothing
+ * that could end the authority and start a path, query or user info (`/ ? # @ \`), so `Host: x/api` cannot
+ * move a request under the handler's `basePath`.
+ */
+const HOST = /^(?:[A-Za-z0-9._-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** The request's URL: scheme and `Host` give the origin, the request target alone gives path and query. */
+function requestUrl(req: IncomingMessage): URL {
+  const host = req.headers.host ?? 'localhost';
+  if (!HOST.test(host)) throw new TypeError('Malformed Host header');
   const encrypted = 'encrypted' in req.socket && req.socket.encrypted === true;
-  const path = originalUrl(req);
+  const target = originalUrl(req);
+  // An absolute-form target (`POST http://elsewhere/x`, as sent to proxies) contributes its path only.
+  const path = target.startsWith('/') ? target : pathOf(new URL(target));
   // Concatenating (rather than `new URL(path, base)`) keeps a path like `//evil.example/` on our host.
-  const url = new URL(
-    `${encrypted ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}${path.startsWith('/') ? path : `/${path}`}`,
-  );
+  return new URL(`${encrypted ? 'https' : 'http'}://${host}${path}`);
+}
+
+const pathOf = (url: URL): string => `${url.pathname}${url.search}`;
+
+function toRequest(req: IncomingMessage, res: ServerResponse): Request {
+  const url = requestUrl(req);
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;

@@ -404,8 +404,9 @@ describe('attack: oversized bodies are refused before they are read', () => {
   const MAX = 16 * 1024; // the default maxBodyBytes
   let rig: Rig;
   let port: number;
+  const BODY_TIMEOUT_MS = 1000;
   before(async () => {
-    rig = await startRig({ apiKey: API_KEY });
+    rig = await startRig({ apiKey: API_KEY, handler: { bodyTimeoutMs: BODY_TIMEOUT_MS } });
     port = Number(new URL(rig.url).port);
   });
   after(() => rig.close());
@@ -450,6 +451,22 @@ describe('attack: oversized bodies are refused before they are read', () => {
     assert.match(response, /\r\nconnection: close\r\n/i);
     assert.match(response, /"code":"payload-too-large"/);
     assert.ok(closedBeforeUs, 'the server hung up; it did not wait for the gigabyte');
+  });
+
+  it('a body trickling in (slowloris): 408 at bodyTimeoutMs, long before Node’s 5 minutes, connection closed', async () => {
+    const started = performance.now();
+    const { response, closedBeforeUs } = await rawExchange((socket) => {
+      socket.write(head('Content-Length: 100\r\n'));
+      socket.write('{"name":'); // and then nothing more, holding the request open
+    });
+    const tookMs = performance.now() - started;
+    assert.match(response, /^HTTP\/1\.1 408 /);
+    assert.match(response, /"code":"request-timeout"/);
+    assert.match(response, /\r\nconnection: close\r\n/i);
+    assert.ok(closedBeforeUs, 'the server hung up');
+    // Not a timing target: proof it was our deadline (1 s) and not Node's requestTimeout (300 s) that acted.
+    assert.ok(tookMs >= BODY_TIMEOUT_MS && tookMs < 60_000, `answered after ${Math.round(tookMs)} ms`);
+    assert.equal(rig.simulator.listCompanies().length, 0);
   });
 
   it('an endless chunked upload: 413 after about maxBodyBytes, while the client is still sending', async () => {

@@ -273,16 +273,28 @@ describe('at most one company per Idempotency-Key, whatever fails', () => {
       assert.deepEqual(rig.platformCalls, [CREATE]);
     });
 
-    it('the caller may not set the reserved tag, with or without a key', async () => {
-      const tags = { [IDEMPOTENCY_TAG]: 'forged-key-0123456789' };
-      const withKey = await rig.create(newKey(), { name: 'Acme', tags });
-      assert.equal(withKey.status, 400);
-      assert.equal(withKey.body['code'], 'invalid-tags');
-      assert.match(String(withKey.body['error']), /reserved/);
-      const withoutKey = await rig.create(null, { name: 'Acme', tags });
-      assert.equal(withoutKey.status, 400);
-      assert.equal(withoutKey.body['code'], 'invalid-tags');
+    it('the caller may not set the reserved tag, with or without a key, in any case or spacing', async () => {
+      for (const name of [
+        IDEMPOTENCY_TAG,
+        'OnboardIdempotencyKey',
+        'ONBOARDIDEMPOTENCYKEY',
+        ` ${IDEMPOTENCY_TAG}`,
+        `${IDEMPOTENCY_TAG}\t`,
+      ]) {
+        const tags = { [name]: 'forged-key-0123456789' };
+        const withKey = await rig.create(newKey(), { name: 'Acme', tags });
+        assert.equal(withKey.status, 400, JSON.stringify(name));
+        assert.equal(withKey.body['code'], 'invalid-tags');
+        assert.equal(
+          withKey.body['error'],
+          `The tag name "${IDEMPOTENCY_TAG}" is reserved for the server's own use, in any spelling.`,
+        );
+        const withoutKey = await rig.create(null, { name: 'Acme', tags });
+        assert.equal(withoutKey.status, 400);
+        assert.equal(withoutKey.body['code'], 'invalid-tags');
+      }
       assert.equal(companies().length, 0);
+      assert.deepEqual(rig.platformCalls, [], 'refused before the platform');
     });
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect } from 'node:net';
 import { mountAt, toNodeListener, type NodeListener } from '../../src/server/index.ts';
 import { listen } from './harness.ts';
 
@@ -29,6 +30,20 @@ function connectMount(prefix: string, middleware: NodeListener, fallback: (res: 
     Object.assign(req, { originalUrl: url, url: url.slice(prefix.length) || '/' });
     middleware(req, res, () => fallback(res));
   };
+}
+
+/** Sends `head` (request line and headers, as written) to `url`'s port and returns the whole answer. */
+function rawExchange(url: string, head: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1', () => {
+      socket.write(`${head}\r\nConnection: close\r\n\r\n`);
+    });
+    let answer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('end', () => resolve(answer));
+    socket.on('error', reject);
+  });
 }
 
 describe('toNodeListener', () => {
@@ -89,6 +104,30 @@ describe('toNodeListener', () => {
     try {
       const body = await (await fetch(`${server.url}//evil.example/x`)).text();
       assert.equal(new URL(body).host, new URL(server.url).host);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('takes path and query from the request target alone: a Host carrying a path is a 400', async () => {
+    const seen: string[] = [];
+    const server = await listen((request) => {
+      seen.push(request.url);
+      return Promise.resolve(new Response('ok'));
+    });
+    const port = new URL(server.url).port;
+    try {
+      for (const host of [`127.0.0.1:${port}/api`, `127.0.0.1:${port}?x=1`, `a@127.0.0.1:${port}`, 'x#y']) {
+        const answer = await rawExchange(server.url, `GET /companies HTTP/1.1\r\nHost: ${host}`);
+        assert.match(answer, /^HTTP\/1\.1 400 /, host);
+      }
+      // An absolute-form target names another host: only its path and query count.
+      await rawExchange(
+        server.url,
+        `GET http://elsewhere.example/api/x?y=1 HTTP/1.1\r\nHost: 127.0.0.1:${port}`,
+      );
+      await rawExchange(server.url, `GET /api/x?y=1 HTTP/1.1\r\nHost: [::1]:${port}`);
+      assert.deepEqual(seen, [`http://127.0.0.1:${port}/api/x?y=1`, `http://[::1]:${port}/api/x?y=1`]);
     } finally {
       await server.close();
     }
