@@ -153,6 +153,66 @@ export const ATTACK_CASES: readonly AttackCase[] = [
     title: 'bob cannot obtain alice’s company by replaying her Idempotency-Key',
   },
   {
+    attack: 'Joining another caller’s create while it runs, with their Idempotency-Key and body',
+    promise: 'Treated as a replay: the company only if `authorize` grants reading it, else 403; made once',
+    file: 'test/reliability/attacks.test.ts',
+    title: 'bob joining alice’s in-flight create with her key and body gets 403, never her company',
+  },
+  {
+    attack: 'A handler deployed without an `authorize` hook',
+    promise:
+      "Refuses to start, naming the option; everyone is allowed only with `authorize: 'allow-everyone'`",
+    file: 'test/server/cross-site.test.ts',
+    title: 'without an authorize hook the handler refuses to start, naming the option and the opt-in',
+  },
+  {
+    attack: 'Cross-site writes: a form, a `no-cors` or a JSON fetch from a page of another site',
+    promise: '403 `cross-site-request` (or stopped by the preflight); no company created, no refresh',
+    file: 'test/e2e/cross-site.test.ts',
+    title: 'from another site: no form, no-cors or JSON fetch creates a company or refreshes one',
+  },
+  {
+    attack: 'The same, from another port of the same host (same site, another origin)',
+    promise: 'Refused alike: only the server’s own origin and `allowedOrigins` may write',
+    file: 'test/e2e/cross-site.test.ts',
+    title:
+      'from another port of the same host: no form, no-cors or JSON fetch creates a company or refreshes one',
+  },
+  {
+    attack:
+      'Forged `Sec-Fetch-Site` / `Origin` combinations (`same-site`, `none`, `Origin: null`, no `Sec-Fetch-Site`)',
+    promise: '403 before `authorize` and the platform on every write route',
+    file: 'test/server/cross-site.test.ts',
+    title:
+      'refuses what a page of another site, another port or an opaque origin sends: 403, authorize and platform never asked',
+  },
+  {
+    attack: 'Writes as form or plain-text bodies (what a page may send unasked)',
+    promise: '415: writes are JSON only, refreshes included (`{}`)',
+    file: 'test/server/cross-site.test.ts',
+    title: 'takes writes only as JSON, which no page of another site can send unasked',
+  },
+  {
+    attack: 'Setting the reserved tag as ` OnboardIdempotencyKey` or in capitals',
+    promise: '400 `invalid-tags` naming the reserved tag, before the platform',
+    file: 'test/server/create-once.test.ts',
+    title: 'the caller may not set the reserved tag, with or without a key, in any case or spacing',
+  },
+  {
+    attack:
+      'A `Host` header carrying a path (`Host: host/api`) or user info, an absolute-form request target',
+    promise: '400 for the header; the path comes from the request target alone',
+    file: 'test/server/node-adapter.test.ts',
+    title: 'takes path and query from the request target alone: a Host carrying a path is a 400',
+  },
+  {
+    attack: 'A body trickling in (slowloris)',
+    promise: '408 `request-timeout` at `bodyTimeoutMs` (default 10 s), connection closed',
+    file: 'test/reliability/attacks.test.ts',
+    title:
+      'a body trickling in (slowloris): 408 at bodyTimeoutMs, long before Node’s 5 minutes, connection closed',
+  },
+  {
     attack: 'Request bodies over the size limit',
     promise: '413 without reading the rest',
     file: 'test/reliability/attacks.test.ts',
