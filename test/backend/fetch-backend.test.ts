@@ -48,6 +48,20 @@ describe('createFetchBackend: the REST contract', () => {
     ]);
   });
 
+  it('sends the writes as JSON, refreshes as {}: a server takes nothing else, as no other site can', async () => {
+    const { backend, requests } = backendWith([
+      new Response(null, { status: 204 }),
+      new Response(null, { status: 204 }),
+    ]);
+    await backend.refreshData(company.id);
+    await backend.queueDataType?.(company.id, 'invoices');
+    for (const request of requests) {
+      expect(request.headers.get('Content-Type')).to.equal('application/json');
+      expect(await request.json()).to.deep.equal({});
+    }
+    expect(requests).to.have.length(2);
+  });
+
   it('sends the journey id on every call as Onboard-Journey-Id, and nothing when there is none', async () => {
     const { backend, requests } = backendWith([
       json(company),
