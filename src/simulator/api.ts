@@ -150,8 +150,8 @@ async function createCompany(
       validation: input.problems,
     });
   }
-  // The simulator's own tag: chooses the company's scenario (a real platform would store it and do nothing).
-  const scenario = input.value.tags?.[SCENARIO_TAG];
+  // Only when asked (`scenarioTag`): otherwise it is a plain tag, as on the real platform.
+  const scenario = context.options.scenarioTag ? input.value.tags?.[SCENARIO_TAG] : undefined;
   if (scenario !== undefined && !isSyncScenario(scenario)) {
     return codatError(400, notAScenario(scenario), correlationId, {
       validation: [

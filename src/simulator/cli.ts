@@ -1,7 +1,9 @@
 /**
  * `npm run simulator`: runs the platform simulator on loopback until Ctrl-C.
  * PORT (default 4010) picks the port; CODAT_SIMULATOR_API_KEY overrides the API key;
- * CODAT_SIMULATOR_SCENARIO sets the default sync scenario (see `scenarios.ts`; default `normal`).
+ * CODAT_SIMULATOR_SCENARIO sets the default sync scenario (see `scenarios.ts`; default `normal`);
+ * CODAT_SIMULATOR_SCENARIO_TAG=1 lets the company tag `simulatorScenario` choose one at creation (the
+ * `scenarioTag` option; otherwise it is a plain tag, as on Codat).
  */
 import { DEFAULT_SIMULATOR_API_KEY } from './options.ts';
 import { SYNC_SCENARIOS, type SyncScenario } from './scenarios.ts';
@@ -11,8 +13,15 @@ const port = Number(process.env['PORT'] ?? 4010);
 const apiKey = process.env['CODAT_SIMULATOR_API_KEY'] ?? DEFAULT_SIMULATOR_API_KEY;
 // Checked by the simulator, which throws a TypeError naming the valid scenarios.
 const scenario = (process.env['CODAT_SIMULATOR_SCENARIO'] || undefined) as SyncScenario | undefined;
+const scenarioTag = process.env['CODAT_SIMULATOR_SCENARIO_TAG'] === '1';
 
-const running = await startSimulator({ port, host: '127.0.0.1', apiKey, ...(scenario && { scenario }) });
+const running = await startSimulator({
+  port,
+  host: '127.0.0.1',
+  apiKey,
+  scenarioTag,
+  ...(scenario && { scenario }),
+});
 console.log(`Codat simulator listening on ${running.url}`);
 console.log(
   `API key: ${apiKey}  (for the reference server: CODAT_BASE_URL=${running.url} CODAT_API_KEY=${apiKey})`,
@@ -23,7 +32,10 @@ console.log(
 );
 console.log(
   `Sync scenarios (${SYNC_SCENARIOS.join(', ')}): default ${scenario ?? 'normal'}; ` +
-    `per company with the tag simulatorScenario or POST ${running.url}/_simulator/companies/{id}/scenario '{"scenario":"slow"}'.`,
+    `per company with POST ${running.url}/_simulator/companies/{id}/scenario '{"scenario":"slow"}'` +
+    (scenarioTag
+      ? ' or the tag simulatorScenario.'
+      : ' (CODAT_SIMULATOR_SCENARIO_TAG=1 also lets the tag simulatorScenario choose it).'),
 );
 console.log(
   `Settings (one-time Link URLs, unstartable types, sync on re-link, nulls, name characters): ` +

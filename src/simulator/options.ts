@@ -35,10 +35,18 @@ export interface SimulatorOptions extends Partial<SimulatorSettings> {
    */
   syncDurationMs?: number;
   /**
-   * The scenario of every company that has not chosen one (by tag, `setScenario` or the control API).
+   * The scenario of every company that has not chosen one (by `setScenario`, the control API or, with
+   * `scenarioTag`, a tag).
    * Default `'normal'`. Throws a `TypeError` when it is not a {@link SyncScenario}.
    */
   scenario?: SyncScenario;
+  /**
+   * Whether the company tag `simulatorScenario` (`SCENARIO_TAG` in `scenarios.ts`) chooses a company's scenario at
+   * creation, and a value that is not a scenario is refused with a 400. Default `false`: the tag is a plain
+   * tag, stored and returned and nothing more, as on Codat, so no caller of an integrator's backend that
+   * passes tags through can steer the simulator unless the test or demo asked for it.
+   */
+  scenarioTag?: boolean;
   /** How long a sync takes in the `fast` scenario, in ms. Default `1000`. */
   fastSyncDurationMs?: number;
   /** How long a sync takes in the `slow` scenario, in ms. Default `30000`. */
@@ -88,6 +96,7 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
         '&platformName={platformName}&companyId={companyId}&connectionId={connectionId}',
     syncDurationMs: Math.max(0, options.syncDurationMs ?? 4000),
     scenario: checkedScenario(options.scenario ?? SyncScenario.Normal),
+    scenarioTag: options.scenarioTag ?? false,
     fastSyncDurationMs: Math.max(0, options.fastSyncDurationMs ?? 1000),
     slowSyncDurationMs: Math.max(0, options.slowSyncDurationMs ?? 30_000),
     failingDataType: options.failingDataType ?? DataType.Invoices,

@@ -1,6 +1,6 @@
 /**
- * How a company's syncs play out in the simulator. A scenario is chosen per company (see
- * {@link SCENARIO_TAG}, `Simulator.setScenario` and the control API) or for every company (the
+ * How a company's syncs play out in the simulator. A scenario is chosen per company (`Simulator.setScenario`,
+ * the control API, or {@link SCENARIO_TAG} when the `scenarioTag` option is on) or for every company (the
  * `scenario` option of `createSimulator`), and is read when a sync starts: when the company first links, on
  * every refresh (`POST /companies/{id}/data/all`) and queued type (`POST …/data/queue/{dataType}`), and on a
  * re-link only with the `syncOnRelink` option (as on Codat, a re-link starts no sync by default). A sync
@@ -63,12 +63,13 @@ export type SyncScenario = (typeof SyncScenario)[keyof typeof SyncScenario];
 export const SYNC_SCENARIOS: readonly SyncScenario[] = Object.values(SyncScenario);
 
 /**
- * The company tag that chooses a company's scenario when it is created: `tags: { simulatorScenario: 'slow' }`.
- * It is a plain Codat tag (the reference server passes tags through; it reserves only
+ * With the simulator option `scenarioTag: true`, the company tag that chooses a company's scenario when it
+ * is created: `tags: { simulatorScenario: 'slow' }`. Without it (the default) the tag does nothing, as on
+ * Codat. Either way it is a plain Codat tag (the reference server passes tags through; it reserves only
  * `onboardIdempotencyKey`), so it is stored and returned like any other. Only its value at creation counts:
- * later changes go through `Simulator.setScenario` or the control API, which do not rewrite the tag. A
- * value that is not a scenario is refused with a 400 naming the valid ones, so a typo shows at once rather
- * than silently running `normal` (the real platform would accept any value).
+ * later changes go through `Simulator.setScenario` or the control API, which do not rewrite the tag. With
+ * the option, a value that is not a scenario is refused with a 400 naming the valid ones, so a typo shows
+ * at once rather than silently running `normal` (the real platform would accept any value).
  */
 export const SCENARIO_TAG = 'simulatorScenario';
 

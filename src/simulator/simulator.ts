@@ -42,8 +42,9 @@ export interface Simulator {
   /**
    * Chooses how the company's syncs play out from the next one on (its first link, a refresh or queued type;
    * a running sync keeps its scenario): see {@link SyncScenario}. False if the company is unknown; throws a
-   * `TypeError` if `scenario` is not a scenario. Also at creation with the tag `simulatorScenario`, and over
-   * HTTP: `POST {basePath}/_simulator/companies/{id}/scenario` with `{"scenario": "slow"}`.
+   * `TypeError` if `scenario` is not a scenario. Also at creation with the tag `simulatorScenario` (with the
+   * `scenarioTag` option), and over HTTP: `POST {basePath}/_simulator/companies/{id}/scenario` with
+   * `{"scenario": "slow"}`.
    */
   setScenario(companyId: string, scenario: SyncScenario): boolean;
   /** The scenario the company's next sync will play (the simulator's default if it chose none); `undefined` if unknown. */

@@ -53,3 +53,25 @@ it('CODAT_SIMULATOR_SCENARIO sets the default scenario', async () => {
     assert.deepEqual(await scenario.json(), { companyId: id, scenario: 'stuck-queued' });
   });
 });
+
+it('the tag simulatorScenario chooses a scenario only with CODAT_SIMULATOR_SCENARIO_TAG=1', async () => {
+  const scenarioOfTagged = async (url: string): Promise<unknown> => {
+    const created = await fetch(`${url}/companies`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'CLI Ltd', tags: { simulatorScenario: 'slow' } }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    return (
+      (await (await fetch(`${url}/_simulator/companies/${id}/scenario`)).json()) as { scenario: unknown }
+    ).scenario;
+  };
+  await withCli({}, async (url, output) => {
+    assert.match(output, /CODAT_SIMULATOR_SCENARIO_TAG=1 also lets the tag simulatorScenario choose it/);
+    assert.equal(await scenarioOfTagged(url), 'normal');
+  });
+  await withCli({ CODAT_SIMULATOR_SCENARIO_TAG: '1' }, async (url, output) => {
+    assert.match(output, /or the tag simulatorScenario\./);
+    assert.equal(await scenarioOfTagged(url), 'slow');
+  });
+});

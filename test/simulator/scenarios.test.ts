@@ -96,7 +96,12 @@ describe('sync scenarios', () => {
   let sim: TestSimulator;
   before(async () => {
     // No never-synced type: the SDK test below reads data status through the SDK, which refuses `{dataType}`.
-    sim = await startTestSimulator({ dataTypes: DATA_TYPES, syncDurationMs: DURATION, neverSyncedTypes: [] });
+    sim = await startTestSimulator({
+      dataTypes: DATA_TYPES,
+      syncDurationMs: DURATION,
+      neverSyncedTypes: [],
+      scenarioTag: true,
+    });
   });
   after(() => sim.close());
   beforeEach(() => sim.simulator.reset());
@@ -383,6 +388,7 @@ describe('choosing a scenario per company', () => {
       dataTypes: DATA_TYPES,
       syncDurationMs: DURATION,
       basePath: '/platform',
+      scenarioTag: true,
     });
   });
   after(() => sim.close());
@@ -431,7 +437,7 @@ describe('choosing a scenario per company', () => {
     assert.equal(sim.simulator.scenarioOf(created.id), 'normal');
   });
 
-  it('the simulatorScenario tag at creation chooses it, and stays a plain tag', async () => {
+  it('with scenarioTag, the simulatorScenario tag at creation chooses it, and stays a plain tag', async () => {
     const created = await sim.createCompany({
       name: 'Tagged',
       tags: { simulatorScenario: 'fast', plan: 'pro' },
@@ -449,7 +455,7 @@ describe('choosing a scenario per company', () => {
     );
   });
 
-  it('a simulatorScenario tag that is not a scenario is refused with a 400 naming the valid ones', async () => {
+  it('with scenarioTag, a simulatorScenario tag that is not a scenario is refused with a 400 naming the valid ones', async () => {
     const response = await sim.api(
       '/companies',
       postJson({ name: 'Typo', tags: { simulatorScenario: 'Slow' } }),
@@ -461,8 +467,8 @@ describe('choosing a scenario per company', () => {
     assert.equal(sim.simulator.listCompanies().length, 0);
   });
 
-  it('the tag passes through the reference server (which reserves only onboardIdempotencyKey)', async () => {
-    const backend = await startBackend();
+  it('with scenarioTag, the tag passes through the reference server (which reserves only onboardIdempotencyKey)', async () => {
+    const backend = await startBackend({ simulator: { scenarioTag: true } });
     try {
       const response = await backend.call(
         '/companies',
@@ -526,12 +532,68 @@ describe('choosing a scenario per company', () => {
   });
 });
 
+describe('the simulatorScenario tag without the scenarioTag option (the default): a plain tag, as on Codat', () => {
+  let sim: TestSimulator;
+  before(async () => {
+    sim = await startTestSimulator({ dataTypes: DATA_TYPES, syncDurationMs: DURATION });
+  });
+  after(() => sim.close());
+  beforeEach(() => sim.simulator.reset());
+
+  const invoicesAfterLink = async (id: string, redirect: string): Promise<string | undefined> => {
+    await sim.submitLink(redirect, { platform: 'gbol', action: 'authorise' });
+    sim.clock.advance(DURATION);
+    const status = (await (await sim.api(`/companies/${id}/dataStatus`)).json()) as Record<
+      string,
+      DataStatus
+    >;
+    return status['invoices']?.currentStatus;
+  };
+
+  it('is stored and returned, and the first sync plays the default scenario', async () => {
+    const created = await sim.createCompany({
+      name: 'Tagged',
+      tags: { simulatorScenario: 'stuck-queued', plan: 'pro' },
+    });
+    assert.equal(sim.simulator.scenarioOf(created.id), 'normal');
+    const fetched = (await (await sim.api(`/companies/${created.id}`)).json()) as Company;
+    assert.deepEqual(fetched.tags, { simulatorScenario: 'stuck-queued', plan: 'pro' });
+    assert.equal(await invoicesAfterLink(created.id, created.redirect), 'Complete');
+  });
+
+  it('a value that is not a scenario is accepted as a plain tag', async () => {
+    const created = await sim.createCompany({ name: 'Typo', tags: { simulatorScenario: 'Slow' } });
+    assert.equal(sim.simulator.scenarioOf(created.id), 'normal');
+    assert.deepEqual(sim.simulator.listCompanies()[0]?.tags, { simulatorScenario: 'Slow' });
+  });
+
+  it('sent through the reference server, it steers nothing', async () => {
+    const backend = await startBackend();
+    try {
+      const response = await backend.call(
+        '/companies',
+        postJson(
+          { name: 'Through the backend', tags: { simulatorScenario: 'auth-error' } },
+          { 'idempotency-key': 'plain-scenario-tag-0001' },
+        ),
+      );
+      assert.equal(response.status, 200, JSON.stringify(response.body));
+      const id = String(response.body?.['id']);
+      assert.equal(backend.platform.simulator.scenarioOf(id), 'normal');
+      assert.equal(backend.platform.simulator.listCompanies()[0]?.tags?.['simulatorScenario'], 'auth-error');
+    } finally {
+      await backend.close();
+    }
+  });
+});
+
 describe('the default scenario option', () => {
   it('applies to every company that chose none; a company’s own choice wins', async () => {
     const sim = await startTestSimulator({
       dataTypes: DATA_TYPES,
       syncDurationMs: DURATION,
       scenario: 'stuck-queued',
+      scenarioTag: true,
     });
     try {
       const byDefault = await sim.createCompany({ name: 'Default' });
@@ -570,7 +632,11 @@ describe('the default scenario option', () => {
   });
 
   it('fastSyncDurationMs and slowSyncDurationMs', async () => {
-    const sim = await startTestSimulator({ fastSyncDurationMs: 10, slowSyncDurationMs: 100_000 });
+    const sim = await startTestSimulator({
+      fastSyncDurationMs: 10,
+      slowSyncDurationMs: 100_000,
+      scenarioTag: true,
+    });
     try {
       const fast = await sim.createCompany({ name: 'Fast', tags: { simulatorScenario: 'fast' } });
       const slow = await sim.createCompany({ name: 'Slow', tags: { simulatorScenario: 'slow' } });
