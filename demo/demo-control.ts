@@ -1,3 +1,4 @@
+import { fromAllowedPage } from '../src/server/cross-site.ts';
 import type { Simulator } from '../src/simulator/index.ts';
 import { isSyncScenario, notAScenario, SyncScenario } from '../src/simulator/scenarios.ts';
 
@@ -8,6 +9,8 @@ export const DEMO_PATH = '/demo';
 const FIRST_SYNC_LIMIT_MS = 15_000;
 /** How often `linked-company` looks whether the first sync has finished. */
 const FIRST_SYNC_CHECK_MS = 50;
+/** The demo's controls trust no other origin's pages. */
+const NO_OTHER_ORIGINS: ReadonlySet<string> = new Set();
 
 /**
  * Demo-only endpoints (all `POST`):
@@ -20,11 +23,30 @@ const FIRST_SYNC_CHECK_MS = 50;
  *   the first sync did not finish within 15 s.
  * - `/demo/deauthorize/{id}`: revokes the company's linked connections (`Simulator.deauthorize`). Answers
  *   204; 404 if there is no such company.
+ *
+ * Requests another site's page made the browser send are refused with 403 (see `cross-site.ts`).
+ * `platform` is the simulator's URL as the browser reaches it (`http://127.0.0.1:5173/platform`): the
+ * companies made here keep Link URLs under it. It is given, not read from the request, whose Host is the
+ * caller's to choose.
  */
-export async function demoControl(request: Request, simulator: Simulator, apiKey: string): Promise<Response> {
+export async function demoControl(
+  request: Request,
+  simulator: Simulator,
+  apiKey: string,
+  platform: string,
+): Promise<Response> {
+  if (!fromAllowedPage(request, NO_OTHER_ORIGINS)) {
+    return Response.json(
+      {
+        error: "The demo's controls refuse requests sent by another site's page.",
+        code: 'cross-site-request',
+      },
+      { status: 403 },
+    );
+  }
   const url = new URL(request.url);
   if (request.method === 'POST' && url.pathname === `${DEMO_PATH}/linked-company`) {
-    return linkedCompany(request, url, simulator, apiKey);
+    return linkedCompany(request, simulator, apiKey, platform);
   }
   const revoke = new RegExp(`^${DEMO_PATH}/deauthorize/([\\w-]+)$`).exec(url.pathname);
   if (request.method === 'POST' && revoke?.[1] !== undefined) {
@@ -35,9 +57,8 @@ export async function demoControl(request: Request, simulator: Simulator, apiKey
   if (request.method !== 'POST' || url.pathname !== `${DEMO_PATH}/broken-company`) {
     return Response.json({ error: 'Not found', code: 'not-found' }, { status: 404 });
   }
-  const platform = new URL('/platform/', url);
   const created = await simulator.handle(
-    new Request(new URL('companies', platform), {
+    new Request(`${platform}/companies`, {
       method: 'POST',
       headers: { Authorization: `Basic ${btoa(apiKey)}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: 'Acme Trading Ltd' }),
@@ -46,7 +67,7 @@ export async function demoControl(request: Request, simulator: Simulator, apiKey
   const { id } = (await created.json()) as { id: string };
   // Authorise on the hosted Link page, as a user would, then revoke access.
   await simulator.handle(
-    new Request(new URL(`link/company/${id}`, platform), {
+    new Request(`${platform}/link/company/${id}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ platform: 'gbol', action: 'authorise' }),
@@ -60,9 +81,9 @@ export async function demoControl(request: Request, simulator: Simulator, apiKey
 /** `POST /demo/linked-company`: see {@link demoControl}. */
 async function linkedCompany(
   request: Request,
-  url: URL,
   simulator: Simulator,
   apiKey: string,
+  platform: string,
 ): Promise<Response> {
   const text = await request.text();
   let later: unknown;
@@ -74,9 +95,8 @@ async function linkedCompany(
   if (later !== undefined && !isSyncScenario(later)) {
     return Response.json({ error: notAScenario(later), code: 'bad-request' }, { status: 400 });
   }
-  const platform = new URL('/platform/', url);
   const created = await simulator.handle(
-    new Request(new URL('companies', platform), {
+    new Request(`${platform}/companies`, {
       method: 'POST',
       headers: { Authorization: `Basic ${btoa(apiKey)}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ name: 'Acme Trading Ltd' }),
@@ -88,7 +108,7 @@ async function linkedCompany(
   simulator.setScenario(id, SyncScenario.Fast);
   // Authorise on the hosted Link page, as a user would: the simulator starts the first sync.
   await simulator.handle(
-    new Request(new URL(`link/company/${id}`, platform), {
+    new Request(`${platform}/link/company/${id}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ platform: 'gbol', action: 'authorise' }),

@@ -1,4 +1,5 @@
-import type { Connect, Plugin } from 'vite';
+import type { AddressInfo } from 'node:net';
+import type { Connect, Plugin, ViteDevServer } from 'vite';
 import { createOnboardHandler, mountAt, toNodeListener, type FetchHandler } from '../src/server/index.ts';
 import type { Simulator } from '../src/simulator/index.ts';
 import { DEMO_PATH, demoControl } from './demo-control.ts';
@@ -16,20 +17,26 @@ export function platformPlugin(
   apiKey: string,
   beforeApi?: Connect.NextHandleFunction,
 ): Plugin {
-  let api: FetchHandler | null = null;
-  // The backend reaches the simulator over real HTTP through the official SDK; its URL is only known once
-  // the server listens, so the handler is made on the first request, from that request's own origin.
-  const backend: FetchHandler = (request) => {
-    api ??= createOnboardHandler({
-      apiKey,
-      platformUrl: new URL(PLATFORM_PATH, request.url).href,
-      basePath: API_PATH,
-    });
-    return api(request);
-  };
   return {
     name: 'company-onboard:platform',
     configureServer(server) {
+      // The backend reaches the simulator over real HTTP through the official SDK. Its URL comes from the
+      // address the server listens on, never from a request's Host header, which would let the first
+      // caller point the API key at a host of their choosing. It is known once listening, so read lazily.
+      let platformUrl: string | undefined;
+      const platform = (): string => (platformUrl ??= `${listeningOrigin(server)}${PLATFORM_PATH}`);
+      let api: FetchHandler | undefined;
+      const backend: FetchHandler = (request) => {
+        api ??= createOnboardHandler({
+          apiKey,
+          platformUrl: platform(),
+          basePath: API_PATH,
+          // The demo has no users, so everyone may do everything. Never do this in production: pass a hook
+          // that checks the signed-in user owns the company.
+          authorize: 'allow-everyone',
+        });
+        return api(request);
+      };
       server.middlewares.use(
         mountAt(
           PLATFORM_PATH,
@@ -42,9 +49,24 @@ export function platformPlugin(
       server.middlewares.use(
         mountAt(
           DEMO_PATH,
-          toNodeListener((request) => demoControl(request, simulator, apiKey)),
+          toNodeListener((request) => demoControl(request, simulator, apiKey, platform())),
         ),
       );
     },
   };
+}
+
+/** `http://{address}:{port}` of the listening dev server; a wildcard address is reached on loopback. */
+function listeningOrigin(server: ViteDevServer): string {
+  const address = server.httpServer?.address();
+  if (address === null || address === undefined || typeof address === 'string') {
+    throw new Error('The demo server is not listening on TCP.');
+  }
+  return `http://${hostOf(address)}:${address.port}`;
+}
+
+function hostOf({ address, family }: AddressInfo): string {
+  if (address === '0.0.0.0') return '127.0.0.1';
+  if (family !== 'IPv6') return address;
+  return address === '::' ? '[::1]' : `[${address}]`;
 }
