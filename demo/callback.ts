@@ -6,7 +6,16 @@ import { completeLinkCallback } from '../src/link/callback-page.ts';
 
 const result = completeLinkCallback();
 const status = document.querySelector('#status');
-if (status !== null && (result === 'unknown-journey' || result === 'not-a-callback')) {
-  status.innerHTML =
-    'This connection answer belongs to no journey in this browser tab. <a href="/">Start again</a>.';
+const problem =
+  result === 'unsafe-return'
+    ? 'The page to return to is not on this site, so we stopped here.'
+    : result === 'unknown-journey' || result === 'not-a-callback'
+      ? 'This connection answer belongs to no journey in this browser tab.'
+      : undefined;
+if (status !== null && problem !== undefined) {
+  // Built from nodes, not HTML: nothing from the URL or storage is ever parsed as markup.
+  const again = document.createElement('a');
+  again.href = '/';
+  again.textContent = 'Start again';
+  status.replaceChildren(`${problem} `, again, '.');
 }

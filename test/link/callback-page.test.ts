@@ -28,13 +28,13 @@ function fakeWindow(
 }
 
 let store: JourneyStore;
-const save = (linkMode: LinkWindow) =>
+const save = (linkMode: LinkWindow, returnUrl = 'https://app.example/signup?plan=pro') =>
   store.save('signup', {
     snapshot: {
       state: 'linking',
       context: { ...initialContext, companyId: 'c1', linkState: 'n1', linkMode },
     },
-    returnUrl: 'https://app.example/signup?plan=pro',
+    returnUrl,
   });
 
 describe('completeLinkCallback (a dedicated redirect page)', () => {
@@ -102,6 +102,30 @@ describe('completeLinkCallback (a dedicated redirect page)', () => {
     const { win, calls } = fakeWindow('?statusCode=200');
     expect(completeLinkCallback(win, store)).to.equal('unknown-journey');
     expect(calls).to.deep.equal([]);
+  });
+
+  for (const [label, returnUrl] of [
+    ['another origin', 'https://evil.example/signup'],
+    ['another port of the same host', 'https://app.example:8443/signup'],
+    ['the same host over http', 'http://app.example/signup'],
+    ['a javascript: address', 'javascript:alert(1)'],
+    ['a data: address', 'data:text/html,<script>alert(1)</script>'],
+    ['a protocol-relative address', '//evil.example/signup'],
+    ['an address that does not parse', 'not a url'],
+  ] as const) {
+    it(`does not follow a saved return address on ${label}: unsafe-return, no navigation`, () => {
+      save('redirect', returnUrl);
+      const { win, calls } = fakeWindow('?statusCode=200&state=n1');
+      expect(completeLinkCallback(win, store)).to.equal('unsafe-return');
+      expect(calls).to.deep.equal([]);
+    });
+  }
+
+  it('follows a same-origin return address with a path, query and hash of its own', () => {
+    save('redirect', 'https://app.example/deep/page?a=1#top');
+    const { win, calls } = fakeWindow('?statusCode=200&state=n1');
+    expect(completeLinkCallback(win, store)).to.equal('returning');
+    expect(calls).to.deep.equal(['replace https://app.example/deep/page?a=1&statusCode=200&state=n1#top']);
   });
 
   it('does nothing with a callback whose state matches no journey', () => {
