@@ -213,6 +213,89 @@ export const ATTACK_CASES: readonly AttackCase[] = [
       'a body trickling in (slowloris): 408 at bodyTimeoutMs, long before Node’s 5 minutes, connection closed',
   },
   {
+    attack: 'A return address in storage that is on another origin, `javascript:`, `data:` or unparsable',
+    promise: "The callback page does not navigate: `'unsafe-return'`, and the demo page says why",
+    file: 'test/link/callback-page.test.ts',
+    title:
+      'never follows a saved return address off its own origin, nor javascript:, data: or junk: unsafe-return',
+  },
+  {
+    attack:
+      'A caller steering the simulator through the tag `simulatorScenario` (sent through the reference server)',
+    promise: 'A plain tag, as on Codat, unless the simulator was created with `scenarioTag: true`',
+    file: 'test/simulator/scenarios.test.ts',
+    title: 'sent through the reference server, it steers nothing',
+  },
+  {
+    attack: 'A huge declared `Content-Length` to the simulator’s control API',
+    promise: '413 before any of the body is read',
+    file: 'test/simulator/control-safety.test.ts',
+    title: 'answers 413 to a declared Content-Length over 16 KiB before any of the body is sent',
+  },
+  {
+    attack: 'An endless chunked upload to the control API',
+    promise: 'Bytes counted; 413 and the upload cancelled just past the limit',
+    file: 'test/simulator/control-safety.test.ts',
+    title: 'answers 413 to an endless chunked body, cancelling it just past 16 KiB',
+  },
+  {
+    attack: 'A page of another site posting a fault or a setting to the simulator',
+    promise: '403, nothing injected',
+    file: 'test/simulator/control-safety.test.ts',
+    title: 'refuses POSTs from another site, another port or a sandboxed page with 403 and injects nothing',
+  },
+  {
+    attack: 'A page of another site reading the simulator’s control state',
+    promise: '403',
+    file: 'test/simulator/control-safety.test.ts',
+    title: 'refuses a cross-site GET too: no other site reads its state',
+  },
+  {
+    attack: 'DNS rebinding: a page’s own name pointed at the simulator, driving its API',
+    promise: '403 unless the `Host` is loopback or in `allowedHosts`; nothing created',
+    file: 'test/simulator/host-check.test.ts',
+    title: 'refuses a forged Host on the API with a 403 in the platform error shape, creating nothing',
+  },
+  {
+    attack: 'DNS rebinding against the Link pages or the control API',
+    promise: '403',
+    file: 'test/simulator/host-check.test.ts',
+    title: 'refuses a forged Host on the Link pages and the control API',
+  },
+  {
+    attack: 'The simulator bound to a network address by mistake (`0.0.0.0`, a LAN address)',
+    promise: '`startSimulator` throws, naming `exposeToNetwork`',
+    file: 'test/simulator/start.test.ts',
+    title:
+      'refuses to bind 0.0.0.0, ::, a network address or name without exposeToNetwork, naming the option',
+  },
+  {
+    attack: 'The simulator exposed on purpose, then reached under a foreign `Host`',
+    promise: 'One warning; the `Host` must still be loopback or allowed',
+    file: 'test/simulator/start.test.ts',
+    title: 'with exposeToNetwork binds a wildcard after one warning; Host must still be loopback or allowed',
+  },
+  {
+    attack: 'A forged `Host` on the demo’s first `/api` request, to send the demo’s API key elsewhere',
+    promise: 'The platform URL comes from the address the demo listens on; nothing reaches the forged host',
+    file: 'test/e2e/demo-host.test.ts',
+    title: 'a forged Host on the first /api request does not send the backend, or its API key, to that host',
+  },
+  {
+    attack: 'A forged `Host` to the simulator mounted in the demo',
+    promise: '403',
+    file: 'test/e2e/demo-host.test.ts',
+    title: 'the simulator mounted in the demo refuses a forged Host with 403',
+  },
+  {
+    attack:
+      'A page of another site driving the demo’s `/demo/*` helpers, or a forged `Host` moving its Link URLs',
+    promise: '403 `cross-site-request`; Link URLs stay on the demo’s own address',
+    file: 'test/e2e/demo-host.test.ts',
+    title:
+      '/demo/* makes Link URLs on the demo’s own address whatever the Host, and refuses cross-site pages',
+  },
+  {
     attack: 'Request bodies over the size limit',
     promise: '413 without reading the rest',
     file: 'test/reliability/attacks.test.ts',

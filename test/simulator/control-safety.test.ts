@@ -102,25 +102,25 @@ describe('simulator body limits and the control API’s cross-site check', () =>
     assert.equal(sim.simulator.settings().oneTimeLinkUrls, true);
   });
 
-  for (const [label, headers] of [
-    ['a POST from another site’s page (Origin)', { origin: 'https://evil.example' }],
-    ['a POST marked cross-site by the browser', { 'sec-fetch-site': 'cross-site' }],
-    ['a POST from another port of the same host', { 'sec-fetch-site': 'same-site' }],
-    ['a POST from a sandboxed page (Origin: null)', { origin: 'null' }],
-  ] as const) {
-    it(`refuses ${label} with 403 and injects nothing`, async () => {
+  it('refuses POSTs from another site, another port or a sandboxed page with 403 and injects nothing', async () => {
+    for (const headers of [
+      { origin: 'https://evil.example' }, // another site's page
+      { 'sec-fetch-site': 'cross-site' },
+      { 'sec-fetch-site': 'same-site' }, // another port of the same host
+      { origin: 'null' }, // a sandboxed page
+    ]) {
       const response = await fetch(`${sim.url}/_simulator/faults`, {
         method: 'POST',
         headers,
         body: JSON.stringify({ path: '/companies', kind: 'drop-before' }),
       });
-      assert.equal(response.status, 403);
+      assert.equal(response.status, 403, JSON.stringify(headers));
       const body = (await response.json()) as Answer['body'];
       assert.equal(body.service, 'PublicApi');
       assert.match(body.error ?? '', /refuses requests sent by another site's page/);
       assert.deepEqual(sim.simulator.faults.list(), []);
-    });
-  }
+    }
+  });
 
   it('refuses a cross-site GET too: no other site reads its state', async () => {
     const response = await fetch(`${sim.url}/_simulator/settings`, {
