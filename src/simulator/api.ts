@@ -11,7 +11,8 @@ import { newCompany } from './store.ts';
 import { isSyncScenario, notAScenario, SCENARIO_TAG } from './scenarios.ts';
 import { dataStatusAt } from './sync-progress.ts';
 import { parseTagsFilter } from './tags-filter.ts';
-import { companyView } from './views.ts';
+import { unlinkConnection } from './unlink.ts';
+import { companyView, connectionView } from './views.ts';
 
 /** Largest request body the simulated API reads; real company bodies are a few hundred bytes. */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -49,7 +50,7 @@ export async function handleApi(
   }
 
   const withCompany =
-    (then: (company: StoredCompany) => Response): (() => Response) =>
+    (then: (company: StoredCompany) => Response | Promise<Response>): (() => Response | Promise<Response>) =>
     () => {
       const company = context.store.get(companyId);
       return company ? then(company) : codatError(404, `Company ${companyId} was not found.`, correlationId);
@@ -104,16 +105,36 @@ export async function handleApi(
         },
         notAllowed,
       );
-    default: {
-      const [data, queue, dataType, ...extra] = rest;
-      if (data !== 'data' || queue !== 'queue' || dataType === undefined || extra.length > 0)
-        return notFound();
+    default:
+      return handleItem(rest);
+  }
+
+  /**
+   * The routes naming something inside the company: one connection (`GET`, and `PATCH` to unlink it, see
+   * `unlink.ts`), or a data type to queue.
+   */
+  function handleItem([first, second, third, ...extra]: string[]): Response | Promise<Response> {
+    if (first === 'connections' && second !== undefined && third === undefined) {
       return byMethod(
         request,
-        { POST: withCompany((company) => queueDataType(company, dataType, url, correlationId, context)) },
+        {
+          GET: withCompany((company) => {
+            const found = company.connections.find((candidate) => candidate.id === second);
+            return found
+              ? json(200, connectionView(company, found, context.plan, viewOptionsOf(context)))
+              : codatError(404, `Connection ${second} was not found.`, correlationId);
+          }),
+          PATCH: withCompany((company) => unlinkConnection(request, company, second, correlationId, context)),
+        },
         notAllowed,
       );
     }
+    if (first !== 'data' || second !== 'queue' || third === undefined || extra.length > 0) return notFound();
+    return byMethod(
+      request,
+      { POST: withCompany((company) => queueDataType(company, third, url, correlationId, context)) },
+      notAllowed,
+    );
   }
 }
 

@@ -1,9 +1,9 @@
 import { codatError, json } from './codat-error.ts';
 import { linkedConnections, startSync, type SimulatorContext } from './context.ts';
 import { isDataType, SyncStatus, type DataType } from './data-types.ts';
-import type { StoredCompany, StoredConnection } from './model.ts';
+import { ConnectionStatus, type StoredCompany, type StoredConnection } from './model.ts';
 import { SourceType } from './platforms.ts';
-import { inProgress, syncStatusAt } from './sync-progress.ts';
+import { connectionStatusAt, inProgress, syncStatusAt } from './sync-progress.ts';
 
 /** A pull operation as `POST data/queue/{dataType}` answers it (the SDK's `PullOperation`). */
 export interface PullOperation {
@@ -24,7 +24,7 @@ export interface PullOperation {
  * sync of that one type over the usual duration and answers 200 with its pull operation. Errors: 400 for a
  * type that is not one of Codat's, for a company with no linked connection, or while a sync of that type is
  * still running (Codat's `DatasetAlreadyInProgressException`; the docs give no status, the simulator says
- * 400); 404 for a `connectionId` the company does not have. A type in `unstartableTypes` is accepted (the
+ * 400), or when the `connectionId` named is not `Linked`; 404 for a `connectionId` the company does not have. A type in `unstartableTypes` is accepted (the
  * answer says `Queued`) but never starts.
  */
 export function queueDataType(
@@ -53,6 +53,15 @@ export function queueDataType(
     return codatError(
       400,
       `Company ${company.id} has no linked connection to read ${dataType} from.`,
+      correlationId,
+    );
+  }
+  const linkStatus = connectionStatusAt(context.plan, connection, company.syncs, now);
+  if (linkStatus !== ConnectionStatus.Linked) {
+    // Codat: an Unlinked or Deauthorized connection keeps its data but reads nothing new until re-linked.
+    return codatError(
+      400,
+      `Connection ${connection.id} is ${linkStatus}: re-link it to read ${dataType} from it.`,
       correlationId,
     );
   }

@@ -1,10 +1,4 @@
-import {
-  ConnectionStatus,
-  type Company,
-  type Connection,
-  type StoredCompany,
-  type StoredConnection,
-} from './model.ts';
+import { type Company, type Connection, type StoredCompany, type StoredConnection } from './model.ts';
 import type { LinkTarget } from './one-time-links.ts';
 import { connectionStatusAt, lastCompleteSyncAt, type SyncPlan } from './sync-progress.ts';
 
@@ -33,27 +27,24 @@ export function companyView(company: StoredCompany, plan: SyncPlan, view: ViewOp
     products: [],
     ...(company.tags !== undefined && { tags: { ...company.tags } }),
     dataConnections: company.connections.map((connection) =>
-      connectionView(
-        connection,
-        connectionStatusAt(plan, connection, company.syncs, view.now),
-        lastSync,
-        view,
-        company.id,
-      ),
+      connectionView(company, connection, plan, view, lastSync),
     ),
   };
 }
 
-function connectionView(
+/** One of the company's connections as the Platform API returns it (`PATCH …/connections/{id}`, lists). */
+export function connectionView(
+  company: StoredCompany,
   connection: StoredConnection,
-  status: ConnectionStatus,
-  companyLastSync: string | undefined,
+  plan: SyncPlan,
   view: ViewOptions,
-  companyId: string,
+  companyLastSync: string | undefined = lastCompleteSyncAt(plan, company.syncs, view.now),
 ): Connection {
-  // A revoked connection keeps the time of its last sync: that is how a dashboard shows how stale it is.
-  const everSynced = status === ConnectionStatus.Linked || status === ConnectionStatus.Deauthorized;
-  const lastSync = (everSynced ? companyLastSync : undefined) ?? (view.nullForMissing ? null : undefined);
+  const status = connectionStatusAt(plan, connection, company.syncs, view.now);
+  // A revoked or unlinked connection keeps the time of its last sync: that is how a dashboard shows how
+  // stale its data is. One never linked (`PendingAuth`) has none.
+  const everLinked = connection.linkedAt !== undefined;
+  const lastSync = (everLinked ? companyLastSync : undefined) ?? (view.nullForMissing ? null : undefined);
   return {
     id: connection.id,
     integrationId: connection.integrationId,
@@ -61,7 +52,7 @@ function connectionView(
     sourceId: connection.sourceId,
     sourceType: connection.sourceType,
     platformName: connection.platformName,
-    linkUrl: view.linkUrl(connection.linkUrl, { companyId, connectionId: connection.id }),
+    linkUrl: view.linkUrl(connection.linkUrl, { companyId: company.id, connectionId: connection.id }),
     status,
     created: connection.created,
     ...(lastSync !== undefined && { lastSync }),

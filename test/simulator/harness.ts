@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { startSimulator, type StartSimulatorOptions } from '../../src/simulator/index.ts';
 import type { RunningSimulator } from '../../src/simulator/index.ts';
 
@@ -72,4 +73,35 @@ export function formActionOf(html: string, pageUrl: string): string {
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
   if (action === undefined) throw new Error('expected a form');
   return new URL(action.replaceAll('&amp;', '&'), pageUrl).href;
+}
+
+/** The fields of Codat's error body the tests look at. */
+export interface CodatErrorBody {
+  statusCode: number;
+  error: string;
+  validation: { errors: { itemId: string }[] } | null;
+}
+
+/** Asserts Codat's error body (shape, status, and `message` when given) and returns it. */
+export async function codatError(
+  response: Response,
+  status: number,
+  message?: RegExp,
+): Promise<CodatErrorBody> {
+  assert.equal(response.status, status);
+  assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+  const body = (await response.json()) as CodatErrorBody & Record<string, unknown>;
+  assert.deepEqual(Object.keys(body).sort(), [
+    'canBeRetried',
+    'correlationId',
+    'detailedErrorCode',
+    'error',
+    'service',
+    'statusCode',
+    'validation',
+  ]);
+  assert.equal(body.statusCode, status);
+  assert.equal(typeof body.error, 'string');
+  if (message) assert.match(body.error, message);
+  return body;
 }
