@@ -4,6 +4,8 @@ import { parseCompanyInput } from './company-input.ts';
 import { linkedConnections, startSync, viewOptionsOf, type SimulatorContext } from './context.ts';
 import { byMethod } from './dispatch.ts';
 import type { StoredCompany } from './model.ts';
+import { pullHistoryAt, type PullOperation } from './history.ts';
+import { ordered } from './ordering.ts';
 import { paginate } from './paging.ts';
 import { queueDataType } from './queue.ts';
 import { readBodyText } from './read-body.ts';
@@ -92,6 +94,12 @@ export async function handleApi(
         { GET: withCompany((company) => json(200, dataStatusAt(context.plan, company.syncs, now()))) },
         notAllowed,
       );
+    case 'data/history':
+      return byMethod(
+        request,
+        { GET: withCompany((company) => listPullOperations(company, url, correlationId, context)) },
+        notAllowed,
+      );
     case 'data/all':
       return byMethod(
         request,
@@ -148,6 +156,34 @@ function listCompanies(url: URL, correlationId: string, context: SimulatorContex
     .filter((company) => filter(company.tags))
     .map((company) => companyView(company, context.plan, view));
   const page = paginate(companies, url, correlationId);
+  return page instanceof Response ? page : json(200, page);
+}
+
+/** The properties of a pull operation `data/history` can be ordered by. */
+const PULL_OPERATION_ORDER: readonly (keyof PullOperation)[] = [
+  'id',
+  'connectionId',
+  'dataType',
+  'status',
+  'requested',
+  'completed',
+  'progress',
+];
+
+/**
+ * `GET /companies/{id}/data/history`: the read history (see `history.ts`) in the order requested unless
+ * `orderBy` says otherwise (`-requested`: newest first), paged like every list; `query` is ignored.
+ */
+function listPullOperations(
+  company: StoredCompany,
+  url: URL,
+  correlationId: string,
+  context: SimulatorContext,
+): Response {
+  const history = pullHistoryAt(context.plan, company, context.options.now());
+  const sorted = ordered(history, url, PULL_OPERATION_ORDER, 'Dataset', correlationId);
+  if (sorted instanceof Response) return sorted;
+  const page = paginate(sorted, url, correlationId);
   return page instanceof Response ? page : json(200, page);
 }
 

@@ -2,6 +2,7 @@ import type { DataType } from './data-types.ts';
 import type { ResolvedSimulatorOptions } from './options.ts';
 import { ConnectionStatus, type StoredCompany, type StoredConnection, type Sync } from './model.ts';
 import type { OneTimeLinks } from './one-time-links.ts';
+import { SourceType } from './platforms.ts';
 import type { RateLimitCounter } from './rate-limit.ts';
 import { SyncScenario } from './scenarios.ts';
 import type { SimulatorSettings } from './settings.ts';
@@ -56,19 +57,44 @@ export function linkedConnections(
 }
 
 /**
- * Queues a sync starting now, playing the company's scenario, of `dataTypes` (default: every configured type).
- * Returns it.
+ * The linked connection a type is read from: the first of the type's source (`banking-*` types from a bank,
+ * `commerce-*` from a commerce platform, the rest from accounting), else the first linked one.
+ */
+export function sourceConnection(
+  linked: readonly StoredConnection[],
+  dataType: DataType,
+): StoredConnection | undefined {
+  const source = dataType.startsWith('banking-')
+    ? SourceType.Banking
+    : dataType.startsWith('commerce-')
+      ? SourceType.Commerce
+      : SourceType.Accounting;
+  return linked.find((connection) => connection.sourceType === source) ?? linked[0];
+}
+
+/**
+ * Queues a sync starting now, playing the company's scenario, of `dataTypes` (default: every configured type),
+ * each read from `connection` or else from its {@link sourceConnection}: one pull operation per type. The
+ * caller makes sure the company has a linked connection. Returns it.
  */
 export function startSync(
   context: SimulatorContext,
   company: StoredCompany,
   dataTypes: readonly DataType[] = context.plan.dataTypes,
+  connection?: StoredConnection,
 ): Sync {
   const now = context.options.now();
   const scenario = companyScenario(context, company);
+  const linked = linkedConnections(context, company, now);
+  const reads = dataTypes.map((dataType) => {
+    const source = connection ?? sourceConnection(linked, dataType);
+    // A bug, not a request to answer: every caller checks for a linked connection first.
+    if (!source) throw new Error(`startSync: company ${company.id} has no linked connection`);
+    return { dataType, id: context.options.uuid(), connectionId: source.id };
+  });
   const sync: Sync = {
-    id: context.options.uuid(),
     dataTypes,
+    reads,
     startedAt: now,
     scenario,
     durationMs: context.plan.durationOf(scenario),

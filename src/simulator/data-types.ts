@@ -78,5 +78,7 @@ export const SyncStatus = {
   FetchError: 'FetchError',
   /** The `auth-error` scenario's failing type: the platform refused the credentials; the company must re-link. */
   AuthError: 'AuthError',
+  /** Only in the read history: a pull operation a newer sync of its type replaced before it finished. */
+  Cancelled: 'Cancelled',
 } as const;
 export type SyncStatus = (typeof SyncStatus)[keyof typeof SyncStatus];

@@ -5,6 +5,6 @@ export { DataType, DEFAULT_DATA_TYPES, SyncStatus } from './data-types.ts';
 export { ConnectionStatus, type Company, type Connection, type DataStatus } from './model.ts';
 export { PLATFORMS, SourceType, type Platform } from './platforms.ts';
 export type { NameCharacters, SimulatorSettings } from './settings.ts';
-export type { PullOperation } from './queue.ts';
+export type { PullOperation } from './history.ts';
 export type { ActiveFault, FaultKind, FaultSpec, SimulatorFaults } from './faults.ts';
 export { SCENARIO_TAG, SYNC_SCENARIOS, SyncScenario } from './scenarios.ts';

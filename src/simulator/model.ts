@@ -53,15 +53,24 @@ export interface DataStatus {
   latestSuccessfulSyncId?: string;
 }
 
+/** One data type a sync reads: its pull operation (Codat's dataset) and the connection it reads from. */
+export interface SyncRead {
+  dataType: DataType;
+  /** The pull operation's id: the data status's `latestSyncId` for the type, an entry of `data/history`. */
+  id: string;
+  connectionId: string;
+}
+
 /**
  * A sync of some data types, started at `startedAt` (epoch ms): every configured type (first link, refresh) or
  * one (`POST data/queue/{dataType}`). Progress is derived from the clock (see `sync-progress.ts`); what it
  * does is fixed when it starts.
  */
 export interface Sync {
-  id: string;
   /** The types it reads, in the order they finish. */
   dataTypes: readonly DataType[];
+  /** One pull operation per type, in the order of `dataTypes`. */
+  reads: readonly SyncRead[];
   startedAt: number;
   /** The company's scenario when the sync started. */
   scenario: SyncScenario;
@@ -69,6 +78,11 @@ export interface Sync {
   durationMs: number;
   /** `deauthorized-after-link`: the company's connections become `Deauthorized` when this sync completes. */
   deauthorizesAtEnd: boolean;
+}
+
+/** A pull operation accepted for a type that never starts (`unstartableTypes`), requested at `requestedAt`. */
+export interface UnstartedRead extends SyncRead {
+  requestedAt: number;
 }
 
 /** What the store keeps per company; the API shapes are computed from it at read time. */
@@ -82,6 +96,8 @@ export interface StoredCompany {
   connections: StoredConnection[];
   /** In the order they started. */
   syncs: Sync[];
+  /** Types queued while in `unstartableTypes`: pull operations that stay `Queued`, in the order asked. */
+  unstartedReads: UnstartedRead[];
   /** The scenario chosen for this company (tag, `setScenario`, control API); none: the simulator's default. */
   scenario?: SyncScenario;
   /**

@@ -1,23 +1,9 @@
 import { codatError, json } from './codat-error.ts';
-import { linkedConnections, startSync, type SimulatorContext } from './context.ts';
+import { linkedConnections, sourceConnection, startSync, type SimulatorContext } from './context.ts';
 import { isDataType, SyncStatus, type DataType } from './data-types.ts';
 import { ConnectionStatus, type StoredCompany, type StoredConnection } from './model.ts';
-import { SourceType } from './platforms.ts';
-import { connectionStatusAt, inProgress, syncStatusAt } from './sync-progress.ts';
-
-/** A pull operation as `POST data/queue/{dataType}` answers it (the SDK's `PullOperation`). */
-export interface PullOperation {
-  id: string;
-  companyId: string;
-  connectionId: string;
-  dataType: DataType;
-  status: SyncStatus;
-  requested: string;
-  completed?: string;
-  progress: number;
-  isCompleted: boolean;
-  isErrored: boolean;
-}
+import { pullOperation } from './history.ts';
+import { connectionStatusAt, inProgress, readOf, readStateAt } from './sync-progress.ts';
 
 /**
  * `POST /companies/{id}/data/queue/{dataType}[?connectionId=]` (the SDK's `refreshDataByDataType`): starts a
@@ -69,42 +55,29 @@ export function queueDataType(
   if (running) {
     return codatError(
       400,
-      `DatasetAlreadyInProgressException: Cannot queue ${dataType} sync for ${company.id} as previous sync ${running.id} is still in progress`,
+      `DatasetAlreadyInProgressException: Cannot queue ${dataType} sync for ${company.id} as previous sync ${readOf(running, dataType).id} is still in progress`,
       correlationId,
     );
   }
-  const requested = new Date(now).toISOString();
-  const operation = { companyId: company.id, connectionId: connection.id, dataType, requested };
   if (context.settings.unstartableTypes.includes(dataType)) {
     // Accepted, as Codat accepts it for a connector that is offline; nothing will ever read it.
-    return json(200, pullOperation({ ...operation, id: context.options.uuid() }, SyncStatus.Queued, now));
+    const read = { dataType, id: context.options.uuid(), connectionId: connection.id, requestedAt: now };
+    company.unstartedReads.push(read);
+    return json(200, pullOperation(company.id, read, now, { status: SyncStatus.Queued, progress: 0 }));
   }
-  const sync = startSync(context, company, [dataType]);
-  const status = syncStatusAt(context.plan, sync, dataType, now);
-  return json(200, pullOperation({ ...operation, id: sync.id }, status, now));
-}
-
-function pullOperation(
-  fields: Pick<PullOperation, 'id' | 'companyId' | 'connectionId' | 'dataType' | 'requested'>,
-  status: SyncStatus,
-  now: number,
-): PullOperation {
-  const isCompleted = status === SyncStatus.Complete;
-  const isErrored = status === SyncStatus.FetchError || status === SyncStatus.AuthError;
-  return {
-    ...fields,
-    status,
-    ...((isCompleted || isErrored) && { completed: new Date(now).toISOString() }),
-    progress: isCompleted ? 100 : 0,
-    isCompleted,
-    isErrored,
-  };
+  const sync = startSync(context, company, [dataType], connection);
+  const [read] = sync.reads;
+  if (!read) throw new Error('queueDataType: the sync reads nothing');
+  const index = company.syncs.length - 1;
+  return json(
+    200,
+    pullOperation(company.id, read, now, readStateAt(context.plan, company.syncs, index, dataType, now)),
+  );
 }
 
 /**
- * The connection to read `dataType` from: the one named, or the first linked one of the type's source
- * (`banking-*` types from a bank, `commerce-*` from a commerce platform, the rest from accounting), or else
- * the first linked one. `'unknown'` when the named one is not the company's.
+ * The connection to read `dataType` from: the one named, else its {@link sourceConnection}. `'unknown'` when
+ * the named one is not the company's.
  */
 function connectionFor(
   company: StoredCompany,
@@ -116,11 +89,5 @@ function connectionFor(
   if (connectionId !== null) {
     return company.connections.find((connection) => connection.id === connectionId) ?? 'unknown';
   }
-  const linked = linkedConnections(context, company, now);
-  const source = dataType.startsWith('banking-')
-    ? SourceType.Banking
-    : dataType.startsWith('commerce-')
-      ? SourceType.Commerce
-      : SourceType.Accounting;
-  return linked.find((connection) => connection.sourceType === source) ?? linked[0];
+  return sourceConnection(linkedConnections(context, company, now), dataType);
 }

@@ -39,6 +39,7 @@ export function newCompany(
     ...input,
     connections: [],
     syncs: [],
+    unstartedReads: [],
     ...(scenario !== undefined && { scenario }),
     scenarioChosenAtSync: 0,
   };

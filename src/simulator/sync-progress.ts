@@ -1,5 +1,11 @@
 import { SyncStatus, type DataType } from './data-types.ts';
-import { ConnectionStatus, type DataStatus, type StoredConnection, type Sync } from './model.ts';
+import {
+  ConnectionStatus,
+  type DataStatus,
+  type StoredConnection,
+  type Sync,
+  type SyncRead,
+} from './model.ts';
 import { SyncScenario } from './scenarios.ts';
 
 /** What the sync model needs to know; everything else comes from the clock. */
@@ -45,7 +51,7 @@ export function dataStatusAt(
     statuses[dataType] = {
       dataType,
       currentStatus: statusOf(plan, current, dataType, now - current.startedAt),
-      latestSyncId: current.id,
+      latestSyncId: readOf(current, dataType).id,
       ...(lastSuccess && {
         lastSuccessfulSync: new Date(lastSuccess.at).toISOString(),
         latestSuccessfulSyncId: lastSuccess.id,
@@ -69,9 +75,50 @@ export function inProgress(
   return ending === null || now - current.startedAt < finishesAfter(current, dataType) ? current : undefined;
 }
 
-/** The status of `dataType` in `sync` at `now`. */
-export function syncStatusAt(plan: SyncPlan, sync: Sync, dataType: DataType, now: number): SyncStatus {
-  return statusOf(plan, sync, dataType, now - sync.startedAt);
+/** The pull operation of `sync` that reads `dataType` (which the sync must read). */
+export function readOf(sync: Sync, dataType: DataType): SyncRead {
+  const read = sync.reads.find((candidate) => candidate.dataType === dataType);
+  if (!read) throw new Error(`readOf: the sync does not read ${dataType}`);
+  return read;
+}
+
+/** Where one type of a sync stands, as its pull operation in the read history reports it. */
+export interface ReadState {
+  status: SyncStatus;
+  /** 0–100: the share of the type's time elapsed, 100 once it has finished. */
+  progress: number;
+  /** When it finished (completed or failed) or was cancelled, once it has. */
+  endedAt?: number;
+}
+
+/**
+ * Where `dataType` of `syncs[index]` stands at `now`: its status as {@link dataStatusAt} would report it for
+ * that sync. A newer sync that started reading the type before this one finished it replaced it (the data
+ * status moves to the newer one and never credits this one): its pull operation is `Cancelled` from that
+ * moment, progress frozen there. Codat's docs say nothing of a refresh during a sync; this is the simulator's
+ * reading of its own model.
+ */
+export function readStateAt(
+  plan: SyncPlan,
+  syncs: readonly Sync[],
+  index: number,
+  dataType: DataType,
+  now: number,
+): ReadState {
+  const sync = syncs[index];
+  if (!sync) throw new Error(`readStateAt: no sync ${index}`);
+  const ending = endingOf(plan, sync, dataType);
+  const finishes = finishesAfter(sync, dataType);
+  const progressAt = (at: number): number =>
+    ending === null || finishes <= 0 ? 0 : Math.min(99, Math.floor((100 * (at - sync.startedAt)) / finishes));
+  const next = syncs.slice(index + 1).find((later) => later.dataTypes.includes(dataType));
+  const replacedAt = next !== undefined && next.startedAt <= now ? next.startedAt : undefined;
+  if (replacedAt !== undefined && (ending === null || replacedAt < sync.startedAt + finishes)) {
+    return { status: SyncStatus.Cancelled, progress: progressAt(replacedAt), endedAt: replacedAt };
+  }
+  const status = statusOf(plan, sync, dataType, now - sync.startedAt);
+  if (status === ending) return { status, progress: 100, endedAt: sync.startedAt + finishes };
+  return { status, progress: progressAt(now) };
 }
 
 /**
@@ -167,7 +214,7 @@ function lastSuccessOf(
     const sync = syncs[i];
     if (sync === undefined || endingOf(plan, sync, dataType) !== SyncStatus.Complete) continue;
     const at = sync.startedAt + finishesAfter(sync, dataType);
-    if (happened(syncs, i, at, now, [dataType])) return { id: sync.id, at };
+    if (happened(syncs, i, at, now, [dataType])) return { id: readOf(sync, dataType).id, at };
   }
   return undefined;
 }

@@ -57,15 +57,17 @@ describe('simulated syncs', () => {
     assert.deepEqual(await statuses(), ['Complete', 'Complete', 'Complete']);
   });
 
-  it('sets sync ids and lastSuccessfulSync as types finish', async () => {
+  it('sets sync ids (one pull operation per type, as on Codat) and lastSuccessfulSync as types finish', async () => {
     const queued = await dataStatus();
-    const syncId = queued['company']?.latestSyncId;
+    const syncId = queued['invoices']?.latestSyncId;
     assert.match(syncId ?? '', /^[0-9a-f-]{36}$/);
-    assert.deepEqual(queued['company'], {
-      dataType: 'company',
+    assert.deepEqual(queued['invoices'], {
+      dataType: 'invoices',
       currentStatus: 'Queued',
       latestSyncId: syncId,
     });
+    const ids = DATA_TYPES.map((type) => queued[type]?.latestSyncId);
+    assert.equal(new Set(ids).size, DATA_TYPES.length, 'each type has its own');
 
     sim.clock.advance(DURATION);
     const done = await dataStatus();
