@@ -11,7 +11,6 @@ export {
   parseLinkCallback,
   DEFAULT_LINK_ORIGINS,
 } from './link/index.ts';
-export { classifyStatus, summarizeDataStatus } from './sync/index.ts';
 export { ErrorCode, NoticeCode } from './machine/index.ts';
 export type {
   CompanyRecord,

@@ -1,4 +1,5 @@
-import type { Company, DataStatuses } from './schemas.ts';
+import type { PullOperation } from './history-schema.ts';
+import type { Company, Connection, DataStatuses } from './schemas.ts';
 
 /** What the user asked to create. */
 export interface CreateCompanyInput {
@@ -21,7 +22,7 @@ export interface CreateOptions extends RequestOptions {
 
 /**
  * The integrator's backend, as the element sees it. `createFetchBackend` implements the REST contract;
- * any object with these four methods can be given to the element's `backend` property instead.
+ * any object with the required methods can be given to the element's `backend` property instead.
  * Methods reject with a {@link BackendError}.
  */
 export interface OnboardBackend {
@@ -35,4 +36,17 @@ export interface OnboardBackend {
    * queued and the journey reports it as not started once the start bound passes.
    */
   queueDataType?(companyId: string, dataType: string, options?: RequestOptions): Promise<void>;
+  /**
+   * Disconnects one connection (Codat's `connections.unlink`): it becomes `Unlinked`; data already fetched
+   * is kept, nothing new is fetched, and the user can reconnect later. Resolves with the connection as it is
+   * now. Optional: without it the dashboard offers no "Disconnect".
+   */
+  disconnect?(companyId: string, connectionId: string, options?: RequestOptions): Promise<Connection>;
+  /** The company's recent pull operations (Codat's "read history"), newest first. Optional: without it no history. */
+  getSyncHistory?(companyId: string, options?: RequestOptions): Promise<PullOperation[]>;
+  /**
+   * Deletes the company and its data on the platform. Resolves once it is gone (a company already gone counts:
+   * a retried delete whose first answer was lost finds nothing). Optional: without it no "Delete".
+   */
+  deleteCompany?(companyId: string, options?: RequestOptions): Promise<void>;
 }

@@ -38,8 +38,9 @@ export interface FetchBackendOptions {
   readonly maxRetryAfterMs?: number;
 }
 
-interface Call {
-  readonly method: 'GET' | 'POST';
+/** One request of the contract. */
+export interface Call {
+  readonly method: 'GET' | 'POST' | 'DELETE';
   readonly path: string;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
@@ -60,10 +61,64 @@ const abortable = (ms: number, signal: AbortSignal | undefined): Promise<void> =
     );
   });
 
-const encode = (id: string): string => encodeURIComponent(id);
+/** A path segment from a caller's value (an id), encoded. */
+export const encode = (id: string): string => encodeURIComponent(id);
+
+/** One call's HTTP exchange, and its JSON answer checked: what every call of the contract is built from. */
+export interface FetchTransport {
+  /** Sends the call, retrying what is safe to retry; resolves with a 2xx response. */
+  readonly send: (call: Call) => Promise<Response>;
+  /** The response's JSON (`null` fields read as absent), checked by `parse`; `what` names it in errors. */
+  readonly json: <T>(what: string, response: Response, parse: (data: unknown) => Parsed<T>) => Promise<T>;
+}
 
 /** The default backend: the REST contract of DESIGN.md over `fetch`, every answer checked with zod/mini. */
 export function createFetchBackend(options: FetchBackendOptions): OnboardBackend {
+  const transport = createFetchTransport(options);
+  const { send, json } = transport;
+  // The dashboard's calls load with the dashboard: the sign-up page never needs them.
+  const manage = () => import('./manage-calls.ts');
+
+  return {
+    async createCompany(input: CreateCompanyInput, options: CreateOptions) {
+      const response = await send({
+        method: 'POST',
+        path: '/companies',
+        body: input,
+        headers: { 'Idempotency-Key': options.idempotencyKey },
+        options,
+      });
+      return json('company', response, parseCompany);
+    },
+    async getCompany(companyId: string, options: RequestOptions = {}) {
+      const response = await send({ method: 'GET', path: `/companies/${encode(companyId)}`, options });
+      return json('company', response, parseCompany);
+    },
+    async getDataStatus(companyId: string, options: RequestOptions = {}) {
+      const path = `/companies/${encode(companyId)}/data-status`;
+      const response = await send({ method: 'GET', path, options });
+      return json('data status', response, parseDataStatuses);
+    },
+    async refreshData(companyId: string, options: RequestOptions = {}) {
+      const path = `/companies/${encode(companyId)}/refresh`;
+      // An empty JSON body: the server takes writes only as JSON, which no other site's page can send.
+      const response = await send({ method: 'POST', path, body: {}, options });
+      await response.body?.cancel();
+    },
+    async queueDataType(companyId: string, dataType: string, options: RequestOptions = {}) {
+      // Safe to repeat like a refresh: queuing a type twice fetches it once more, nothing else.
+      const path = `/companies/${encode(companyId)}/refresh/${encode(dataType)}`;
+      const response = await send({ method: 'POST', path, body: {}, options });
+      await response.body?.cancel();
+    },
+    disconnect: async (...args) => (await manage()).disconnect(transport, ...args),
+    getSyncHistory: async (...args) => (await manage()).getSyncHistory(transport, ...args),
+    deleteCompany: async (...args) => (await manage()).deleteCompany(transport, ...args),
+  };
+}
+
+/** The HTTP side of {@link createFetchBackend}: headers, timeouts, retries, errors as codes. */
+export function createFetchTransport(options: FetchBackendOptions): FetchTransport {
   const { timeoutMs = 15_000, retries = 2, retryDelayMs = 500, maxRetryAfterMs = 30_000 } = options;
   const base = options.baseUrl.replace(/\/+$/, '');
 
@@ -152,37 +207,5 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
     throw new ResponseShapeError(what, parsed.issues.join('; '));
   }
 
-  return {
-    async createCompany(input: CreateCompanyInput, options: CreateOptions) {
-      const response = await send({
-        method: 'POST',
-        path: '/companies',
-        body: input,
-        headers: { 'Idempotency-Key': options.idempotencyKey },
-        options,
-      });
-      return json('company', response, parseCompany);
-    },
-    async getCompany(companyId: string, options: RequestOptions = {}) {
-      const response = await send({ method: 'GET', path: `/companies/${encode(companyId)}`, options });
-      return json('company', response, parseCompany);
-    },
-    async getDataStatus(companyId: string, options: RequestOptions = {}) {
-      const path = `/companies/${encode(companyId)}/data-status`;
-      const response = await send({ method: 'GET', path, options });
-      return json('data status', response, parseDataStatuses);
-    },
-    async refreshData(companyId: string, options: RequestOptions = {}) {
-      const path = `/companies/${encode(companyId)}/refresh`;
-      // An empty JSON body: the server takes writes only as JSON, which no other site's page can send.
-      const response = await send({ method: 'POST', path, body: {}, options });
-      await response.body?.cancel();
-    },
-    async queueDataType(companyId: string, dataType: string, options: RequestOptions = {}) {
-      // Safe to repeat like a refresh: queuing a type twice fetches it once more, nothing else.
-      const path = `/companies/${encode(companyId)}/refresh/${encode(dataType)}`;
-      const response = await send({ method: 'POST', path, body: {}, options });
-      await response.body?.cancel();
-    },
-  };
+  return { send, json };
 }

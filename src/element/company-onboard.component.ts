@@ -21,6 +21,7 @@ import { render as renderText } from './messages/catalogue.ts';
 import { en, type OnboardStrings } from './messages/en.ts';
 import { errorText } from './messages/error-text.ts';
 import type { CompanyViewStrings } from './views/company-view-strings.ts';
+import type { DashboardController, OverviewProps } from './views/company-views.ts';
 
 /** The lazily imported views for an existing company (reconnect prompt, dashboard). */
 type CompanyViews = typeof import('./views/company-views.ts');
@@ -40,6 +41,9 @@ interface StateView {
 }
 
 const busy = (text: string): TemplateResult => html`<p aria-busy="true">${text}</p>`;
+
+/** The dashboard stays on screen while it refreshes and reads the company again. */
+const onDashboard = (context: JourneyContext): boolean => context.home !== null && context.company !== null;
 
 /**
  * Takes a customer from "no company" to "accounting data synced": creates the company through your backend,
@@ -106,6 +110,7 @@ export class CompanyOnboard extends LitElement {
     syncTimeout: { attribute: 'sync-timeout', type: Number },
     startTimeout: { attribute: 'start-timeout', type: Number },
     staleAfter: { attribute: 'stale-after', type: Number },
+    allowDelete: { attribute: 'allow-delete', type: Boolean },
     state: { reflect: true },
     backend: { attribute: false },
     strings: { attribute: false },
@@ -166,18 +171,26 @@ export class CompanyOnboard extends LitElement {
   /** On the dashboard, a last sync older than this is flagged as stale, in milliseconds. Default: 86400000 (a day). */
   staleAfter = 86_400_000;
 
+  /**
+   * On the dashboard, offers to delete the company and all its data, behind a confirmation the user must type
+   * (the company's name). Off unless present: deleting cannot be undone.
+   */
+  allowDelete = false;
+
   /** What the user typed, until they submit it. */
-  private draftName: string | null = null;
+  #draftName: string | null = null;
   /** The client-side name check's complaint. */
-  private fieldProblem: string | null = null;
+  #fieldProblem: string | null = null;
   /** The views for an existing company, once imported. */
-  private views: CompanyViews | null = null;
-  private viewsImport: Promise<void> | null = null;
-  private fetchBackend: { base: string; backend: OnboardBackend } | null = null;
-  private readonly journey = new JourneyController(this, () => this.ports());
+  #views: CompanyViews | null = null;
+  #viewsImport: Promise<void> | null = null;
+  /** The dashboard's own operations (disconnect, history, delete), once the views are imported. */
+  #dashboard: DashboardController | null = null;
+  #fetchBackend: { base: string; backend: OnboardBackend } | null = null;
+  readonly #journey = new JourneyController(this, () => this.#ports());
 
   /** The world as the journey runner sees it from this element: its attributes, this window and tab. */
-  private ports(): JourneyPorts {
+  #ports(): JourneyPorts {
     return {
       config: () => ({
         key: this.id || this.companyId || 'default',
@@ -192,14 +205,14 @@ export class CompanyOnboard extends LitElement {
         },
         startTimeoutMs: this.startTimeout,
       }),
-      backend: () => this.resolveBackend(),
+      backend: () => this.#resolveBackend(),
       link: browserLink(window, () => list(this.linkOrigins)),
       store: sessionJourneyStore(),
       visibility: documentVisibility(document),
       clock: systemClock,
       random: Math.random,
       nonce: createNonce,
-      events: (event) => this.reemit(event),
+      events: (event) => this.#reemit(event),
       allowRedirect: (url, { journeyId, companyId }) =>
         emit(
           this,
@@ -210,16 +223,16 @@ export class CompanyOnboard extends LitElement {
     };
   }
 
-  private resolveBackend(): OnboardBackend {
+  #resolveBackend(): OnboardBackend {
     if (this.backend !== null) return this.backend;
-    if (this.fetchBackend?.base !== this.apiBase) {
-      this.fetchBackend = { base: this.apiBase, backend: createFetchBackend({ baseUrl: this.apiBase }) };
+    if (this.#fetchBackend?.base !== this.apiBase) {
+      this.#fetchBackend = { base: this.apiBase, backend: createFetchBackend({ baseUrl: this.apiBase }) };
     }
-    return this.fetchBackend.backend;
+    return this.#fetchBackend.backend;
   }
 
   /** The runner's events as `onboard-*` DOM events; an error gets its sentence here, from the catalogue. */
-  private reemit({ type, detail }: RunnerEvent): void {
+  #reemit({ type, detail }: RunnerEvent): void {
     if (type !== 'error') {
       // The runner's details are the DOM events' details (the event map types them for listeners).
       emit(this, `onboard-${type}`, detail as never);
@@ -235,36 +248,45 @@ export class CompanyOnboard extends LitElement {
     });
   }
 
-  private get text(): OnboardStrings {
+  get #text(): OnboardStrings {
     return { ...en, ...this.strings };
   }
 
   /** Every state's view and announcement in one table: the compiler proves each state has both. */
-  private readonly stateViews: Record<JourneyState, StateView> = {
-    idle: { view: () => this.renderForm(null), announce: () => '' },
-    creating: { view: (t) => this.renderForm(t.creating), announce: (t) => t.creating },
-    loading: { view: (t) => busy(t.loading), announce: (t) => t.loading },
-    ready: { view: () => this.renderReady(), announce: (t) => t.readyTitle },
-    overview: { view: () => this.renderOverview(), announce: () => '' },
+  readonly #stateViews: Record<JourneyState, StateView> = {
+    idle: { view: () => this.#renderForm(null), announce: () => '' },
+    creating: { view: (t) => this.#renderForm(t.creating), announce: (t) => t.creating },
+    loading: {
+      view: (t, context) => (onDashboard(context) ? this.#renderOverview() : busy(t.loading)),
+      announce: (t) => t.loading,
+    },
+    ready: { view: () => this.#renderReady(), announce: (t) => t.readyTitle },
+    overview: { view: () => this.#renderOverview(), announce: () => '' },
     linking: {
       view: (t, context) => busy(context.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup),
       announce: (t, context) => (context.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup),
     },
     confirming: { view: (t) => busy(t.confirming), announce: (t) => t.confirming },
     syncing: {
-      view: (t, { progress }) =>
-        html`<p>${t.syncing}</p>
-          ${this.renderProgress(progress)}`,
+      view: (t, context) =>
+        onDashboard(context)
+          ? this.#renderOverview()
+          : html`<p>${t.syncing}</p>
+              ${this.#renderProgress(context.progress)}`,
       announce: (t, { progress }) => t.syncProgress(progress?.finished ?? 0, progress?.total ?? 0),
     },
     complete: {
       view: (t, { progress }) =>
         html`<p>${t.complete}</p>
-          ${this.renderProgress(progress)}<slot name="complete"></slot>`,
+          ${this.#renderProgress(progress)}<slot name="complete"></slot>`,
       announce: (t) => t.complete,
     },
+    deleted: {
+      view: (_, { companyName }) => this.#withViews((views, t) => views.renderDeleted(t, companyName)),
+      announce: (t, { companyName }) => this.#views?.companyViewStrings.deletedText(companyName) ?? t.loading,
+    },
     error: {
-      view: () => this.renderError(),
+      view: () => this.#renderError(),
       announce: (t, { error }) => (error === null ? t.errorTitle : errorText(this.strings, error)),
     },
   };
@@ -272,19 +294,19 @@ export class CompanyOnboard extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback(); // eslint-disable-line wc/guard-super-call -- LitElement always has it
     // Pages for an existing company need the views: fetch them alongside the company.
-    if (this.companyId) void this.loadViews();
+    if (this.companyId) void this.#loadViews();
   }
 
   protected override willUpdate(): void {
     // The attribute mirrors the journey; a value set from outside is put back.
-    this.state = this.journey.snapshot.state;
+    this.state = this.#journey.snapshot.state;
   }
 
   override render(): TemplateResult {
-    const { state, context } = this.journey.snapshot;
-    const t = this.text;
+    const { state, context } = this.#journey.snapshot;
+    const t = this.#text;
     if (context.handedOff) return html`<p role="status">${t.popupHandedOff}</p>`;
-    const { view, announce } = this.stateViews[state];
+    const { view, announce } = this.#stateViews[state];
     return html`
       <p class="visually-hidden" role="status" aria-live="polite">${announce(t, context)}</p>
       ${context.notice === null ? nothing : html`<p class="notice">${renderText(t[`notice.${context.notice}`])}</p>`}
@@ -293,69 +315,63 @@ export class CompanyOnboard extends LitElement {
   }
 
   /** Imports the views for an existing company once; re-renders when they arrive. */
-  private loadViews(): Promise<void> {
-    this.viewsImport ??= import('./views/company-views.ts').then((views) => {
+  #loadViews(): Promise<void> {
+    this.#viewsImport ??= import('./views/company-views.ts').then((views) => {
       adoptStyles(this.renderRoot as ShadowRoot, [...CompanyOnboard.elementStyles, views.companyViewStyles]);
-      this.views = views;
+      this.#views = views;
+      this.#dashboard = views.dashboardController(this, {
+        backend: () => this.#resolveBackend(),
+        journey: this.#journey,
+        text: () => ({ ...en, ...views.companyViewStrings, ...this.strings }),
+      });
       this.requestUpdate();
     });
-    return this.viewsImport;
+    return this.#viewsImport;
   }
 
   /** Renders with the lazily imported views, importing them on first need. */
-  private withViews(render: (views: CompanyViews, t: CompanyViewStrings) => TemplateResult): TemplateResult {
-    const views = this.views;
-    if (views !== null) return render(views, { ...views.companyViewStrings, ...this.strings });
-    void this.loadViews();
-    return busy(this.text.loading);
+  #withViews(render: (views: CompanyViews, t: OverviewProps['t']) => TemplateResult): TemplateResult {
+    const views = this.#views;
+    if (views !== null) return render(views, { ...en, ...views.companyViewStrings, ...this.strings });
+    void this.#loadViews();
+    return busy(this.#text.loading);
   }
 
-  private renderReady(): TemplateResult {
-    const t = this.text;
-    const { company } = this.journey.snapshot.context;
+  #renderReady(): TemplateResult {
+    const t = this.#text;
+    const { company } = this.#journey.snapshot.context;
     const broken = company === null ? undefined : brokenConnection(company);
     if (broken === undefined) {
       return html`
         <h2>${t.readyTitle}</h2>
         <p>${t.readyText}</p>
-        <button part="button" type="button" @click=${this.connect}>${t.connectButton}</button>
+        <button part="button" type="button" @click=${this.#connect}>${t.connectButton}</button>
       `;
     }
-    return this.withViews((views, vt) => views.renderReconnect(vt, broken, () => this.connect()));
+    return this.#withViews((views, vt) => views.renderReconnect(vt, broken, () => this.#connect()));
   }
 
-  private renderOverview(): TemplateResult {
-    const { company, statuses } = this.journey.snapshot.context;
-    return this.withViews((views, t) =>
-      views.renderOverview({
-        t,
-        company,
-        statuses,
-        staleAfterMs: this.staleAfter,
-        now: Date.now(),
-        onRefresh: () => this.journey.send({ type: 'DATA.REFRESH' }),
-        onReconnect: () => this.connect(),
-        onContinue: (connectionId) => this.journey.send({ type: 'LINK.OPEN', connectionId }),
-      }),
-    );
+  /** The dashboard (see `views/dashboard-controller.ts`), once its views are here. */
+  #renderOverview(): TemplateResult {
+    return this.#withViews(() => this.#dashboard?.render() ?? busy(this.#text.loading));
   }
 
-  private renderForm(busyText: string | null): TemplateResult {
-    const t = this.text;
-    const { context } = this.journey.snapshot;
+  #renderForm(busyText: string | null): TemplateResult {
+    const t = this.#text;
+    const { context } = this.#journey.snapshot;
     const error = context.error;
     const message = error === null ? null : errorText(this.strings, error);
-    const problem = this.fieldProblem ?? (error?.field === 'name' ? message : null);
+    const problem = this.#fieldProblem ?? (error?.field === 'name' ? message : null);
     const busy = busyText !== null;
     // The platform keeps only Latin letters: say what will be stored before it is (what was typed is kept too).
-    const typed = this.currentName.trim();
+    const typed = this.#currentName.trim();
     const stored = codatCompanyName(typed);
     const savedAs = problem === null && stored !== '' && stored !== typed ? t.nameSavedAs(stored) : null;
     const describedBy = [problem === null ? null : 'name-error', savedAs === null ? null : 'name-saved-as']
       .filter((id) => id !== null)
       .join(' ');
     return html`
-      <form part="form" novalidate @submit=${this.submitName} aria-busy=${busy ? 'true' : 'false'}>
+      <form part="form" novalidate @submit=${this.#submitName} aria-busy=${busy ? 'true' : 'false'}>
         <label for="name">${t.nameLabel}</label>
         <input
           part="input"
@@ -364,11 +380,11 @@ export class CompanyOnboard extends LitElement {
           autocomplete="organization"
           required
           maxlength=${COMPANY_NAME_MAX_LENGTH}
-          .value=${this.currentName}
+          .value=${this.#currentName}
           ?readonly=${busy}
           aria-invalid=${problem === null ? 'false' : 'true'}
           aria-describedby=${describedBy || nothing}
-          @input=${this.onNameInput}
+          @input=${this.#onNameInput}
         />
         ${problem === null ? nothing : html`<p part="error" class="error" id="name-error">${problem}</p>`}
         ${savedAs === null ? nothing : html`<p part="hint" class="hint" id="name-saved-as">${savedAs}</p>`}
@@ -382,8 +398,8 @@ export class CompanyOnboard extends LitElement {
     `;
   }
 
-  private renderProgress(progress: SyncSnapshot | null): TemplateResult | typeof nothing {
-    const t = this.text;
+  #renderProgress(progress: SyncSnapshot | null): TemplateResult | typeof nothing {
+    const t = this.#text;
     if (progress === null)
       return html`<progress part="progress" aria-label=${t.syncProgress(0, 0)}></progress>`;
     return html`
@@ -407,53 +423,53 @@ export class CompanyOnboard extends LitElement {
     `;
   }
 
-  private renderError(): TemplateResult {
-    const t = this.text;
-    const error = this.journey.snapshot.context.error;
+  #renderError(): TemplateResult {
+    const t = this.#text;
+    const error = this.#journey.snapshot.context.error;
     // Before a company exists the form stays, with what the user typed, so they can fix or resubmit it.
-    if (this.journey.snapshot.context.companyId === null) return this.renderForm(null);
+    if (this.#journey.snapshot.context.companyId === null) return this.#renderForm(null);
     return html`
       <h2>${t.errorTitle}</h2>
       <p part="error" class="error" role="alert">${error === null ? '' : errorText(this.strings, error)}</p>
       ${
         error?.step === null
           ? nothing
-          : html`<button part="button" type="button" @click=${this.retry}>
+          : html`<button part="button" type="button" @click=${this.#retry}>
               ${error?.code === 'sync-auth-error' ? t.reconnectButton : t.retryButton}
             </button>`
       }
     `;
   }
 
-  private get currentName(): string {
-    return this.draftName ?? (this.journey.snapshot.context.companyName || this.companyName);
+  get #currentName(): string {
+    return this.#draftName ?? (this.#journey.snapshot.context.companyName || this.companyName);
   }
 
-  private onNameInput(event: InputEvent): void {
-    this.draftName = (event.target as HTMLInputElement).value;
-    this.fieldProblem = null;
+  #onNameInput(event: InputEvent): void {
+    this.#draftName = (event.target as HTMLInputElement).value;
+    this.#fieldProblem = null;
     this.requestUpdate();
   }
 
-  private submitName(event: SubmitEvent): void {
+  #submitName(event: SubmitEvent): void {
     event.preventDefault();
-    const name = this.currentName.trim();
+    const name = this.#currentName.trim();
     // Only emptiness is checked here; the server owns the character and length rules and says which failed.
-    this.fieldProblem = name === '' ? this.text.nameRequired : null;
+    this.#fieldProblem = name === '' ? this.#text.nameRequired : null;
     this.requestUpdate();
-    if (this.fieldProblem !== null) {
+    if (this.#fieldProblem !== null) {
       this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
       return;
     }
-    this.journey.send({ type: 'NAME.SUBMIT', name });
+    this.#journey.send({ type: 'NAME.SUBMIT', name });
   }
 
   /** Synchronous on purpose: the popup must open inside this click. */
-  private connect(): void {
-    this.journey.send({ type: 'LINK.OPEN' });
+  #connect(): void {
+    this.#journey.send({ type: 'LINK.OPEN' });
   }
 
-  private retry(): void {
-    this.journey.send({ type: 'RETRY' });
+  #retry(): void {
+    this.#journey.send({ type: 'RETRY' });
   }
 }

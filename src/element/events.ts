@@ -1,6 +1,7 @@
 import type {
   AbandonReason,
   CompanyRecord,
+  ConnectionRecord,
   JourneyState,
   LinkWindow,
   SyncSnapshot,
@@ -39,6 +40,16 @@ export interface LinkedDetail extends OnboardDetail {
   readonly companyId: string;
   readonly connectionId: string;
 }
+export interface ConnectionAddedDetail extends OnboardDetail {
+  readonly companyId: string;
+  /** The new connection, Linked: its `platformName` and `sourceType` say what was added. */
+  readonly connection: ConnectionRecord;
+}
+export interface DisconnectedDetail extends OnboardDetail {
+  readonly companyId: string;
+  /** The connection now `Unlinked`: its data is kept, nothing new is fetched; it can be reconnected. */
+  readonly connectionId: string;
+}
 export interface CancelDetail extends OnboardDetail {
   readonly reason: 'user-cancelled' | AbandonReason;
 }
@@ -70,6 +81,9 @@ export interface OnboardEventMap {
   'onboard-sync-progress': CustomEvent<SyncProgressDetail>;
   'onboard-complete': CustomEvent<OnboardDetail & { readonly companyId: string }>;
   'onboard-error': CustomEvent<ErrorDetail>;
+  'onboard-connection-added': CustomEvent<ConnectionAddedDetail>;
+  'onboard-disconnected': CustomEvent<DisconnectedDetail>;
+  'onboard-company-deleted': CustomEvent<OnboardDetail & { readonly companyId: string }>;
 }
 
 declare global {

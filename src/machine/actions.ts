@@ -94,16 +94,44 @@ export const companyLoaded: Action<EventOf<'COMPANY.LOADED'>> = (context, { comp
     [{ type: 'emit', event: 'link-ready', detail: { linkUrl: linkUrlOf(company) } }],
   );
 
+// ── the dashboard ──────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A connection was disconnected: the company as it is now (that connection `Unlinked`, offering Reconnect). */
+export const disconnected: Action<EventOf<'CONNECTION.DISCONNECTED'>> = (
+  context,
+  { company, connectionId },
+) =>
+  go('overview', { ...context, company, linkUrl: 'fresh' }, [
+    { type: 'emit', event: 'disconnected', detail: { connectionId } },
+  ]);
+
+/** The company is gone: nothing of it is kept, and nothing more can happen. */
+export const companyDeleted: Action<EventOf<'COMPANY.DELETED'>> = (context) =>
+  go(
+    'deleted',
+    {
+      ...initialContext,
+      journeyId: context.journeyId,
+      companyId: context.companyId,
+      companyName: context.company?.name ?? context.companyName,
+    },
+    [{ type: 'emit', event: 'company-deleted', detail: {} }],
+  );
+
 // ── linking ────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export const openLink: Action<EventOf<'LINK.OPEN'>> = (context, request) =>
-  enterStep('linking', { ...context, linkTarget: request.connectionId ?? null }, request);
+  enterStep(
+    'linking',
+    { ...context, linkTarget: request.connectionId ?? null, adding: request.adding === true },
+    request,
+  );
 
 /** The fresh Link URL came: the blank popup goes there, or the page does. */
 export const linkUrlReady: Action<EventOf<'LINK.URL_READY'>> = (context, { company }) => {
   const next = { ...context, company, linkUrl: 'used' } as const;
   if (context.linkState === null) return go('linking', next);
-  const url = linkUrlOf(company, context.linkTarget);
+  const url = linkUrlOf(company, context.linkTarget, context.adding);
   return go('linking', next, [
     { type: 'openLink', window: context.linkMode ?? 'popup', url, linkState: context.linkState },
   ]);
@@ -120,7 +148,8 @@ export const linkOpened: Action<EventOf<'LINK.OPENED'>> = (context) =>
 
 /** `link-mode="auto"`: the popup was blocked, so the whole page goes to Link instead. */
 export const redirectInstead: Action<EventOf<'LINK.POPUP_BLOCKED'>> = (context) => {
-  const url = context.company === null ? null : linkUrlOf(context.company, context.linkTarget);
+  const url =
+    context.company === null ? null : linkUrlOf(context.company, context.linkTarget, context.adding);
   const { linkState } = context;
   if (url === null || linkState === null) return go(context.home ?? 'ready', context);
   const redirecting = { ...context, linkMode: 'redirect', redirectIfBlocked: false } as const;
@@ -181,14 +210,22 @@ export const abandon: Action<EventOf<'LINK.ABANDONED'>> = (context, { reason }) 
  * company had been linked before) we queue one ourselves, and judge only its readings.
  */
 export const linked: Action<EventOf<'LINK.CHECKED'>> = (context, { company }) => {
-  const connectionId = confirmingConnection(company, context.connectionId)?.id ?? '';
+  const { adding } = context;
+  const connection = confirmingConnection(company, context.connectionId, adding ? context.company : null);
+  const connectionId = connection?.id ?? '';
   const reauthorised = context.company !== null && wasEverLinked(context.company);
   return withEffectsBefore(
-    [{ type: 'emit', event: 'linked', detail: { connectionId } }],
+    [
+      { type: 'emit', event: 'linked', detail: { connectionId } },
+      ...(adding && connection
+        ? [{ type: 'emit', event: 'connection-added', detail: { connection } } as const]
+        : []),
+    ],
     enterStep('syncing', {
       ...context,
       company,
       connectionId,
+      adding: false,
       linkUrl: 'fresh',
       refreshing: context.refreshing || reauthorised,
     }),

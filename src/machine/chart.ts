@@ -96,9 +96,15 @@ export const chart: Record<JourneyState, StateNode> = {
   ...steps,
   ready: { on: { 'LINK.OPEN': [{ then: act.openLink }] } },
   overview: {
-    on: { 'LINK.OPEN': [{ then: act.openLink }], 'DATA.REFRESH': [{ then: act.refreshData }] },
+    on: {
+      'LINK.OPEN': [{ then: act.openLink }],
+      'DATA.REFRESH': [{ then: act.refreshData }],
+      'CONNECTION.DISCONNECTED': [{ then: act.disconnected }],
+      'COMPANY.DELETED': [{ then: act.companyDeleted }],
+    },
   },
   complete: { on: {} },
+  deleted: { on: {} },
   error: {
     on: {
       'NAME.SUBMIT': [{ guard: is.mayResubmitName, then: act.submitName }],

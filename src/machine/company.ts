@@ -18,12 +18,18 @@ export function brokenConnection(company: CompanyRecord): ConnectionRecord | und
 }
 
 /**
- * Where Link opens: the connection asked for (a pending one being continued), else the broken connection's own
- * URL when re-authorising, else the company's, where the user chooses their software.
+ * Where Link opens: the company's own Link URL, where the user chooses their software, when `adding` a source;
+ * else the connection asked for (pending, or broken, being taken up again), else the broken connection's own
+ * URL when re-authorising, else the company's.
  */
-export function linkUrlOf(company: CompanyRecord, connectionId: string | null = null): string {
-  const target =
-    connectionId === null
+export function linkUrlOf(
+  company: CompanyRecord,
+  connectionId: string | null = null,
+  adding = false,
+): string {
+  const target = adding
+    ? undefined
+    : connectionId === null
       ? brokenConnection(company)
       : company.dataConnections?.find((connection) => connection.id === connectionId);
   return target?.linkUrl ?? company.redirect;
@@ -31,14 +37,19 @@ export function linkUrlOf(company: CompanyRecord, connectionId: string | null = 
 
 /**
  * The connection that confirms a link: `Linked`, and the one the callback named when it named one (a 201
- * callback may name none: then any Linked connection will do).
+ * callback may name none: then any Linked connection will do). When adding a source, only one that was not
+ * authorised `before` (absent then, or still pending) counts: a 201 for a platform already linked adds nothing.
  */
 export const confirmingConnection = (
   company: CompanyRecord,
   connectionId: string | null,
+  before: CompanyRecord | null = null,
 ): ConnectionRecord | undefined =>
   (company.dataConnections ?? []).find(
-    (c) => c.status === 'Linked' && (connectionId === null || c.id === connectionId),
+    (c) =>
+      c.status === 'Linked' &&
+      (connectionId === null || c.id === connectionId) &&
+      !before?.dataConnections?.some((old) => old.id === c.id && old.status !== 'PendingAuth'),
   );
 
 /** Whether the company has been linked before (any connection past `PendingAuth`): linking again is a re-authorisation. */

@@ -47,6 +47,11 @@ export interface JourneyContext {
   readonly linkUrl: LinkUrlState;
   /** While Link is open: the connection being continued (a pending one the user picked), else `null`. */
   readonly linkTarget: string | null;
+  /**
+   * While Link is open: the user is adding a source ("Connect another account") at the company's own Link
+   * URL, and only a connection that was not authorised before confirms it.
+   */
+  readonly adding: boolean;
   readonly connectionId: string | null;
   readonly error: JourneyError | null;
   /** A non-error notice for the user, e.g. that they cancelled in Link. */
@@ -75,6 +80,7 @@ export const initialContext: JourneyContext = {
   redirectIfBlocked: false,
   linkUrl: 'fresh',
   linkTarget: null,
+  adding: false,
   connectionId: null,
   error: null,
   notice: null,

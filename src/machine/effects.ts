@@ -1,7 +1,7 @@
 import type { JourneyError } from './context.ts';
 import type { AbandonReason } from './events.ts';
 import type { LinkWindow } from './link-outcome.ts';
-import type { CompanyRecord } from './records.ts';
+import type { CompanyRecord, ConnectionRecord } from './records.ts';
 import type { SyncSnapshot } from './sync-snapshot.ts';
 
 /** What the journey tells the outside world, by event name (the element dispatches them as `onboard-<name>`). */
@@ -11,6 +11,11 @@ export interface EmitDetails {
   'link-opened': { readonly mode: LinkWindow };
   'popup-blocked': Record<string, never>;
   linked: { readonly connectionId: string };
+  /** A source added from the dashboard ("Connect another account"), once confirmed Linked. */
+  'connection-added': { readonly connection: ConnectionRecord };
+  disconnected: { readonly connectionId: string };
+  /** The company and its data were deleted at the user's request: the journey is over. */
+  'company-deleted': Record<string, never>;
   cancel: { readonly reason: 'user-cancelled' | AbandonReason };
   'sync-progress': { readonly progress: SyncSnapshot };
   complete: Record<string, never>;

@@ -40,7 +40,7 @@ export function enterStep(
       } as const;
       // A Link URL is opened once: after that a fresh one is asked for, while a blank popup opens in the click.
       const fresh = context.linkUrl === 'fresh';
-      const url = fresh ? linkUrlOf(company, context.linkTarget) : null;
+      const url = fresh ? linkUrlOf(company, context.linkTarget, context.adding) : null;
       return go('linking', { ...opening, linkUrl: fresh ? 'used' : 'awaited' }, [
         ...(popupUseless ? [{ type: 'emit', event: 'popup-blocked', detail: {} } as const] : []),
         { type: 'openLink', window, url, linkState: request.linkState },

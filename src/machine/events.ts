@@ -38,9 +38,10 @@ export type JourneyEvent =
     }
   /**
    * The user asked to open Link ("Connect", "Reconnect"); `connectionId` continues that (pending) connection
-   * rather than letting the user choose their software.
+   * or re-authorises that (broken) one rather than letting the user choose their software; `adding` adds a
+   * source ("Connect another account") at the company's own Link URL.
    */
-  | ({ readonly type: 'LINK.OPEN'; readonly connectionId?: string } & LinkRequest)
+  | ({ readonly type: 'LINK.OPEN'; readonly connectionId?: string; readonly adding?: boolean } & LinkRequest)
   /** The company read again for a Link URL not yet used (one-time Link URLs work once). */
   | { readonly type: 'LINK.URL_READY'; readonly company: CompanyRecord }
   /** Link opened (a popup showed, or the page is leaving for it). */
@@ -58,6 +59,14 @@ export type JourneyEvent =
   | { readonly type: 'LINK.ABANDONED'; readonly reason: AbandonReason }
   /** The company as read after Link said it linked: the machine decides whether a connection confirms it. */
   | { readonly type: 'LINK.CHECKED'; readonly company: CompanyRecord }
+  /** The dashboard disconnected a connection; `company` is as read afterwards. */
+  | {
+      readonly type: 'CONNECTION.DISCONNECTED';
+      readonly company: CompanyRecord;
+      readonly connectionId: string;
+    }
+  /** The dashboard deleted the company, at the user's typed request: the journey is over. */
+  | { readonly type: 'COMPANY.DELETED' }
   /** "Refresh data" on the dashboard: queue a new sync and follow it. */
   | { readonly type: 'DATA.REFRESH' }
   /** The data status just before a new sync was asked for. */

@@ -22,7 +22,7 @@ export const otherCompany = (context: JourneyContext, { outcome }: EventOf<'LINK
 
 /** The company read after the callback has a connection that confirms the link. */
 export const linkConfirmed = (context: JourneyContext, { company }: EventOf<'LINK.CHECKED'>): boolean =>
-  confirmingConnection(company, context.connectionId) !== undefined;
+  confirmingConnection(company, context.connectionId, context.adding ? context.company : null) !== undefined;
 
 /** A loaded company is the one this journey asked for (a late answer for another is dropped). */
 export const isThisCompany = (context: JourneyContext, { company }: EventOf<'COMPANY.LOADED'>): boolean =>

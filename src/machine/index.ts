@@ -4,7 +4,13 @@ export type { AbandonReason, EventOf, JourneyEvent, JourneyEventType, StepFailur
 export type { EmitDetails, EmitEffect, JourneyEffect } from './effects.ts';
 export type { LinkOpenMode, LinkOutcome, LinkRequest, LinkWindow } from './link-outcome.ts';
 export { ErrorCode, NoticeCode, type MessageParams } from './messages.ts';
-export type { CompanyRecord, ConnectionRecord, DataStatusRecord, DataStatusRecords } from './records.ts';
+export type {
+  CompanyRecord,
+  ConnectionRecord,
+  DataStatusRecord,
+  DataStatusRecords,
+  PullRecord,
+} from './records.ts';
 export {
   emptyWatch,
   type DataTypeProgress,

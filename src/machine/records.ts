@@ -35,3 +35,18 @@ export interface DataStatusRecord {
 
 /** The platform's dataStatus object, keyed by data type. */
 export type DataStatusRecords = Readonly<Record<string, DataStatusRecord>>;
+
+/** A pull operation of the platform's read history: one data type fetched once. */
+export interface PullRecord {
+  readonly id: string;
+  readonly dataType: string;
+  /** The same words as a data status: `Queued`, `Fetching`, … `Complete`, `FetchError`, … or a future value. */
+  readonly status: string;
+  /** When it was asked for (ISO 8601). */
+  readonly requested: string;
+  readonly completed?: string | undefined;
+  /** The connection it fetched from. */
+  readonly connectionId?: string | undefined;
+  /** Why it failed, in the platform's words. */
+  readonly errorMessage?: string | undefined;
+}

@@ -10,6 +10,8 @@ export const JourneyState = {
   Complete: 'complete',
   Error: 'error',
   Overview: 'overview',
+  /** The company was deleted from the dashboard: final. */
+  Deleted: 'deleted',
 } as const;
 export type JourneyState = (typeof JourneyState)[keyof typeof JourneyState];
 

@@ -1,7 +1,18 @@
+import type { CompanyRecord } from '../machine/index.ts';
+
 /** What a user can ask of a journey. The runner adds what the machine's events need (nonces, how to open Link). */
 export type JourneyIntent =
   | { readonly type: 'NAME.SUBMIT'; readonly name: string }
   /** Opens Link; with `connectionId`, to continue that (pending) connection rather than choose software anew. */
-  | { readonly type: 'LINK.OPEN'; readonly connectionId?: string }
+  /** With `adding`, to add another source at the company's own Link URL ("Connect another account"). */
+  | { readonly type: 'LINK.OPEN'; readonly connectionId?: string; readonly adding?: boolean }
   | { readonly type: 'RETRY' }
+  /** From the dashboard, once the backend has done it: a connection disconnected (the company read again). */
+  | {
+      readonly type: 'CONNECTION.DISCONNECTED';
+      readonly company: CompanyRecord;
+      readonly connectionId: string;
+    }
+  /** From the dashboard, once the backend has deleted the company. */
+  | { readonly type: 'COMPANY.DELETED' }
   | { readonly type: 'DATA.REFRESH' };

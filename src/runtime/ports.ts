@@ -56,4 +56,9 @@ export interface JourneyPorts {
   readonly events: (event: RunnerEvent) => void;
   /** Asked just before the page leaves for Link; `false` vetoes the navigation. */
   readonly allowRedirect: (url: string, ids: JourneyIds) => boolean;
+  /**
+   * Loads what follows a sync. Default: imports it when a journey first follows one (a separate chunk in the
+   * browser). Tests give the module itself, so following starts without waiting for a module load.
+   */
+  readonly loadSyncFollower?: () => Promise<typeof import('./follow-sync.ts')>;
 }

@@ -8,14 +8,9 @@ import {
   type JourneySnapshot,
   type LinkRequest,
 } from '../machine/index.ts';
-import { baselineOf, startPolling, summarizeDataStatus, type Poller } from '../sync/index.ts';
+import type { Poller } from '../sync/index.ts';
 import type { JourneyIntent } from './intents.ts';
-import {
-  DEFAULT_START_TIMEOUT_MS,
-  type JourneyIds,
-  type JourneyPorts,
-  type RunnerEventDetails,
-} from './ports.ts';
+import type { JourneyIds, JourneyPorts, RunnerEventDetails } from './ports.ts';
 
 /** A running journey. */
 export interface JourneyRunner {
@@ -48,6 +43,9 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
   // What is running, each with its own way to stop.
   let inflight: AbortController | null = null;
   let poller: Poller | null = null;
+  /** The sync being followed (its follower may still be loading); `null` when none is. */
+  let following: object | null = null;
+  const loadSyncFollower = ports.loadSyncFollower ?? (() => import('./follow-sync.ts'));
   let popup: OpenedPopup | null = null;
   /** Types to queue before the next data-status reading. */
   let toQueue: readonly string[] = [];
@@ -141,54 +139,32 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
   }
 
   /**
-   * Follows the data status, one request at a time: first (once each) how it stands before asking for a new
-   * sync, then the request for it, then any types to queue, then a reading per tick.
+   * Follows the data status (see `follow-sync.ts`, loaded on first use). A sync stopped or replaced while the
+   * follower loads never starts.
    */
   function startSync(
     companyId: string,
     { refresh, baseline }: { refresh: boolean; baseline: boolean },
   ): void {
     poller?.stop();
-    let refreshOwed = refresh;
-    let baselineOwed = baseline;
-    poller = startPolling(
-      {
-        tick: async (signal) => {
-          const options = { signal, journeyId: snapshot.context.journeyId };
-          const backend = ports.backend();
-          if (baselineOwed) {
-            const before = await backend.getDataStatus(companyId, options);
-            if (signal.aborted) return;
-            dispatch({ type: 'SYNC.BASELINE', baseline: baselineOf(before) });
-            baselineOwed = false;
-          }
-          if (refreshOwed) {
-            await backend.refreshData(companyId, options);
-            refreshOwed = false;
-          }
-          // A backend without the optional call cannot queue: the start bound then reports the types.
-          for (const dataType of toQueue) await backend.queueDataType?.(companyId, dataType, options);
+    poller = null;
+    const attempt = {};
+    following = attempt;
+    void loadSyncFollower().then(({ followSync }) => {
+      if (following !== attempt || stopped) return;
+      poller = followSync({
+        companyId,
+        refresh,
+        baseline,
+        ports,
+        dispatch,
+        journey: () => ({ journeyId: snapshot.context.journeyId, baseline: snapshot.context.watch.baseline }),
+        toQueue: () => toQueue,
+        queuedAll: () => {
           toQueue = [];
-          const statuses = await backend.getDataStatus(companyId, options);
-          if (signal.aborted) return;
-          const { requiredDataTypes, startTimeoutMs = DEFAULT_START_TIMEOUT_MS } = config();
-          const { outcome, notStarted, ...progress } = summarizeDataStatus(
-            statuses,
-            requiredDataTypes,
-            snapshot.context.watch.baseline,
-          );
-          const at = ports.clock.now();
-          dispatch({ type: 'SYNC.READING', progress, outcome, notStarted, at, startTimeoutMs });
         },
-        onError: (error) => {
-          const failure = describeFailure(error);
-          if (failure !== null) dispatch({ type: 'STEP.FAILED', failure });
-        },
-        onTimeout: () => dispatch({ type: 'SYNC.TIMED_OUT' }),
-      },
-      config().polling,
-      ports,
-    );
+      });
+    });
   }
 
   function run(effect: JourneyEffect): void {
@@ -238,6 +214,7 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
         toQueue = effect.types;
         return;
       case 'stopSync':
+        following = null;
         poller?.stop();
         poller = null;
         toQueue = [];
@@ -262,6 +239,8 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
       case 'RETRY':
         return { ...intent, ...linkRequest() };
       case 'DATA.REFRESH':
+      case 'CONNECTION.DISCONNECTED':
+      case 'COMPANY.DELETED':
         return intent;
     }
   };

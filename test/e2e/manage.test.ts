@@ -40,7 +40,7 @@ describe('dashboard (intent="manage") in Chromium against the demo server', () =
     const firstSync = Date.parse(linked.lastSync);
 
     // The overview: the connection in words, with its last sync; freshness per type; Refresh data.
-    await page.getByRole('heading', { name: 'Your accounting connections' }).waitFor();
+    await page.getByRole('heading', { name: 'Your connections' }).waitFor();
     const card = dashboard.connection('Xero');
     assert.equal(await dashboard.connectionStatus('Xero'), 'Connected');
     await card.getByText(/^Last synced /).waitFor();

@@ -149,7 +149,7 @@ export class DashboardPage extends ReconnectPage {
     return dashboard;
   }
 
-  /** The card of one connection in "Your accounting connections", by its platform's name. */
+  /** The card of one connection in "Your connections", by its platform's name. */
   connection(platformName: string): Locator {
     return this.page.locator('company-onboard li.connection').filter({
       has: this.page.getByRole('heading', { name: platformName }),

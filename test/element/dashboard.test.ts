@@ -34,7 +34,7 @@ describe('<company-onboard intent="manage">: the dashboard', () => {
     backend.statuses = [freshness()];
     const h = await dashboard(backend);
     const text = h.text();
-    expect(text).to.contain('Your accounting connections');
+    expect(text).to.contain('Your connections');
     expect(text).to.contain('Xero Connected');
     expect(text).to.contain('Last synced 2 hours ago');
     expect(text).to.contain('bills Never synced');

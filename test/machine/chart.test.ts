@@ -18,6 +18,8 @@ const handled: Partial<Record<Key, readonly [JourneyState, readonly string[]]>> 
   'ready|LINK.OPEN': ['linking', ['openLink']],
   'overview|LINK.OPEN': ['linking', ['openLink']],
   'overview|DATA.REFRESH': ['syncing', ['startSync']],
+  'overview|CONNECTION.DISCONNECTED': ['overview', ['emit:disconnected']],
+  'overview|COMPANY.DELETED': ['deleted', ['emit:company-deleted']],
   'linking|LINK.OPENED': ['linking', ['emit:link-opened']],
   'linking|LINK.POPUP_BLOCKED': ['linking', ['emit:popup-blocked', 'openLink']],
   'linking|LINK.URL_REJECTED': ['error', ['closeLink', 'emit:error']],

@@ -140,6 +140,12 @@ export const everyEvent: Record<JourneyEvent['type'], JourneyEvent> = {
   'LINK.ABANDONED': { type: 'LINK.ABANDONED', reason: 'popup-closed' },
   'LINK.CHECKED': { type: 'LINK.CHECKED', company: linkedCompany() },
   'DATA.REFRESH': { type: 'DATA.REFRESH' },
+  'CONNECTION.DISCONNECTED': {
+    type: 'CONNECTION.DISCONNECTED',
+    company: linkedCompany(),
+    connectionId: 'conn-1',
+  },
+  'COMPANY.DELETED': { type: 'COMPANY.DELETED' },
   'SYNC.BASELINE': { type: 'SYNC.BASELINE', baseline: {} },
   'SYNC.READING': reading('in-progress'),
   'SYNC.TIMED_OUT': { type: 'SYNC.TIMED_OUT' },

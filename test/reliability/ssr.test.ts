@@ -81,7 +81,8 @@ const src = (path: string): string => pathToFileURL(join(ROOT, 'src', path)).hre
 
 /** Each entry and some of what it must export. */
 const ENTRIES: [string, string[]][] = [
-  ['index', ['CompanyOnboard', 'createFetchBackend', 'parseLinkCallback', 'summarizeDataStatus']],
+  ['index', ['CompanyOnboard', 'createFetchBackend', 'parseLinkCallback', 'createJourneyRunner']],
+  ['sync/index', ['summarizeDataStatus', 'classifyStatus', 'startPolling']],
   ['server/index', ['createOnboardHandler', 'toNodeListener', 'mountAt', 'createMemoryIdempotencyStore']],
   ['simulator/index', ['createSimulator', 'startSimulator', 'SyncScenario']],
   ['link/callback-page', ['completeLinkCallback']],

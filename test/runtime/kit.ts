@@ -2,6 +2,7 @@
  * A journey runner with every port faked, for Node: a scripted backend, a Link port that records what it was
  * asked, a store over memory, a manual clock and a visibility the test sets.
  */
+import * as followSyncModule from '../../src/runtime/follow-sync.ts';
 import type { Company, DataStatuses, OnboardBackend, RequestOptions } from '../../src/backend/index.ts';
 import {
   createJourneyStore,
@@ -164,6 +165,8 @@ export function journeyKit(config: Partial<JourneyConfig> = {}) {
     nonce: () => `n${(nonces += 1)}`,
     events: (event) => events.push(event),
     allowRedirect: (url) => (redirects.push(url), !veto),
+    // The module itself, not a load: following starts within the microtasks `flush()` waits for.
+    loadSyncFollower: () => Promise.resolve(followSyncModule),
   });
   return {
     runner,

@@ -2,12 +2,15 @@
  * Views for an existing company: the re-authorisation prompt and the dashboard. Imported lazily (only pages
  * with `company-id` need them), so the sign-up path stays within its size budget.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
-import type { CompanyRecord, ConnectionRecord, DataStatusRecords } from '../../machine/index.ts';
+import { css, html, type TemplateResult } from 'lit';
+import type { ConnectionRecord } from '../../machine/index.ts';
 import { byValue, type CompanyViewStrings } from './company-view-strings.ts';
-import { relativeTime, timeOf } from './relative-time.ts';
+import { DashboardController, type DashboardHost, type DashboardSetup } from './dashboard-controller.ts';
 
 export { companyViewStrings, type CompanyViewStrings } from './company-view-strings.ts';
+export { renderDeleted } from './delete-view.ts';
+export type { DashboardController } from './dashboard-controller.ts';
+export type { OverviewProps } from './overview-props.ts';
 
 export const companyViewStyles = css`
   .connections {
@@ -22,11 +25,48 @@ export const companyViewStyles = css`
     border-radius: 0.5rem;
   }
   h3 {
+    margin: 1rem 0 0.5rem;
+    font-size: 1rem;
+  }
+  h4 {
     display: flex;
     gap: 0.5rem;
     align-items: center;
     margin: 0 0 0.25rem;
     font-size: 1rem;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0.75rem 0;
+  }
+  .confirm {
+    display: grid;
+    gap: 0.5rem;
+    margin-top: 0.5rem;
+    padding: 0.75rem;
+    border: 2px solid var(--onboard-danger-color, #b3261e);
+    border-radius: 0.5rem;
+  }
+  .secondary {
+    background: transparent;
+    color: var(--onboard-accent-color, #1f4fd1);
+    border: 1px solid currentColor;
+  }
+  .danger {
+    background: var(--onboard-danger-color, #b3261e);
+    color: #fff;
+  }
+  [aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  .history li {
+    gap: 0.5rem;
+  }
+  .history .failed {
+    color: var(--onboard-danger-color, #b3261e);
   }
   .badge {
     padding: 0 0.5rem;
@@ -49,19 +89,6 @@ export const companyViewStyles = css`
   }
 `;
 
-export interface OverviewProps {
-  readonly t: CompanyViewStrings;
-  readonly company: CompanyRecord | null;
-  readonly statuses: DataStatusRecords | null;
-  /** Last syncs older than this are flagged, in milliseconds. */
-  readonly staleAfterMs: number;
-  readonly now: number;
-  readonly onRefresh: () => void;
-  readonly onReconnect: () => void;
-  /** Opens Link for that (pending) connection. */
-  readonly onContinue: (connectionId: string) => void;
-}
-
 export function renderReconnect(
   t: CompanyViewStrings,
   broken: ConnectionRecord,
@@ -74,81 +101,6 @@ export function renderReconnect(
   `;
 }
 
-function renderConnection(connection: ConnectionRecord, props: OverviewProps): TemplateResult {
-  const { t, now, staleAfterMs } = props;
-  const { lastSync, status } = connection;
-  // A `lastSync` that is not a date reads as never synced (and never stale) rather than breaking the view.
-  const synced = timeOf(lastSync);
-  const stale = synced !== null && now - synced > staleAfterMs;
-  return html`
-    <li class="connection">
-      <h3>
-        ${connection.platformName}
-        <span class="badge ${status}">${byValue(t, 'status', status) ?? status}</span>
-      </h3>
-      <p>${synced === null ? t.neverSynced : t.lastSync(relativeTime(synced, now))}</p>
-      ${stale ? html`<p class="stale">${t.stale}</p>` : nothing}
-      ${status === 'Linked' ? nothing : renderActions(connection, props)}
-    </li>
-  `;
-}
-
-/** A pending connection is continued or abandoned for other software; a broken one reconnected. */
-function renderActions(
-  connection: ConnectionRecord,
-  { t, onContinue, onReconnect }: OverviewProps,
-): TemplateResult {
-  if (connection.status !== 'PendingAuth') {
-    return html`<button part="button" type="button" @click=${onReconnect}>${t.reconnectButton}</button>`;
-  }
-  return html`
-    <p>${t['reason.PendingAuth']}</p>
-    <button part="button" type="button" @click=${() => onContinue(connection.id)}>
-      ${t.continueButton(connection.platformName)}
-    </button>
-    <button part="button" type="button" @click=${onReconnect}>${t.chooseOtherButton}</button>
-  `;
-}
-
-/** Each connection with its status in words and colour, last sync, staleness; data freshness per type. */
-export function renderOverview(props: OverviewProps): TemplateResult {
-  const { t, company, statuses, now } = props;
-  const connections = company?.dataConnections ?? [];
-  const types = Object.values(statuses ?? {}).sort((a, b) => a.dataType.localeCompare(b.dataType));
-  return html`
-    <h2>${t.overviewTitle}</h2>
-    ${
-      connections.length === 0
-        ? html`<p>${t.noConnections}</p>
-            <button part="button" type="button" @click=${props.onReconnect}>${t.connectButton}</button>`
-        : html`<ul class="connections">
-            ${connections.map((connection) => renderConnection(connection, props))}
-          </ul>`
-    }
-    ${
-      types.length === 0
-        ? nothing
-        : html`<h3>${t.freshnessTitle}</h3>
-            <ul part="types">
-              ${types.map(
-                ({ dataType, lastSuccessfulSync }) =>
-                  html`<li>
-                    <span>${dataType}</span>
-                    <span>${freshness(t, lastSuccessfulSync, now)}</span>
-                  </li>`,
-              )}
-            </ul>`
-    }
-    ${
-      connections.some((c) => c.status === 'Linked')
-        ? html`<button part="button" type="button" @click=${props.onRefresh}>${t.refreshButton}</button>`
-        : nothing
-    }
-  `;
-}
-
-/** When a type last synced, in words; a missing or unreadable date reads as never. */
-function freshness(t: CompanyViewStrings, lastSuccessfulSync: string | undefined, now: number): string {
-  const at = timeOf(lastSuccessfulSync);
-  return at === null ? t.neverSynced : relativeTime(at, now);
-}
+/** The dashboard's own operations for `host`, started now; see {@link DashboardController}. */
+export const dashboardController = (host: DashboardHost, setup: DashboardSetup): DashboardController =>
+  new DashboardController(host, setup);

@@ -1,0 +1,115 @@
+import type { LitElement, ReactiveController, TemplateResult } from 'lit';
+import { initialDashboard, type DashboardEvent, type DashboardState } from '../../machine/dashboard.ts';
+import {
+  createDashboardRunner,
+  type DashboardPorts,
+  type DashboardRunner,
+} from '../../runtime/dashboard-runner.ts';
+import type { JourneyIntent } from '../../runtime/intents.ts';
+import { errorText } from '../messages/error-text.ts';
+import type { OverviewProps } from './overview-props.ts';
+import { renderOverview } from './overview.ts';
+
+/** What the dashboard reads of the element: its settings, and its text with the integrator's overrides. */
+export interface DashboardHost extends LitElement {
+  readonly staleAfter: number;
+  readonly allowDelete: boolean;
+  readonly strings: Partial<Record<string, unknown>>;
+}
+
+/** The element's side of the dashboard: its backend and journey, and its text (with the views' own). */
+export interface DashboardSetup extends Omit<DashboardPorts, 'onChange'> {
+  readonly text: () => OverviewProps['t'];
+}
+
+/** How often an open dashboard re-renders, so "2 minutes ago" does not stay that for an hour. */
+export const TICK_MS = 30_000;
+
+/**
+ * Plugs the dashboard's runner into the element: its state re-renders the element; relative times tick while
+ * the element is on the page; focus follows a confirmation as it opens (into it) and closes (back to the
+ * button that opened it), and stays put otherwise.
+ */
+export class DashboardController implements ReactiveController {
+  state: DashboardState = initialDashboard;
+  #runner: DashboardRunner | null = null;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(
+    private readonly host: DashboardHost,
+    private readonly ports: DashboardSetup,
+  ) {
+    host.addController(this);
+  }
+
+  send(event: DashboardEvent): void {
+    this.#runner?.send(event);
+  }
+
+  /** The dashboard, also while a refresh runs (inline) and while the company is read again after it. */
+  render(): TemplateResult {
+    const { host, ports } = this;
+    const { state, context } = ports.journey.snapshot;
+    const backend = ports.backend();
+    const send = (intent: JourneyIntent): void => ports.journey.send(intent);
+    return renderOverview({
+      t: ports.text(),
+      company: context.company,
+      statuses: context.statuses,
+      staleAfterMs: host.staleAfter,
+      now: Date.now(),
+      busy: state !== 'overview',
+      progress: context.progress,
+      dashboard: this.state,
+      offers: {
+        disconnect: backend.disconnect !== undefined,
+        history: backend.getSyncHistory !== undefined,
+        delete: host.allowDelete && backend.deleteCompany !== undefined,
+      },
+      failureText: (failure) => errorText(host.strings, { ...failure, step: null }),
+      on: {
+        refresh: () => send({ type: 'DATA.REFRESH' }),
+        reconnect: (connectionId) => send({ type: 'LINK.OPEN', connectionId }),
+        continue: (connectionId) => send({ type: 'LINK.OPEN', connectionId }),
+        add: () => send({ type: 'LINK.OPEN', adding: true }),
+        dashboard: (event) => this.send(event),
+      },
+    });
+  }
+
+  hostConnected(): void {
+    this.#runner = createDashboardRunner({
+      ...this.ports,
+      onChange: (state) => {
+        const before = this.state;
+        // Focus is moved only if it was in the element: never taken from elsewhere on the page.
+        const inside = (this.host.renderRoot as ShadowRoot).activeElement !== null;
+        this.state = state;
+        this.host.requestUpdate();
+        if (inside) void this.host.updateComplete.then(() => this.#moveFocus(before, state));
+      },
+    });
+    this.#timer = setInterval(() => this.host.requestUpdate(), TICK_MS);
+  }
+
+  hostDisconnected(): void {
+    this.#runner?.stop();
+    this.#runner = null;
+    clearInterval(this.#timer);
+    this.state = initialDashboard;
+  }
+
+  /** Into a confirmation that opened (its field, else its first button); back to its opener when it closed. */
+  #moveFocus(before: DashboardState, after: DashboardState): void {
+    const root = this.host.renderRoot as ShadowRoot;
+    if (before.asking === null && after.asking !== null) {
+      root.querySelector<HTMLElement>('.confirm input, .confirm button')?.focus();
+    } else if (before.asking !== null && after.asking === null) {
+      const opener =
+        before.asking.kind === 'delete'
+          ? '[data-delete]'
+          : `[data-disconnect="${before.asking.connectionId}"]`;
+      (root.querySelector<HTMLElement>(opener) ?? root.querySelector<HTMLElement>('h2'))?.focus();
+    }
+  }
+}

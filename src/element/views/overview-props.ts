@@ -1,0 +1,32 @@
+import type { DashboardEvent, DashboardState } from '../../machine/dashboard.ts';
+import type { CompanyRecord, DataStatusRecords, StepFailure, SyncSnapshot } from '../../machine/index.ts';
+import type { OnboardStrings } from '../messages/en.ts';
+import type { CompanyViewStrings } from './company-view-strings.ts';
+
+/** Everything the dashboard renders from, and where the user's clicks go. */
+export interface OverviewProps {
+  readonly t: CompanyViewStrings & OnboardStrings;
+  readonly company: CompanyRecord | null;
+  readonly statuses: DataStatusRecords | null;
+  /** Last syncs older than this are flagged, in milliseconds. */
+  readonly staleAfterMs: number;
+  readonly now: number;
+  /** A refresh is under way (the journey follows it): progress shows inline, and no action is offered. */
+  readonly busy: boolean;
+  readonly progress: SyncSnapshot | null;
+  readonly dashboard: DashboardState;
+  /** What the backend can do, and what the page allows: an action without its call is not offered. */
+  readonly offers: { readonly disconnect: boolean; readonly history: boolean; readonly delete: boolean };
+  /** A failed request's sentence, in the user's words. */
+  readonly failureText: (failure: StepFailure) => string;
+  readonly on: {
+    readonly refresh: () => void;
+    /** Opens Link to re-authorise that connection. */
+    readonly reconnect: (connectionId: string) => void;
+    /** Opens Link to continue that (pending) connection. */
+    readonly continue: (connectionId: string) => void;
+    /** Opens Link at the company's own Link URL, to add a source. */
+    readonly add: () => void;
+    readonly dashboard: (event: DashboardEvent) => void;
+  };
+}

@@ -1,0 +1,73 @@
+/*
+ * Following a sync: the data-status readings, judged, as machine events. Loaded when a journey first follows
+ * a sync (see `JourneyPorts.loadSyncFollower`): the sign-up page's first screen never needs it.
+ */
+import { describeFailure } from '../backend/index.ts';
+import type { JourneyEvent, SyncBaseline } from '../machine/index.ts';
+import { baselineOf, startPolling, summarizeDataStatus, type Poller } from '../sync/index.ts';
+import { DEFAULT_START_TIMEOUT_MS, type JourneyPorts } from './ports.ts';
+
+/** One sync to follow, and the runner's side of it. */
+export interface SyncToFollow {
+  readonly companyId: string;
+  /** Read how things stand first (to tell the new sync from the last). */
+  readonly baseline: boolean;
+  /** Then ask for a new sync of every type. */
+  readonly refresh: boolean;
+  readonly ports: JourneyPorts;
+  readonly dispatch: (event: JourneyEvent) => void;
+  /** The journey as it is now: its id for requests, the baseline readings are judged against. */
+  readonly journey: () => { readonly journeyId: string; readonly baseline: SyncBaseline | null };
+  /** Types to queue before the next reading… */
+  readonly toQueue: () => readonly string[];
+  /** …and once they all were: each is queued once (a failed request leaves them for the next tick). */
+  readonly queuedAll: () => void;
+}
+
+/**
+ * Follows the data status, one request at a time: first (once each) how it stands before asking for a new
+ * sync, then the request for it, then any types to queue, then a reading per tick.
+ */
+export function followSync(sync: SyncToFollow): Poller {
+  const { companyId, ports, dispatch } = sync;
+  let refreshOwed = sync.refresh;
+  let baselineOwed = sync.baseline;
+  return startPolling(
+    {
+      tick: async (signal) => {
+        const options = { signal, journeyId: sync.journey().journeyId };
+        const backend = ports.backend();
+        if (baselineOwed) {
+          const before = await backend.getDataStatus(companyId, options);
+          if (signal.aborted) return;
+          dispatch({ type: 'SYNC.BASELINE', baseline: baselineOf(before) });
+          baselineOwed = false;
+        }
+        if (refreshOwed) {
+          await backend.refreshData(companyId, options);
+          refreshOwed = false;
+        }
+        // A backend without the optional call cannot queue: the start bound then reports the types.
+        for (const dataType of sync.toQueue()) await backend.queueDataType?.(companyId, dataType, options);
+        sync.queuedAll();
+        const statuses = await backend.getDataStatus(companyId, options);
+        if (signal.aborted) return;
+        const { requiredDataTypes, startTimeoutMs = DEFAULT_START_TIMEOUT_MS } = ports.config();
+        const { outcome, notStarted, ...progress } = summarizeDataStatus(
+          statuses,
+          requiredDataTypes,
+          sync.journey().baseline,
+        );
+        const at = ports.clock.now();
+        dispatch({ type: 'SYNC.READING', progress, outcome, notStarted, at, startTimeoutMs });
+      },
+      onError: (error) => {
+        const failure = describeFailure(error);
+        if (failure !== null) dispatch({ type: 'STEP.FAILED', failure });
+      },
+      onTimeout: () => dispatch({ type: 'SYNC.TIMED_OUT' }),
+    },
+    ports.config().polling,
+    ports,
+  );
+}
