@@ -261,7 +261,11 @@ export class CompanyOnboard extends LitElement {
       announce: (t) => t.loading,
     },
     ready: { view: () => this.#renderReady(), announce: (t) => t.readyTitle },
-    overview: { view: () => this.#renderOverview(), announce: () => '' },
+    overview: {
+      view: () => this.#renderOverview(),
+      // Back from a refresh, the notice that it is done is the news.
+      announce: (t, { notice }) => (notice === null ? '' : renderText(t[`notice.${notice}`])),
+    },
     linking: {
       view: (t, context) => busy(context.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup),
       announce: (t, context) => (context.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup),

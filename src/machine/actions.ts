@@ -101,7 +101,7 @@ export const disconnected: Action<EventOf<'CONNECTION.DISCONNECTED'>> = (
   context,
   { company, connectionId },
 ) =>
-  go('overview', { ...context, company, linkUrl: 'fresh' }, [
+  go('overview', { ...context, company, linkUrl: 'fresh', notice: null }, [
     { type: 'emit', event: 'disconnected', detail: { connectionId } },
   ]);
 
@@ -281,8 +281,12 @@ export const failNotStarted: Action<EventOf<'SYNC.READING'>> = (context, event) 
 export const syncDone: Action<EventOf<'SYNC.READING'>> = (context, event) => {
   const next = reading(context, event);
   const told = [toldProgress(event), { type: 'emit', event: 'complete', detail: {} }] as const;
+  // On the dashboard: read the company afresh, and say the refresh is done once it shows.
   return next.home !== null && next.companyId !== null
-    ? go('loading', next, [...told, { type: 'loadCompany', companyId: next.companyId, withStatuses: true }])
+    ? go('loading', { ...next, notice: NoticeCode.DataRefreshed }, [
+        ...told,
+        { type: 'loadCompany', companyId: next.companyId, withStatuses: true },
+      ])
     : go('complete', next, told);
 };
 

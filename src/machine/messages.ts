@@ -49,6 +49,8 @@ export const NoticeCode = {
   UserCancelled: 'user-cancelled',
   PopupClosed: 'popup-closed',
   LinkUnfinished: 'link-unfinished',
+  /** A refresh from the dashboard finished: the data is up to date. */
+  DataRefreshed: 'data-refreshed',
 } as const;
 export type NoticeCode = (typeof NoticeCode)[keyof typeof NoticeCode];
 

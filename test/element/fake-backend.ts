@@ -1,4 +1,10 @@
-import type { Company, DataStatuses, OnboardBackend } from '../../src/backend/index.ts';
+import type {
+  Company,
+  Connection,
+  DataStatuses,
+  OnboardBackend,
+  PullOperation,
+} from '../../src/backend/index.ts';
 
 type Step<T> = T | Error;
 
@@ -28,11 +34,34 @@ export class FakeBackend implements OnboardBackend {
     return Promise.resolve();
   }
 
+  /** The dashboard's calls: scripted like the others; each answer may wait for the test (`hold`). */
+  disconnected: Step<Connection>[] = [];
+  history: Step<PullOperation[]>[] = [];
+  deleted: Step<void>[] = [undefined];
+  /** While set, the dashboard's calls wait for it: the test sees them under way. */
+  hold: Promise<void> | null = null;
+
+  async disconnect(companyId: string, connectionId: string): Promise<Connection> {
+    this.calls.push(`disconnect ${companyId} ${connectionId}`);
+    await this.hold;
+    return this.next(this.disconnected, 'disconnect');
+  }
+  async getSyncHistory(companyId: string): Promise<PullOperation[]> {
+    this.calls.push(`history ${companyId}`);
+    await this.hold;
+    return this.next(this.history, 'history');
+  }
+  async deleteCompany(companyId: string): Promise<void> {
+    this.calls.push(`delete ${companyId}`);
+    await this.hold;
+    return this.next(this.deleted, 'delete');
+  }
+
   private next<T>(queue: Step<T>[], what: string): Promise<T> {
     // The last answer repeats, so polling can go on reading the same status.
     const step = queue.length > 1 ? queue.shift() : queue[0];
-    if (step === undefined) return Promise.reject(new Error(`no scripted answer for ${what}`));
-    return step instanceof Error ? Promise.reject(step) : Promise.resolve(step);
+    if (step === undefined && queue.length === 0) return Promise.reject(new Error(`no scripted answer for ${what}`));
+    return step instanceof Error ? Promise.reject(step) : Promise.resolve(step as T);
   }
 }
 

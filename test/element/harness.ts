@@ -27,6 +27,9 @@ export class OnboardHarness {
       'onboard-sync-progress',
       'onboard-complete',
       'onboard-error',
+      'onboard-connection-added',
+      'onboard-disconnected',
+      'onboard-company-deleted',
     ] as const) {
       element.addEventListener(type, (event) => {
         this.events.push({ type, detail: event.detail as unknown as Record<string, unknown> });
@@ -109,6 +112,7 @@ export async function mount(
     companyId?: string;
     id?: string;
     intent?: string;
+    allowDelete?: boolean;
   } = {},
 ): Promise<OnboardHarness> {
   const element = await fixture<CompanyOnboard>(
@@ -119,6 +123,7 @@ export async function mount(
       data-types=${ifDefined(attributes.dataTypes)}
       company-id=${ifDefined(attributes.companyId)}
       intent=${ifDefined(attributes.intent)}
+      ?allow-delete=${attributes.allowDelete === true}
       poll-interval="0"
       poll-max-interval="0"
     ></company-onboard>`,

@@ -41,6 +41,7 @@ export const en = {
   'notice.user-cancelled': 'You cancelled connecting your accounting software.',
   'notice.popup-closed': 'The window was closed before you finished connecting.',
   'notice.link-unfinished': 'Connecting was not finished.',
+  'notice.data-refreshed': 'Your data is up to date.',
   'error.network-error': 'We could not reach the server. Check your connection and try again.',
   'error.timeout': 'The server did not answer in time. Please try again.',
   'error.bad-response': 'The server sent an answer we could not understand. Please try again.',

@@ -1,0 +1,192 @@
+import { expect } from 'chai';
+import {
+  confirmsDelete,
+  dashboardTransition,
+  initialDashboard,
+  type DashboardEvent,
+  type DashboardState,
+} from '../../src/machine/dashboard.ts';
+import { transition, type CompanyRecord, type JourneyEvent } from '../../src/machine/index.ts';
+import { at, labels, linkedCompany, request, run, success } from './fixtures.ts';
+
+const steps = (...events: DashboardEvent[]) => {
+  let state: DashboardState = initialDashboard;
+  let effects: unknown[] = [];
+  for (const event of events) {
+    const result = dashboardTransition(state, event);
+    state = result.state;
+    effects = [...result.effects];
+  }
+  return { state, effects };
+};
+
+const disconnect = { kind: 'disconnect', connectionId: 'conn-1' } as const;
+const failure = { code: 'server-error', params: { status: 500 } };
+
+describe('dashboard machine: asking before changing anything', () => {
+  it('disconnects only once the user confirms; cancelling asks nothing of the backend', () => {
+    const asked = steps({ type: 'ASK', request: disconnect });
+    expect(asked.state.asking).to.deep.equal(disconnect);
+    expect(asked.effects).to.deep.equal([]);
+    expect(steps({ type: 'ASK', request: disconnect }, { type: 'CANCEL' }).state).to.deep.equal(
+      initialDashboard,
+    );
+    const confirmed = steps({ type: 'ASK', request: disconnect }, { type: 'CONFIRM', companyName: 'Acme' });
+    expect(confirmed.effects).to.deep.equal([disconnect]);
+    expect(confirmed.state.working).to.deep.equal(disconnect);
+  });
+
+  it('deletes only when the typed text is the company’s name (spaces around it aside)', () => {
+    const ask = { type: 'ASK', request: { kind: 'delete' } } as const;
+    for (const typed of ['', 'acme ltd', 'Acme', 'Acme Ltd.']) {
+      const tried = steps(ask, { type: 'TYPE', text: typed }, { type: 'CONFIRM', companyName: 'Acme Ltd' });
+      expect(tried.effects, typed).to.deep.equal([]);
+      expect(tried.state.working, typed).to.equal(null);
+    }
+    const done = steps(
+      ask,
+      { type: 'TYPE', text: '  Acme Ltd ' },
+      { type: 'CONFIRM', companyName: 'Acme Ltd' },
+    );
+    expect(done.effects).to.deep.equal([{ kind: 'delete' }]);
+    expect(confirmsDelete('', '')).to.equal(false);
+  });
+
+  it('one request at a time: while one runs, asking, cancelling and confirming again change nothing', () => {
+    const working = steps(
+      { type: 'ASK', request: disconnect },
+      { type: 'CONFIRM', companyName: 'Acme' },
+    ).state;
+    for (const event of [
+      { type: 'ASK', request: { kind: 'delete' } },
+      { type: 'CANCEL' },
+      { type: 'CONFIRM', companyName: 'Acme' },
+    ] as const) {
+      const result = dashboardTransition(working, event);
+      expect(result.state, event.type).to.equal(working);
+      expect(result.effects, event.type).to.deep.equal([]);
+    }
+  });
+
+  it('a failure keeps the confirmation open with its reason, so the user can try again or cancel', () => {
+    const failed = steps(
+      { type: 'ASK', request: disconnect },
+      { type: 'CONFIRM', companyName: 'Acme' },
+      { type: 'FAILED', failure },
+    ).state;
+    expect(failed).to.deep.include({ asking: disconnect, working: null, failure });
+    const again = dashboardTransition(failed, { type: 'CONFIRM', companyName: 'Acme' });
+    expect(again.effects).to.deep.equal([disconnect]);
+    expect(again.state.failure).to.equal(null);
+    expect(dashboardTransition(failed, { type: 'DONE' }).state).to.deep.equal(initialDashboard);
+  });
+});
+
+describe('dashboard machine: the sync history', () => {
+  it('loads when opened, shows what came, and drops an answer that comes after it was closed', () => {
+    const opened = steps({ type: 'HISTORY.OPEN' });
+    expect(opened.effects).to.deep.equal([{ kind: 'history' }]);
+    expect(opened.state.history).to.deep.equal({ status: 'loading' });
+    const operation = {
+      id: 'p1',
+      dataType: 'invoices',
+      status: 'Complete',
+      requested: '2026-12-03T10:00:00Z',
+    };
+    const shown = dashboardTransition(opened.state, { type: 'HISTORY.LOADED', operations: [operation] });
+    expect(shown.state.history).to.deep.equal({ status: 'shown', operations: [operation] });
+    const closed = dashboardTransition(opened.state, { type: 'HISTORY.CLOSE' }).state;
+    expect(dashboardTransition(closed, { type: 'HISTORY.LOADED', operations: [operation] }).state).to.equal(
+      closed,
+    );
+    expect(dashboardTransition(closed, { type: 'HISTORY.FAILED', failure }).state).to.equal(closed);
+  });
+
+  it('a failure is shown, and opening again asks again; a second open while loading asks nothing', () => {
+    const failed = steps({ type: 'HISTORY.OPEN' }, { type: 'HISTORY.FAILED', failure }).state;
+    expect(failed.history).to.deep.equal({ status: 'failed', failure });
+    expect(dashboardTransition(failed, { type: 'HISTORY.OPEN' }).effects).to.deep.equal([
+      { kind: 'history' },
+    ]);
+    expect(steps({ type: 'HISTORY.OPEN' }, { type: 'HISTORY.OPEN' }).effects).to.deep.equal([]);
+  });
+});
+
+describe('journey: what the dashboard changes', () => {
+  const bank = { id: 'bank-1', platformName: 'Plaid', status: 'Linked', sourceType: 'Banking' } as const;
+  const open: JourneyEvent = { type: 'LINK.OPEN', adding: true, linkState: 'nonce-1', ...request };
+
+  it('"Connect another account" opens the company’s own Link URL, not a connection’s', () => {
+    const result = transition(at('overview', { company: linkedCompany() }), open);
+    expect(result.state).to.equal('linking');
+    expect(result.effects[0]).to.deep.include({ type: 'openLink', url: 'https://link.codat.io/company/c-1' });
+  });
+
+  it('adding is confirmed only by a connection that was not authorised before: then connection-added', () => {
+    const before = linkedCompany();
+    const after: CompanyRecord = { ...before, dataConnections: [...(before.dataConnections ?? []), bank] };
+    const added = run(at('overview', { company: before }), open, success('nonce-1', { connectionId: null }), {
+      type: 'LINK.CHECKED',
+      company: after,
+    });
+    expect(added.state).to.equal('syncing');
+    expect(labels(added)).to.deep.equal(['emit:linked', 'emit:connection-added', 'startSync']);
+    expect(added.effects[1]).to.deep.include({ detail: { connection: bank } });
+    expect(added.context.adding).to.equal(false);
+
+    // Link answered 201 (already linked, nothing changed): the old connection does not count as added.
+    const nothingNew = run(
+      at('overview', { company: before }),
+      open,
+      success('nonce-1', { statusCode: 201, connectionId: null }),
+      {
+        type: 'LINK.CHECKED',
+        company: before,
+      },
+    );
+    expect(nothingNew.state).to.equal('error');
+    expect(nothingNew.context.error?.code).to.equal('link-not-confirmed');
+  });
+
+  it('a disconnected connection shows at once, with disconnected told; a deleted company ends the journey', () => {
+    const unlinked: CompanyRecord = {
+      ...linkedCompany(),
+      dataConnections: [{ id: 'conn-1', platformName: 'Xero', status: 'Unlinked' }],
+    };
+    const shown = transition(at('overview', { notice: 'data-refreshed' }), {
+      type: 'CONNECTION.DISCONNECTED',
+      company: unlinked,
+      connectionId: 'conn-1',
+    });
+    expect(shown.state).to.equal('overview');
+    expect(shown.context.company).to.equal(unlinked);
+    expect(shown.context.notice).to.equal(null);
+    expect(shown.effects).to.deep.equal([
+      { type: 'emit', event: 'disconnected', detail: { connectionId: 'conn-1' } },
+    ]);
+
+    const deleted = transition(at('overview'), { type: 'COMPANY.DELETED' });
+    expect(deleted.state).to.equal('deleted');
+    expect(deleted.context).to.deep.include({ company: null, companyName: 'Acme Ltd', companyId: 'c-1' });
+    expect(labels(deleted)).to.deep.equal(['emit:company-deleted']);
+    // Final: nothing moves it.
+    expect(transition(deleted, open).state).to.equal('deleted');
+  });
+
+  it('a refresh from the dashboard ends with the notice that the data is up to date', () => {
+    const refreshed = run(
+      at('overview'),
+      { type: 'DATA.REFRESH' },
+      {
+        type: 'SYNC.READING',
+        progress: { types: [], finished: 0, total: 0 },
+        outcome: 'complete',
+        notStarted: [],
+        at: 0,
+        startTimeoutMs: 60_000,
+      },
+    );
+    expect(refreshed.state).to.equal('loading');
+    expect(refreshed.context.notice).to.equal('data-refreshed');
+  });
+});
