@@ -6,6 +6,8 @@ export const ErrorCode = {
   InvalidDescription: 'invalid-description',
   InvalidTags: 'invalid-tags',
   InvalidCompanyId: 'invalid-company-id',
+  /** 400: the connection id in a disconnect's path is not a UUID (field `connectionId`). */
+  InvalidConnectionId: 'invalid-connection-id',
   InvalidDataType: 'invalid-data-type',
   InvalidIdempotencyKey: 'invalid-idempotency-key',
   IdempotencyKeyReused: 'idempotency-key-reused',

@@ -3,6 +3,7 @@ import { routeSegments } from './base-path.ts';
 import { parseCreateCompanyInput } from './company-input.ts';
 import { createOnce } from './create-once.ts';
 import { fromAllowedPage } from './cross-site.ts';
+import { disconnect } from './disconnect.ts';
 import { journeyField, journeyIdOf, journeyLog } from './journey.ts';
 import type { FetchHandler } from './node.ts';
 import { resolveOnboardOptions, type OnboardHandlerOptions } from './options.ts';
@@ -24,11 +25,20 @@ import { matchRoute, type Route } from './routes.ts';
  * - `POST /companies/{id}/refresh/{dataType}` (204) queues a fetch of one type (`invoices`,
  *   `banking-accounts`: the SDK's data types; any other is a 400 `invalid-data-type` before the platform is
  *   called). The platform answers with a pull operation, which we do not pass on: progress shows in the
- *   data status, like the full refresh's.
+ *   data status, like the full refresh's;
+ * - `GET /companies/{id}/sync-history` (200, `{results}`: the platform's newest 20 pull operations, newest
+ *   first; a status newer than the SDK knows is passed on);
+ * - `POST /companies/{id}/connections/{connectionId}/disconnect` (200, the connection, `Unlinked`) unlinks a
+ *   connection: its data stays, nothing new is fetched until the user links it again. A connection id that is
+ *   not a UUID is a 400 `invalid-connection-id` before the platform is called; repeating it answers the same
+ *   (see `disconnect.ts`). The platform's 404 does not say whether the company or the connection is missing:
+ *   it is `company-not-found`, as on every route;
+ * - `DELETE /companies/{id}` (204) deletes the company, its connections and data on the platform.
  *
- * `authorize` is asked with action `create`, `read` or `refresh` (both refresh routes) before anything but the
- * cross-site check. The `POST` routes change something: they take a JSON body (`{}` for the refreshes) and
- * are refused with 403 `cross-site-request` when a page of another origin sent them (`allowedOrigins`).
+ * `authorize` is asked with action `create`, `read` (company, data status, sync history), `refresh` (both
+ * refresh routes), `disconnect` or `delete` before anything but the cross-site check. The `POST` and `DELETE`
+ * routes change something: they are refused with 403 `cross-site-request` when a page of another origin sent
+ * them (`allowedOrigins`), and the `POST`s take a JSON body (`{}` for the refreshes and the disconnect).
  * Every answer is JSON; every failure is `{error, code, field?, correlationId?}` with a stable `code`
  * (`correlationId`: the platform's, when a platform call failed and it named one).
  *
@@ -57,9 +67,9 @@ export function createOnboardHandler(options: OnboardHandlerOptions): FetchHandl
 
   /**
    * Requests that change something must come from an allowed page (see `cross-site.ts`), checked before
-   * `authorize` (which may trust the cookie a forged request carries), and must carry a JSON body, which a
-   * page of another site cannot send without the browser asking us first (CORS preflight): that holds even
-   * in a browser too old for `Sec-Fetch-Site`.
+   * `authorize` (which may trust the cookie a forged request carries), and a `POST` must carry a JSON body,
+   * which a page of another site cannot send without the browser asking us first (CORS preflight), as it
+   * must for any `DELETE`: that holds even in a browser too old for `Sec-Fetch-Site`.
    */
   function refuseCrossSite(request: Request, route: Route): void {
     if (route.action === 'read' || fromAllowedPage(request, settings.allowedOrigins)) return;
@@ -115,6 +125,15 @@ export function createOnboardHandler(options: OnboardHandlerOptions): FetchHandl
       case 'queueDataType':
         await readJsonBody(request, bodyLimits);
         await platform.queueDataType(route.companyId, route.dataType);
+        return noContent();
+      case 'disconnect':
+        await readJsonBody(request, bodyLimits);
+        return jsonResponse(200, await disconnect(platform, route.companyId, route.connectionId), redact);
+      case 'getSyncHistory':
+        return jsonResponse(200, { results: await platform.listPullOperations(route.companyId) }, redact);
+      case 'deleteCompany':
+        // No body to read: a DELETE carries none, and a page of another site was refused above.
+        await platform.deleteCompany(route.companyId);
         return noContent();
     }
   }

@@ -1,5 +1,11 @@
 import { ResponseValidationError } from '@codat/platform/sdk/models/errors/responsevalidationerror.js';
 import { Company$inboundSchema, type Company } from '@codat/platform/sdk/models/shared/company.js';
+import { Connection$inboundSchema, type Connection } from '@codat/platform/sdk/models/shared/connection.js';
+import {
+  DatasetStatus,
+  PullOperation$inboundSchema,
+  type PullOperation,
+} from '@codat/platform/sdk/models/shared/pulloperation.js';
 import { isPlainObject } from './plain-object.ts';
 
 /**
@@ -57,6 +63,38 @@ export function companiesWithoutNulls(raw: Record<string, unknown>): Company[] |
     companies.push(company);
   }
   return companies;
+}
+
+/** A connection (the answer to an unlink), its nullable `lastSync` read as absent like a company's. */
+export function connectionWithoutNulls(raw: Record<string, unknown>): Connection | undefined {
+  const parsed = Connection$inboundSchema.safeParse(withoutNull(raw, ['lastSync']));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** A pull operation whose `status` may be one the SDK's closed enum does not know yet. */
+export type PullOperationRecord = Omit<PullOperation, 'status'> & { status: string };
+
+/**
+ * A page of pull operations (`{results: [...]}`). The SDK refuses the whole page when one operation's `status`
+ * is newer than its enum, so each is read by the SDK's schema with its status set aside, then given it back:
+ * an unknown status is kept, as the data status's are. `completed: null` is read as absent. Anything else
+ * the schema refuses fails the page (all or nothing).
+ */
+export function pullOperationsLeniently(raw: Record<string, unknown>): PullOperationRecord[] | undefined {
+  const results = raw['results'] ?? [];
+  if (!Array.isArray(results)) return undefined;
+  const operations: PullOperationRecord[] = [];
+  for (const item of results) {
+    const status: unknown = isPlainObject(item) ? item['status'] : undefined;
+    if (!isPlainObject(item) || typeof status !== 'string') return undefined;
+    const parsed = PullOperation$inboundSchema.safeParse({
+      ...withoutNull(item, ['completed']),
+      status: DatasetStatus.Initial,
+    });
+    if (!parsed.success) return undefined;
+    operations.push({ ...parsed.data, status });
+  }
+  return operations;
 }
 
 function withoutNull(value: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {

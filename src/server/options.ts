@@ -2,8 +2,17 @@ import { normaliseBasePath } from './base-path.ts';
 import { allowedOriginSet } from './cross-site.ts';
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './idempotency.ts';
 
-/** What a caller may do; the reference handler asks {@link OnboardHandlerOptions.authorize} before each. */
-export type OnboardAction = 'create' | 'read' | 'refresh';
+/**
+ * What a caller may do; the reference handler asks {@link OnboardHandlerOptions.authorize} before each:
+ *
+ * - `create`: make a company (`POST /companies`), no `companyId`;
+ * - `read`: see a company, its data status and its sync history;
+ * - `refresh`: queue a fetch of every data type, or of one;
+ * - `disconnect`: unlink one of the company's connections (its data stays; nothing new is fetched until the
+ *   user links it again);
+ * - `delete`: delete the company on the platform, with its connections and data, for good.
+ */
+export type OnboardAction = 'create' | 'read' | 'refresh' | 'disconnect' | 'delete';
 
 /** What the `authorize` hook is told about a request. */
 export interface AuthorizeContext {
@@ -23,7 +32,8 @@ export interface OnboardHandlerOptions {
   basePath?: string;
   /**
    * Whether this caller may perform `action` (on `companyId`). Return `false` to answer 403 `forbidden`.
-   * Typically: look up the signed-in user from the request and check that they own `companyId`.
+   * Typically: look up the signed-in user from the request and check that they own `companyId`; for
+   * `disconnect` and `delete`, perhaps also that they may manage it (an owner, not a viewer).
    *
    * **Required** (also from JavaScript: without it `createOnboardHandler` throws): anyone who can reach the handler could create
    * companies (which costs money) and read any company's status by id. For a demo or a test, where that is
@@ -32,10 +42,10 @@ export interface OnboardHandlerOptions {
   authorize: AuthorizeHook | typeof ALLOW_EVERYONE;
   /**
    * Origins, besides the handler's own, whose pages may send the requests that change something (create,
-   * refresh): e.g. `['https://app.example.com']` when the page and the API are on different origins, or
-   * behind a proxy that changes the scheme or host. Requests from any other page are refused with 403
-   * `cross-site-request` (see `cross-site.ts`). Each entry must be an origin (`scheme://host[:port]`);
-   * creating the handler throws otherwise. Default: none.
+   * refresh, disconnect, delete): e.g. `['https://app.example.com']` when the page and the API are on
+   * different origins, or behind a proxy that changes the scheme or host. Requests from any other page are
+   * refused with 403 `cross-site-request` (see `cross-site.ts`). Each entry must be an origin
+   * (`scheme://host[:port]`); creating the handler throws otherwise. Default: none.
    */
   allowedOrigins?: readonly string[];
   /**
@@ -112,7 +122,7 @@ function authorizeHook(option: OnboardHandlerOptions['authorize']): AuthorizeHoo
   if (typeof option === 'function') return option;
   throw new Error(
     'createOnboardHandler: no `authorize` hook. Pass `authorize: ({ request, action, companyId }) => …` to ' +
-      'decide who may create companies and read or refresh which; for a demo or a test that lets anyone do ' +
-      `anything, pass \`authorize: '${ALLOW_EVERYONE}'\`.`,
+      'decide who may create companies and read, refresh, disconnect or delete which; for a demo or a test ' +
+      `that lets anyone do anything, pass \`authorize: '${ALLOW_EVERYONE}'\`.`,
   );
 }

@@ -1,16 +1,31 @@
 import { CodatPlatformCore } from '@codat/platform/core.js';
 import { companiesCreate } from '@codat/platform/funcs/companiesCreate.js';
+import { companiesDelete } from '@codat/platform/funcs/companiesDelete.js';
 import { companiesGet } from '@codat/platform/funcs/companiesGet.js';
 import { companiesList } from '@codat/platform/funcs/companiesList.js';
+import { connectionsUnlink } from '@codat/platform/funcs/connectionsUnlink.js';
 import { refreshDataAll } from '@codat/platform/funcs/refreshDataAll.js';
 import { refreshDataByDataType } from '@codat/platform/funcs/refreshDataByDataType.js';
 import { refreshDataGet } from '@codat/platform/funcs/refreshDataGet.js';
+import { refreshDataListPullOperations } from '@codat/platform/funcs/refreshDataListPullOperations.js';
 import type { Company } from '@codat/platform/sdk/models/shared/company.js';
+import type { Connection } from '@codat/platform/sdk/models/shared/connection.js';
+import { DataConnectionStatus } from '@codat/platform/sdk/models/shared/dataconnectionstatus.js';
 import type { DataStatuses } from '@codat/platform/sdk/models/shared/datastatuses.js';
 import type { SchemaDataType } from '@codat/platform/sdk/models/shared/schemadatatype.js';
 import { base64 } from './base64.ts';
 import type { CreateCompanyInput } from './company-input.ts';
-import { companiesWithoutNulls, companyWithoutNulls, lenient } from './lenient-read.ts';
+import {
+  companiesWithoutNulls,
+  companyWithoutNulls,
+  connectionWithoutNulls,
+  lenient,
+  pullOperationsLeniently,
+  type PullOperationRecord,
+} from './lenient-read.ts';
+
+/** How many pull operations the sync history shows: the first page, newest first. */
+export const SYNC_HISTORY_SIZE = 20;
 
 /** The platform calls the reference handler makes. Each throws a {@link PlatformCallError} on failure. */
 export interface PlatformClient {
@@ -26,6 +41,18 @@ export interface PlatformClient {
   refreshData(companyId: string): Promise<void>;
   /** Queues a fetch of one data type (`POST /companies/{id}/data/queue/{dataType}`); its answer is not read. */
   queueDataType(companyId: string, dataType: SchemaDataType): Promise<void>;
+  /**
+   * Unlinks a connection (`PATCH /companies/{id}/connections/{connectionId}` `{status: "Unlinked"}`) and
+   * returns it as the platform answers.
+   */
+  unlinkConnection(companyId: string, connectionId: string): Promise<Connection>;
+  /**
+   * The company's newest {@link SYNC_HISTORY_SIZE} pull operations (`GET /companies/{id}/data/history`,
+   * page 1, `orderBy=-requested`), newest first; a status newer than the SDK's enum is kept.
+   */
+  listPullOperations(companyId: string): Promise<PullOperationRecord[]>;
+  /** Deletes the company with its connections and data (`DELETE /companies/{id}`, 204). */
+  deleteCompany(companyId: string): Promise<void>;
 }
 
 /** A failed platform call: the SDK's error (or what the SDK threw) and which call it was. */
@@ -86,6 +113,31 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         (raw) => raw,
       );
     },
+    unlinkConnection: (companyId, connectionId) =>
+      lenient(
+        call('unlinkConnection', () =>
+          connectionsUnlink(client, {
+            companyId,
+            connectionId,
+            updateConnectionStatus: { status: DataConnectionStatus.Unlinked },
+          }),
+        ),
+        connectionWithoutNulls,
+      ),
+    listPullOperations: (companyId) =>
+      lenient(
+        call('listPullOperations', () =>
+          refreshDataListPullOperations(client, {
+            companyId,
+            page: 1,
+            pageSize: SYNC_HISTORY_SIZE,
+            // Codat orders this list by any property; `-` is descending.
+            orderBy: '-requested',
+          }),
+        ).then((page) => page.results ?? []),
+        pullOperationsLeniently,
+      ),
+    deleteCompany: (companyId) => call('deleteCompany', () => companiesDelete(client, { companyId })),
     // The SDK's data-status schema is stricter than the platform: a type that never synced comes back as just
     // `{dataType}` (no `currentStatus`), and a `currentStatus` added after this SDK version fails its closed
     // enum. Either makes the SDK reject a perfectly good 200. The body is still useful (the client classifies

@@ -11,6 +11,13 @@ describe('the authorize hook', () => {
         backend.call(`/companies/${company.id}`),
         backend.call(`/companies/${company.id}/data-status`),
         backend.call(`/companies/${company.id}/refresh`, postJson({})),
+        backend.call(`/companies/${company.id}/refresh/invoices`, postJson({})),
+        backend.call(`/companies/${company.id}/sync-history`),
+        backend.call(
+          `/companies/${company.id}/connections/2e9d6b3c-4a5f-4c7d-9e1f-3a4b5c6d7e8f/disconnect`,
+          postJson({}),
+        ),
+        backend.call(`/companies/${company.id}`, { method: 'DELETE' }),
       ];
       for (const response of await Promise.all(calls)) {
         assert.equal(response.status, 403);

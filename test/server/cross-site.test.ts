@@ -33,10 +33,12 @@ describe('cross-site writes', () => {
   });
 
   const own = (): string => backend.url;
+  /** The JSON writes (`POST`); `DELETE /companies/{id}` is the other write. */
   const writes = (): string[] => [
     '/companies',
     `/companies/${companyId}/refresh`,
     `/companies/${companyId}/refresh/invoices`,
+    `/companies/${companyId}/connections/2e9d6b3c-4a5f-4c7d-9e1f-3a4b5c6d7e8f/disconnect`,
   ];
   const companies = (): number => backend.platform.simulator.listCompanies().length;
 
@@ -58,9 +60,15 @@ describe('cross-site writes', () => {
         assert.equal(answer.status, 403, `${path} ${JSON.stringify(headers)}`);
         assert.deepEqual(answer.body, CROSS_SITE);
       }
+      const deletion = await backend.call(`/companies/${companyId}`, { method: 'DELETE', headers });
+      assert.deepEqual(
+        [deletion.status, deletion.body],
+        [403, CROSS_SITE],
+        `DELETE ${JSON.stringify(headers)}`,
+      );
     }
     assert.deepEqual(asked, [], 'refused before authorize');
-    assert.equal(companies(), before, 'nothing created');
+    assert.equal(companies(), before, 'nothing created or deleted');
   });
 
   it('takes writes from its own origin, from allowedOrigins, and from no browser page at all', async () => {

@@ -247,3 +247,55 @@ export function codatJson(
   };
   return Response.json(body, { status, headers });
 }
+
+/** A fake platform that records each request as `METHOD /path?query`, then answers with `respond`. */
+export function recording(respond: Respond): { respond: Respond; seen: string[] } {
+  const seen: string[] = [];
+  return {
+    seen,
+    respond: (request) => {
+      const url = new URL(request.url);
+      seen.push(`${request.method} ${url.pathname}${url.search}`);
+      return respond(request);
+    },
+  };
+}
+
+/** A platform fault, and the status, `code` and `Retry-After` the backend must answer it with. */
+export type PlatformFault = [
+  fault: string,
+  respond: Respond,
+  status: number,
+  code: string,
+  retryAfter: string | null,
+];
+
+/** The faults every platform call is tested against (a timeout is tested apart: it needs `timeoutMs`). */
+export const PLATFORM_FAULTS: readonly PlatformFault[] = [
+  ['platform 500', () => codatJson(500, 'Boom'), 502, 'platform-error', null],
+  [
+    '429 with Retry-After',
+    () => codatJson(429, 'Too many', {}, { 'retry-after': '9' }),
+    429,
+    'rate-limited',
+    '9',
+  ],
+  [
+    '503 with Retry-After',
+    () => codatJson(503, 'Down', {}, { 'retry-after': '30' }),
+    503,
+    'platform-unavailable',
+    '30',
+  ],
+  ['402 (account limit)', () => codatJson(402, 'Payment Required'), 402, 'account-limit', null],
+  ['404 (no such company)', () => codatJson(404, 'Not found'), 404, 'company-not-found', null],
+  ['dropped connection', () => Response.error(), 502, 'platform-unreachable', null],
+  [
+    'bad JSON in a 200',
+    () => new Response('{not json', { headers: { 'content-type': 'application/json' } }),
+    502,
+    'platform-bad-response',
+    null,
+  ],
+  ['a 200 that is not an object', () => Response.json(['done']), 502, 'platform-bad-response', null],
+];

@@ -158,9 +158,15 @@ describe('reference backend input validation', () => {
 
     for (const [method, path, allow] of [
       ['GET', '/companies', 'POST'],
-      ['DELETE', '/companies/00000000-0000-4000-8000-000000000000', 'GET'],
+      ['PUT', '/companies/00000000-0000-4000-8000-000000000000', 'GET, DELETE'],
       ['POST', '/companies/00000000-0000-4000-8000-000000000000/data-status', 'GET'],
+      ['DELETE', '/companies/00000000-0000-4000-8000-000000000000/sync-history', 'GET'],
       ['GET', '/companies/00000000-0000-4000-8000-000000000000/refresh', 'POST'],
+      [
+        'GET',
+        '/companies/00000000-0000-4000-8000-000000000000/connections/00000000-0000-4000-8000-000000000001/disconnect',
+        'POST',
+      ],
     ] as const) {
       it(`${method} ${path} is a 405 with Allow: ${allow}`, async () => {
         const response = await backend.call(path, { method });
