@@ -45,7 +45,9 @@ export function paginate<T>(items: readonly T[], url: URL, correlationId: string
     pageSize,
     totalResults: items.length,
     _links: {
-      self: { href: url.pathname + url.search },
+      // Codat's paging docs: `self` is "the base resource your request was sent to, without any query
+      // parameters" (the spec's examples agree); `current` carries them.
+      self: { href: url.pathname },
       current: pageHref(pageNumber),
       ...(start + pageSize < items.length && { next: pageHref(pageNumber + 1) }),
       ...(pageNumber > 1 && { previous: pageHref(pageNumber - 1) }),

@@ -181,14 +181,14 @@ describe('simulator Platform API', () => {
         ['One', 'Two'],
       );
       assert.deepEqual(page['_links'], {
-        self: { href: '/companies?page=1&pageSize=2' },
+        self: { href: '/companies' },
         current: { href: '/companies?page=1&pageSize=2' },
         next: { href: '/companies?page=2&pageSize=2' },
       });
       assert.equal((page['results'] as { id: string }[])[0]?.id, first.id);
     });
 
-    it('_links keep every other query parameter (tags, query, orderBy)', async () => {
+    it('_links: current, next and previous keep every other query parameter (tags, query, orderBy); self has none', async () => {
       for (const name of ['One', 'Two', 'Three']) await sim.createCompany({ name, tags: { region: 'uk' } });
       const search = '?tags=region%3Duk&query=x&orderBy=-name&page=2&pageSize=1';
       const page = (await (await sim.api(`/companies${search}`)).json()) as {
@@ -197,7 +197,7 @@ describe('simulator Platform API', () => {
       const href = (page2: number): string =>
         `/companies?tags=region%3Duk&query=x&orderBy=-name&page=${page2}&pageSize=1`;
       assert.deepEqual(page._links, {
-        self: { href: `/companies${search}` },
+        self: { href: '/companies' },
         current: { href: href(2) },
         next: { href: href(3) },
         previous: { href: href(1) },
