@@ -15,6 +15,9 @@ const EVENTS = [
   'onboard-sync-progress',
   'onboard-complete',
   'onboard-error',
+  'onboard-connection-added',
+  'onboard-disconnected',
+  'onboard-company-deleted',
 ] as const;
 
 const KEY = `company-onboard-demo:events:${window.location.pathname}`;

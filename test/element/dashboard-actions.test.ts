@@ -131,6 +131,13 @@ describe('<company-onboard intent="manage">: connections the user controls', () 
     expect(h.text()).to.contain('Disconnect Xero?');
     expect(h.alert()).to.be.a('string').and.not.equal('');
     expect(h.events.some((e) => e.type === 'onboard-disconnected')).to.equal(false);
+    const errors = h.events.filter((e) => e.type === 'onboard-error').map((e) => e.detail);
+    expect(errors).to.have.length(1, 'told once, as a failed step is');
+    expect(errors[0]).to.deep.include({
+      code: 'platform-unavailable',
+      retryable: true,
+      companyId: COMPANY_ID,
+    });
     h.root.querySelector<HTMLButtonElement>('.confirm button')?.click();
     await until(h, () => h.text().includes('Xero Switched off'));
   });

@@ -60,7 +60,8 @@ export class FakeBackend implements OnboardBackend {
   private next<T>(queue: Step<T>[], what: string): Promise<T> {
     // The last answer repeats, so polling can go on reading the same status.
     const step = queue.length > 1 ? queue.shift() : queue[0];
-    if (step === undefined && queue.length === 0) return Promise.reject(new Error(`no scripted answer for ${what}`));
+    if (step === undefined && queue.length === 0)
+      return Promise.reject(new Error(`no scripted answer for ${what}`));
     return step instanceof Error ? Promise.reject(step) : Promise.resolve(step as T);
   }
 }

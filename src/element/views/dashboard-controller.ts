@@ -6,6 +6,7 @@ import {
   type DashboardRunner,
 } from '../../runtime/dashboard-runner.ts';
 import type { JourneyIntent } from '../../runtime/intents.ts';
+import { emit } from '../events.ts';
 import { errorText } from '../messages/error-text.ts';
 import type { OverviewProps } from './overview-props.ts';
 import { renderOverview } from './overview.ts';
@@ -82,6 +83,7 @@ export class DashboardController implements ReactiveController {
       ...this.ports,
       onChange: (state) => {
         const before = this.state;
+        this.#tellFailure(before, state);
         // Focus is moved only if it was in the element: never taken from elsewhere on the page.
         const inside = (this.host.renderRoot as ShadowRoot).activeElement !== null;
         this.state = state;
@@ -97,6 +99,26 @@ export class DashboardController implements ReactiveController {
     this.#runner = null;
     clearInterval(this.#timer);
     this.state = initialDashboard;
+  }
+
+  /** A request that failed is told as `onboard-error`, like a failed step of the journey (retryable: asked again). */
+  #tellFailure(before: DashboardState, after: DashboardState): void {
+    const failure =
+      after.failure !== before.failure
+        ? after.failure
+        : after.history !== before.history && after.history.status === 'failed'
+          ? after.history.failure
+          : null;
+    if (failure === null) return;
+    const { journeyId, companyId } = this.ports.journey.snapshot.context;
+    emit(this.host, 'onboard-error', {
+      journeyId,
+      companyId,
+      code: failure.code,
+      message: errorText(this.host.strings, { ...failure, step: null }),
+      retryable: true,
+      ...(failure.correlationId === undefined ? {} : { correlationId: failure.correlationId }),
+    });
   }
 
   /** Into a confirmation that opened (its field, else its first button); back to its opener when it closed. */

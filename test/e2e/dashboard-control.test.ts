@@ -1,0 +1,125 @@
+/**
+ * What the user controls from the dashboard, in Chromium against the demo (reference server in front of the
+ * simulator): disconnect then reconnect, add a bank next to the accounting software, read the sync history
+ * after a failed and a successful sync, and delete the company.
+ */
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { useDemo } from './demo-fixture.ts';
+import { DashboardPage, finishLink } from './signup-page.ts';
+
+/** Presses a button of the element by its name. */
+const press = (page: Page, name: string) =>
+  page.locator('company-onboard').getByRole('button', { name, exact: true }).click();
+
+describe('dashboard controls in Chromium against the demo server', () => {
+  const fx = useDemo();
+
+  it('disconnect (after saying what it means) leaves Xero Unlinked, then Reconnect links it again', async () => {
+    const page = await fx.context.newPage();
+    const dashboard = await DashboardPage.visit(page, fx.demo.url);
+    const card = dashboard.connection('Xero');
+    await card.getByRole('button', { name: 'Disconnect' }).click();
+    await card.getByText('Disconnect Xero?').waitFor();
+    await card.getByText('Data already fetched is kept').waitFor();
+    await card.locator('.confirm').getByRole('button', { name: 'Disconnect' }).click();
+    await dashboard.waitForLogged('onboard-disconnected');
+    assert.equal(await dashboard.connectionStatus('Xero'), 'Switched off');
+    const [company] = fx.demo.simulator.listCompanies();
+    assert.deepEqual(
+      company?.dataConnections.map((c) => c.status),
+      ['Unlinked'],
+    );
+    assert.ok(company?.lastSync, 'the data already fetched is kept');
+
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      card.getByRole('button', { name: 'Reconnect' }).click(),
+    ]);
+    await finishLink(popup, 'Xero', 'Authorise');
+    await popup.waitForEvent('close');
+    await dashboard.waitForLogged('onboard-complete');
+    await dashboard.waitForState('overview');
+    assert.equal(await dashboard.connectionStatus('Xero'), 'Connected');
+    assert.equal(fx.demo.simulator.listCompanies().length, 1, 'the same company throughout');
+  });
+
+  it('"Connect another account" adds a bank to the same company: a Banking connection appears', async () => {
+    const page = await fx.context.newPage();
+    const dashboard = await DashboardPage.visit(page, fx.demo.url);
+    const companyId = dashboard.companyId();
+    const [popup] = await Promise.all([page.waitForEvent('popup'), press(page, 'Connect another account')]);
+    await finishLink(popup, 'Sandbox Bank', 'Authorise');
+    await popup.waitForEvent('close');
+    await dashboard.waitForLogged('onboard-connection-added');
+    await dashboard.waitForState('overview');
+    const added = await dashboard.lastDetail('onboard-connection-added');
+    assert.equal(added?.['companyId'], companyId);
+    assert.deepEqual(
+      [
+        (added?.['connection'] as Record<string, unknown>)['platformName'],
+        (added?.['connection'] as Record<string, unknown>)['sourceType'],
+      ],
+      ['Sandbox Bank', 'Banking'],
+    );
+    await page.locator('company-onboard').getByRole('heading', { name: 'Banking', exact: true }).waitFor();
+    assert.equal(await dashboard.connectionStatus('Sandbox Bank'), 'Connected');
+    const companies = fx.demo.simulator.listCompanies();
+    assert.equal(companies.length, 1, 'never a new company');
+    assert.deepEqual(
+      companies[0]?.dataConnections.map((c) => [c.platformName, c.sourceType, c.status]),
+      [
+        ['Xero', 'Accounting', 'Linked'],
+        ['Sandbox Bank', 'Banking', 'Linked'],
+      ],
+    );
+  });
+
+  it('the sync history shows the first sync done and a failed refresh with what failed', async () => {
+    const page = await fx.context.newPage();
+    // The demo company's first sync succeeded; its later syncs fail on invoices.
+    await page.goto(new URL('dashboard.html?scenario=fetch-error', fx.demo.url).href);
+    await page.waitForURL(/\/dashboard\.html\?company=/);
+    const dashboard = new DashboardPage(page);
+    await dashboard.waitForState('overview');
+    await dashboard.clickRefresh();
+    await dashboard.waitForState('error');
+    // The dashboard opened afresh in another tab (its own journey) reads the history.
+    const later = await fx.context.newPage();
+    await later.goto(page.url());
+    await new DashboardPage(later).waitForState('overview');
+    await press(later, 'Show sync history');
+    const rows = later.locator('company-onboard [part="history"] li');
+    await rows.first().waitFor();
+    const texts = (await rows.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    assert.ok(
+      texts.some((t) => /^invoices Failed: /.test(t)),
+      `a failed invoices pull, in words: ${texts.join(' | ')}`,
+    );
+    assert.ok(
+      texts.some((t) => /^invoices Done /.test(t)),
+      `the first sync's invoices, done: ${texts.join(' | ')}`,
+    );
+    const failedAt = texts.findIndex((t) => /^invoices Failed/.test(t));
+    const doneAt = texts.findIndex((t) => /^invoices Done/.test(t));
+    assert.ok(failedAt < doneAt, 'newest first');
+  });
+
+  it('delete: only the typed company name deletes it; the element ends saying so', async () => {
+    const page = await fx.context.newPage();
+    const dashboard = await DashboardPage.visit(page, fx.demo.url);
+    const companyId = dashboard.companyId();
+    await press(page, 'Delete company and data');
+    const field = page.locator('company-onboard').getByLabel('Type “Acme Trading Ltd” to confirm');
+    await field.fill('Acme Trading');
+    await field.press('Enter');
+    assert.equal(fx.demo.simulator.listCompanies().length, 1, 'a wrong name deletes nothing');
+    await field.fill('Acme Trading Ltd');
+    await press(page, 'Delete for good');
+    await dashboard.waitForState('deleted');
+    await dashboard.waitForLogged('onboard-company-deleted');
+    assert.equal((await dashboard.lastDetail('onboard-company-deleted'))?.['companyId'], companyId);
+    await page.locator('company-onboard').getByRole('heading', { name: 'Company deleted' }).waitFor();
+    assert.deepEqual(fx.demo.simulator.listCompanies(), [], 'gone from the platform');
+  });
+});
