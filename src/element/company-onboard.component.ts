@@ -64,6 +64,10 @@ const onDashboard = (context: JourneyContext): boolean => context.home !== null 
  * @event onboard-sync-progress - A data-status reading. `detail: {companyId, progress}`.
  * @event onboard-complete - Every required data type finished syncing. `detail: {companyId}`.
  * @event onboard-error - A step failed. `detail: {companyId, code, message, retryable, correlationId?}`.
+ * @event onboard-connection-added - The dashboard's "Connect another account" added a source, confirmed Linked.
+ * `detail: {companyId, connection}`.
+ * @event onboard-disconnected - The dashboard disconnected a connection (now `Unlinked`). `detail: {companyId, connectionId}`.
+ * @event onboard-company-deleted - The dashboard deleted the company and its data (`allow-delete`). `detail: {companyId}`.
  *
  * @csspart form - The company-name form.
  * @csspart input - The company-name input.
@@ -72,6 +76,7 @@ const onDashboard = (context: JourneyContext): boolean => context.home !== null 
  * @csspart hint - The note under the name field saying how the platform will store the name.
  * @csspart progress - The sync progress bar.
  * @csspart types - The per-type sync list.
+ * @csspart history - The dashboard's sync history list.
  *
  * @cssproperty --onboard-accent-color - Buttons and links. Default `#1f4fd1`.
  * @cssproperty --onboard-accent-text-color - Text on buttons. Default `#fff`.

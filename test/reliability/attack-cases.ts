@@ -296,6 +296,51 @@ export const ATTACK_CASES: readonly AttackCase[] = [
       '/demo/* makes Link URLs on the demo’s own address whatever the Host, and refuses cross-site pages',
   },
   {
+    attack: 'Disconnecting a connection of a company `authorize` does not grant',
+    promise: '403 `forbidden` (asked with action `disconnect` and the company); the platform never asked',
+    file: 'test/server/disconnect.test.ts',
+    title: 'asks authorize for action disconnect on that company; a refusal is 403 and reaches no platform',
+  },
+  {
+    attack: 'A disconnect sent by a page of another site',
+    promise: '403 `cross-site-request`, before `authorize` and the platform',
+    file: 'test/server/disconnect.test.ts',
+    title:
+      'refuses a disconnect a page of another site sent: 403 cross-site-request, before authorize and the platform',
+  },
+  {
+    attack: 'A connection id that is not a UUID in the disconnect path',
+    promise: '400 `invalid-connection-id` before any platform call',
+    file: 'test/server/disconnect.test.ts',
+    title:
+      'refuses a connection id that is not a UUID with 400 invalid-connection-id, before any platform call',
+  },
+  {
+    attack: 'Reading the sync history of a company `authorize` does not grant',
+    promise: '403 `forbidden` (asked with action `read`); the platform never asked',
+    file: 'test/server/sync-history.test.ts',
+    title: 'asks authorize for action read on that company; a refusal is 403 and reaches no platform',
+  },
+  {
+    attack: 'Deleting a company `authorize` does not grant',
+    promise: '403 `forbidden` (asked with action `delete`); the platform never asked',
+    file: 'test/server/delete-company.test.ts',
+    title: 'asks authorize for action delete on that company; a refusal is 403 and reaches no platform',
+  },
+  {
+    attack: 'A delete sent by a page of another site',
+    promise: '403 `cross-site-request`, before `authorize` and the platform',
+    file: 'test/server/delete-company.test.ts',
+    title:
+      'refuses a delete a page of another site sent: 403 cross-site-request, before authorize and the platform',
+  },
+  {
+    attack: 'Deleting without typing the company’s name (a wrong or partial name, Enter pressed)',
+    promise: 'Nothing is deleted: the request is made only for the exact name',
+    file: 'test/e2e/dashboard-control.test.ts',
+    title: 'delete: only the typed company name deletes it; the element ends saying so',
+  },
+  {
     attack: 'Request bodies over the size limit',
     promise: '413 without reading the rest',
     file: 'test/reliability/attacks.test.ts',

@@ -37,6 +37,7 @@ const PROPERTIES = [
   'backend',
   'strings',
   'staleAfter',
+  'allowDelete',
 ];
 const ATTRIBUTES = [
   'api-base',
@@ -51,6 +52,7 @@ const ATTRIBUTES = [
   'sync-timeout',
   'start-timeout',
   'stale-after',
+  'allow-delete',
   'state',
 ];
 const EVENTS = [
@@ -65,6 +67,9 @@ const EVENTS = [
   'sync-progress',
   'complete',
   'error',
+  'connection-added',
+  'disconnected',
+  'company-deleted',
 ].map((name) => `onboard-${name}`);
 
 describe('public surface of <company-onboard> (custom-elements.json)', function () {
