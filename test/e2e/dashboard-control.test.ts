@@ -8,6 +8,22 @@ import type { Page } from 'playwright-core';
 import { useDemo } from './demo-fixture.ts';
 import { DashboardPage, finishLink } from './signup-page.ts';
 
+/** The text (or id) of what has focus inside the element; '' when focus is elsewhere. */
+const focusedInElement = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const active = document.querySelector('company-onboard')?.shadowRoot?.activeElement;
+    return active ? active.textContent?.trim() || active.id : '';
+  });
+
+/** Presses Tab until the element's control named `name` has focus (as a keyboard user would reach it). */
+async function tabTo(page: Page, name: string): Promise<void> {
+  for (let presses = 0; presses < 40; presses += 1) {
+    if ((await focusedInElement(page)) === name) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
+
 /** Presses a button of the element by its name. */
 const press = (page: Page, name: string) =>
   page.locator('company-onboard').getByRole('button', { name, exact: true }).click();
@@ -121,5 +137,30 @@ describe('dashboard controls in Chromium against the demo server', () => {
     assert.equal((await dashboard.lastDetail('onboard-company-deleted'))?.['companyId'], companyId);
     await page.locator('company-onboard').getByRole('heading', { name: 'Company deleted' }).waitFor();
     assert.deepEqual(fx.demo.simulator.listCompanies(), [], 'gone from the platform');
+  });
+
+  it('keyboard only: disconnect, and a delete cancelled with Escape; focus goes into each confirmation and back', async () => {
+    const page = await fx.context.newPage();
+    const dashboard = await DashboardPage.visit(page, fx.demo.url);
+    await tabTo(page, 'Disconnect');
+    await page.keyboard.press('Enter');
+    await dashboard.connection('Xero').getByText('Disconnect Xero?').waitFor();
+    assert.equal(await focusedInElement(page), 'Disconnect', 'focus is on the confirmation’s own button');
+    await page.keyboard.press('Escape');
+    await page.locator('company-onboard .confirm').waitFor({ state: 'detached' });
+    assert.equal(await focusedInElement(page), 'Disconnect', 'back on the button that opened it');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter'); // the confirmation's Disconnect, which has focus
+    await dashboard.waitForLogged('onboard-disconnected');
+
+    await tabTo(page, 'Delete company and data');
+    await page.keyboard.press('Enter');
+    await page.locator('company-onboard .confirm input').waitFor();
+    assert.equal(await focusedInElement(page), 'delete-name', 'focus is in the field to type the name');
+    await page.keyboard.type('Acme Trading Ltd');
+    await page.keyboard.press('Escape');
+    await page.locator('company-onboard .confirm').waitFor({ state: 'detached' });
+    assert.equal(await focusedInElement(page), 'Delete company and data');
+    assert.equal(fx.demo.simulator.listCompanies().length, 1, 'Escape deleted nothing');
   });
 });
