@@ -14,21 +14,34 @@ export const MATRIX_TEST_FILE = 'test/e2e/fault-matrix.test.ts';
 /** Per-request timeout the page is given (`?timeout=`) in the cases that hang. */
 export const HANG_TIMEOUT_MS = 1500;
 
-export type CallId = 'create' | 'get-company' | 'data-status' | 'refresh' | 'dashboard-refresh';
+/** The dashboard page has no `?timeout=`; how its hang cases get the same timeout. */
+const DASHBOARD_HANG =
+  ` For a hang the test gives the element a fetch backend with the ${HANG_TIMEOUT_MS} ms timeout ` +
+  '(the dashboard page has no `?timeout=`).';
+
+export type CallId =
+  | 'create'
+  | 'get-company'
+  | 'data-status'
+  | 'refresh'
+  | 'dashboard-refresh'
+  | 'disconnect'
+  | 'sync-history'
+  | 'delete';
 
 export interface CallInfo {
   readonly label: string;
-  readonly method: 'GET' | 'POST';
-  /** Under `/api`; `*` is one segment (the company id). */
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** Under `/api`; `*` is one segment (the company id, the connection id). */
   readonly path: string;
   /** The request as the README's backend contract names it. */
   readonly request: string;
   /** How the test gets the element to make this call. */
   readonly reachedBy: string;
   /** The element's state once the step (and what follows it) succeeded. */
-  readonly success: 'ready' | 'complete' | 'overview';
+  readonly success: 'ready' | 'complete' | 'overview' | 'deleted';
   /** What the user presses to retry after an error. */
-  readonly retry: 'Continue' | 'Try again';
+  readonly retry: 'Continue' | 'Try again' | 'Disconnect' | 'Delete for good';
 }
 
 export const CALLS: Readonly<Record<CallId, CallInfo>> = {
@@ -87,6 +100,47 @@ export const CALLS: Readonly<Record<CallId, CallInfo>> = {
       'of faults; success is the overview again *and* a refresh the server accepted (204).',
     success: 'overview',
     retry: 'Try again',
+  },
+  disconnect: {
+    label: 'disconnect',
+    method: 'POST',
+    path: '/companies/*/connections/*/disconnect',
+    request: 'POST /api/companies/{id}/connections/{connectionId}/disconnect',
+    reachedBy:
+      'Dashboard page: Xero\'s "Disconnect", then "Disconnect" in the confirmation ("Disconnect Xero?"). ' +
+      'A failure is not a failed journey: the element stays in `overview`, the confirmation stays open with ' +
+      'the alert, and pressing its "Disconnect" again is the retry (disconnecting twice is harmless). Success: ' +
+      'Xero shows "Switched off" with Reconnect, `onboard-disconnected`, the connection `Unlinked` on the platform.' +
+      DASHBOARD_HANG,
+    success: 'overview',
+    retry: 'Disconnect',
+  },
+  'sync-history': {
+    label: 'sync history',
+    method: 'GET',
+    path: '/companies/*/sync-history',
+    request: 'GET /api/companies/{id}/sync-history',
+    reachedBy:
+      'Dashboard page: "Show sync history". A failure stays in `overview` with the alert in the history ' +
+      'section and its "Try again"; success lists the first sync\'s pulls.' +
+      DASHBOARD_HANG,
+    success: 'overview',
+    retry: 'Try again',
+  },
+  delete: {
+    label: 'delete company',
+    method: 'DELETE',
+    path: '/companies/*',
+    request: 'DELETE /api/companies/{id}',
+    reachedBy:
+      'Dashboard page (`allow-delete`): "Delete company and data", type the company\'s name ("Acme Trading ' +
+      'Ltd") in the confirmation, "Delete for good". A failure stays in `overview` with the alert in the ' +
+      'confirmation and the typed name kept; pressing "Delete for good" again is the retry. The adapter reads ' +
+      'a 404 as done (a retry whose first answer was lost finds the company already gone). Success: ' +
+      '`deleted`, `onboard-company-deleted`, the company gone from the platform.' +
+      DASHBOARD_HANG,
+    success: 'deleted',
+    retry: 'Delete for good',
   },
 };
 
@@ -303,6 +357,11 @@ export type Times = 'once' | 'until cleared';
 export type Expectation =
   /** The adapter overcomes it: success, no `onboard-error`. */
   | { readonly kind: 'recovers' }
+  /**
+   * The adapter reads the fault's answer as success, by design (a 404 on delete: the company is already gone):
+   * success, no `onboard-error`, whatever the platform still holds.
+   */
+  | { readonly kind: 'taken-as-done' }
   /** Polling keeps waiting (Retry-After) without an error while the fault lasts; success once it clears. */
   | { readonly kind: 'waits' }
   /** `onboard-error` as given; once the fault is gone, the user's retry succeeds. */
@@ -343,6 +402,15 @@ const RETRY_AFTER: ReadonlySet<FaultId> = new Set(['http-503-retry-after', 'http
 /** Drops: Chromium may resend a request on a reused connection itself, so attempts are a range. */
 const DROPS: ReadonlySet<FaultId> = new Set(['drop-before', 'drop-after']);
 const POLLED: ReadonlySet<CallId> = new Set(['data-status', 'refresh', 'dashboard-refresh']);
+/** Answered 204 No Content: the adapter never reads the body. */
+const NO_BODY: ReadonlySet<CallId> = new Set(['refresh', 'dashboard-refresh', 'delete']);
+/**
+ * The dashboard's own requests: a failure is told in place (the element stays in `overview`, the alert where
+ * the request was made), not as a failed journey.
+ */
+export const IN_PLACE: ReadonlySet<CallId> = new Set(['disconnect', 'sync-history', 'delete']);
+/** Faults after which the server has acted although the browser got no answer. */
+const SERVER_ACTED: ReadonlySet<FaultId> = new Set(['drop-after', 'hang']);
 
 /** Adapter: 1 attempt + 2 retries for transient failures. */
 const ADAPTER_ATTEMPTS = 3;
@@ -367,6 +435,82 @@ function successWords(call: CallId): string {
       return 'the refresh is queued and the new sync followed to `complete`, one company';
     case 'dashboard-refresh':
       return 'a refresh is accepted by the server (204) and the dashboard is back in `overview`';
+    case 'disconnect':
+      return 'Xero shows “Switched off” with Reconnect, `onboard-disconnected` once, the connection `Unlinked` on the platform';
+    case 'sync-history':
+      return 'the history lists the first sync’s pulls, the element still in `overview`';
+    case 'delete':
+      return 'the element ends `deleted`, `onboard-company-deleted` once, the company gone from the platform';
+  }
+}
+
+/** How the case ends when it succeeds, for titles. */
+function endsWords(call: CallId): string {
+  switch (call) {
+    case 'disconnect':
+      return 'ends “Switched off”';
+    case 'sync-history':
+      return 'shows the history';
+    default:
+      return `ends \`${CALLS[call].success}\``;
+  }
+}
+
+/** The user's retry, in words. */
+function retryWords(call: CallId): string {
+  switch (call) {
+    case 'create':
+      return 'pressing Continue again (same name, same Idempotency-Key)';
+    case 'disconnect':
+      return 'pressing the confirmation’s "Disconnect" again';
+    case 'sync-history':
+      return 'pressing "Try again" in the history';
+    case 'delete':
+      return 'pressing "Delete for good" again (the name still typed)';
+    default:
+      return 'pressing "Try again"';
+  }
+}
+
+/** Where the error is shown, for outcomes. */
+function failedWords(call: CallId): string {
+  switch (call) {
+    case 'disconnect':
+    case 'delete':
+      return 'stays `overview`, alert in the confirmation';
+    case 'sync-history':
+      return 'stays `overview`, alert in the history';
+    default:
+      return '`error`';
+  }
+}
+
+/** The end after the user's retry, for outcomes. */
+function retriedWords(call: CallId): string {
+  switch (call) {
+    case 'dashboard-refresh':
+      return '`overview` with a 204 refresh';
+    case 'disconnect':
+      return '“Switched off”, `Unlinked`';
+    case 'sync-history':
+      return 'the history listed';
+    case 'delete':
+      return '`deleted`, company gone';
+    default:
+      return `\`${CALLS[call].success}\`, 1 company`;
+  }
+}
+
+/** What the server did with the first attempt when its answer was lost, for the repeat that follows. */
+function repeatWords(call: CallId, fault: FaultId): string {
+  if (!SERVER_ACTED.has(fault)) return '';
+  switch (call) {
+    case 'disconnect':
+      return ' (the server had disconnected it; the repeat answers the same `Unlinked` connection)';
+    case 'delete':
+      return ' (the server had deleted it; the repeat gets 404, which counts as deleted)';
+    default:
+      return '';
   }
 }
 
@@ -376,10 +520,9 @@ function makeCase(call: CallId, fault: FaultId, times: Times): FaultCase {
   const id = `${call}/${fault}/${times.replace(' ', '-')}`;
   const timesWords = times === 'once' ? 'once' : 'until cleared';
   const head = `${c.label} · ${f.label}, ${timesWords}`;
-  const retryWords =
-    call === 'create' ? 'pressing Continue again (same name, same Idempotency-Key)' : 'pressing "Try again"';
+  const retry = retryWords(call);
 
-  if ((fault === 'malformed-json' || fault === 'wrong-shape') && POLLED.has(call) && call !== 'data-status') {
+  if ((fault === 'malformed-json' || fault === 'wrong-shape') && NO_BODY.has(call)) {
     return {
       id,
       call,
@@ -388,8 +531,11 @@ function makeCase(call: CallId, fault: FaultId, times: Times): FaultCase {
       expect: {
         kind: 'not-applicable',
         reason:
-          'refresh answers 204 No Content and the adapter never reads its body, so a body cannot be malformed ' +
-          'or of the wrong shape; any 2xx counts as queued',
+          call === 'delete'
+            ? 'delete answers 204 No Content and the adapter never reads its body, so a body cannot be ' +
+              'malformed or of the wrong shape; any 2xx counts as deleted'
+            : 'refresh answers 204 No Content and the adapter never reads its body, so a body cannot be ' +
+              'malformed or of the wrong shape; any 2xx counts as queued',
       },
       promise: '—',
       outcome: 'not meaningful',
@@ -412,7 +558,7 @@ function makeCase(call: CallId, fault: FaultId, times: Times): FaultCase {
         ? 'The adapter asks the async header provider once more and repeats the request with the new token; ' +
           `the user sees no error: ${successWords(call)}.`
         : `The provider is asked once more, exactly once; when the 401 persists the user sees “${error.message}” ` +
-          `(\`${error.code}\`) with the name kept, and ${retryWords} succeeds once it is gone.`,
+          `(\`${error.code}\`) with the name kept, and ${retry} succeeds once it is gone.`,
       outcome: once
         ? '`ready`, no `onboard-error`; provider asked twice, the repeat carries `demo-token-2`; 1 company'
         : `\`error\` \`${error.code}\`, 2 requests, provider asked twice; after clearing, Continue → \`ready\`, 1 company`,
@@ -423,8 +569,37 @@ function makeCase(call: CallId, fault: FaultId, times: Times): FaultCase {
   }
 
   const error = f.error(call);
-  const keepName = call === 'create' ? ', the name they typed still in the field' : '';
+  const keepName =
+    call === 'create'
+      ? ', the name they typed still in the field'
+      : call === 'delete'
+        ? ', the name they typed still in the confirmation'
+        : '';
+  const inPlace = IN_PLACE.has(call)
+    ? ` in place (the element stays in \`overview\`, \`onboard-error\` once)`
+    : '';
   const success = successWords(call);
+
+  // A 404 on delete is "already gone": the adapter takes it as done, and the element believes it.
+  if (call === 'delete' && fault === 'http-404') {
+    return {
+      id,
+      call,
+      fault,
+      times,
+      expect: { kind: 'taken-as-done' },
+      attempts: { exactly: 1 },
+      promise:
+        'Taken as done, by design: the adapter reads a 404 on delete as “already gone” (a retried delete ' +
+        'whose first answer was lost finds nothing), so the user sees no error and the element ends ' +
+        '`deleted` with `onboard-company-deleted`. It trusts the backend: here the 404 came from the proxy, ' +
+        'the server never saw the request, and the company is still on the platform.',
+      outcome:
+        '`deleted`, `onboard-company-deleted` once, no `onboard-error`, 1 request; the company still on the ' +
+        'platform (the element believed the 404)',
+      title: `${head}: taken as already gone, ends \`deleted\` without an error`,
+    };
+  }
 
   // A one-off transient fault: the adapter retries it.
   if (f.transient && times === 'once') {
@@ -438,9 +613,10 @@ function makeCase(call: CallId, fault: FaultId, times: Times): FaultCase {
       promise:
         `Retried by the adapter ${backoff(fault)}` +
         (call === 'create' ? ', with the same Idempotency-Key' : '') +
+        repeatWords(call, fault) +
         `; the user sees no error: ${success}.`,
       outcome: `${success}; no \`onboard-error\``,
-      title: `${head}: retried automatically, ends \`${c.success}\` without an error`,
+      title: `${head}: retried automatically, ${endsWords(call)} without an error`,
     };
   }
 
@@ -482,13 +658,14 @@ function makeCase(call: CallId, fault: FaultId, times: Times): FaultCase {
     attempts,
     promise:
       `${why}: the user sees “${error.message}” (\`${error.code}\`, ${error.retryable ? 'retryable' : 'not retryable'})` +
-      `${keepName}; once the fault is gone, ${retryWords} succeeds: ${success}.`,
+      `${inPlace}${keepName}; once the fault is gone, ${retry} succeeds` +
+      repeatWords(call, fault) +
+      `: ${success}.`,
     outcome:
-      `\`error\` · \`${error.code}\` · “${error.message}”` +
-      (call === 'create' ? ' · name kept' : '') +
-      ` → ${c.retry} → \`${c.success}\`` +
-      (call === 'dashboard-refresh' ? ' with a 204 refresh' : ', 1 company'),
-    title: `${head}: "${error.message}" (${error.code}), ${c.retry} then ends \`${c.success}\``,
+      `${failedWords(call)} · \`${error.code}\` · “${error.message}”` +
+      (call === 'create' || call === 'delete' ? ' · name kept' : '') +
+      ` → ${c.retry} → ${retriedWords(call)}`,
+    title: `${head}: "${error.message}" (${error.code}), ${c.retry} then ${endsWords(call)}`,
   };
 }
 
@@ -521,4 +698,7 @@ export const FAULT_CASES: readonly FaultCase[] = [
   makeCase('dashboard-refresh', 'http-500', 'once'),
   makeCase('dashboard-refresh', 'http-500', 'until cleared'),
   makeCase('dashboard-refresh', 'http-403', 'once'),
+  ...(['disconnect', 'sync-history', 'delete'] as const).flatMap((call) =>
+    MATRIX_FAULTS.flatMap((fault) => timesFor(fault).map((times) => makeCase(call, fault, times))),
+  ),
 ];

@@ -4,6 +4,9 @@
  * that call once or until cleared, and the test checks what the user ends up with: the final state, the
  * `onboard-error` code and exact message, the name kept (create), that a retry (the adapter's own, or the
  * user's) succeeds once the fault is gone, and that the platform never holds more than one company for it.
+ * The dashboard's own requests (disconnect, sync history, delete) do not fail the journey: for them the test
+ * checks that the element stays in `overview` with the alert where the request was made (`onboard-error` once),
+ * and success by what each leaves behind (Xero switched off and Unlinked, the history listed, the company gone).
  *
  * The cases, with their promises in words, are data: `fault-cases.ts` (rendered into docs/RELIABILITY.md by
  * `scripts/reliability-doc.mjs`). A case that found a product bug is marked TODO at the step the bug breaks.
@@ -16,18 +19,47 @@
  * waits for them, and their outcome is not reported.)
  */
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startDemo, type RunningDemo } from '../../demo/start-demo.ts';
 import type { Company } from '../../src/simulator/index.ts';
 import { launchChromium } from './browser.ts';
-import { CALLS, FAULTS, FAULT_CASES, HANG_TIMEOUT_MS, type Attempts, type FaultCase } from './fault-cases.ts';
+import {
+  CALLS,
+  FAULTS,
+  FAULT_CASES,
+  HANG_TIMEOUT_MS,
+  IN_PLACE,
+  type Attempts,
+  type CallId,
+  type FaultCase,
+  type FaultId,
+} from './fault-cases.ts';
 import { FaultProxy, SCOPE_HEADER } from './fault-proxy.ts';
-import { DashboardPage, SignupPage, chooseScenario, finishLink } from './signup-page.ts';
+import { DashboardPage, SignupPage, chooseScenario, finishLink, useRequestTimeout } from './signup-page.ts';
 
 /** Cases run side by side (each in its own context, company and fault scope). */
 const CONCURRENCY = 4;
 /** Longest wait for a journey to settle after an action: the slowest case is a hang outlasting 3 attempts. */
 const SETTLE_MS = 25_000;
+
+/** The dashboard's own requests (disconnect, sync history, delete): their failures are told in place. */
+type InPlaceCall = 'disconnect' | 'sync-history' | 'delete';
+const isInPlace = (call: CallId): call is InPlaceCall => IN_PLACE.has(call);
+
+/**
+ * What shows that a dashboard request succeeded, in the demo's event log (an event, a state) or in the
+ * element (a selector in its shadow root); its failure is the `onboard-error` logged.
+ */
+interface DoneSignal {
+  readonly event: string | null;
+  readonly state: string | null;
+  readonly selector: string | null;
+}
+const DONE: Readonly<Record<InPlaceCall, DoneSignal>> = {
+  disconnect: { event: 'onboard-disconnected', state: null, selector: null },
+  'sync-history': { event: null, state: null, selector: '[part="history"] li' },
+  delete: { event: null, state: 'deleted', selector: null },
+};
 
 /** What a case ended with; never a rejection (the pool starts cases before their `it()` awaits them). */
 interface Outcome {
@@ -53,7 +85,11 @@ describe('fault matrix: every backend call × every fault, in Chromium against t
     // Let Vite transform the pages' modules once, outside any case's timing.
     const warm = await browser.newContext();
     await SignupPage.open(await warm.newPage(), demo.url, 'popup');
-    await DashboardPage.visit(await warm.newPage(), demo.url);
+    const warmDashboard = await warm.newPage();
+    await DashboardPage.visit(warmDashboard, demo.url);
+    // The dashboard's calls load on first use.
+    await warmDashboard.getByRole('button', { name: 'Show sync history' }).click();
+    await warmDashboard.locator('company-onboard [part="history"] li').first().waitFor();
     await warm.close();
     demo.simulator.reset();
   });
@@ -129,10 +165,18 @@ describe('fault matrix: every backend call × every fault, in Chromium against t
     readonly companies: () => readonly Company[];
     /** The dashboard's last sync before the refresh (to see that a refresh did run). */
     readonly lastSyncBefore?: string | undefined;
+    /** The company the dashboard shows (its `onboard-error` names it even once it is deleted). */
+    readonly companyId?: string;
+    /** Where the error is shown; default: the element's alert. */
+    readonly alert?: Locator;
+    /** The user's retry; default: the button named as the call's `retry`. */
+    readonly retry?: Locator;
+    /** A field whose text an error must leave as the user typed it (create's name, delete's confirmation). */
+    readonly kept?: { readonly field: Locator; readonly text: string };
   }
 
   async function runCase(t: Marks, run: Run): Promise<void> {
-    const { fc, page, name } = run;
+    const { fc, page } = run;
     const call = CALLS[fc.call];
     const prepared = await prepare(run);
 
@@ -149,9 +193,13 @@ describe('fault matrix: every backend call × every fault, in Chromium against t
     const faulted = (): number =>
       proxy.requests(fc.id, call.method, call.path).filter((r) => r.fault !== null).length;
     const expect = fc.expect;
+    /** Waits for the call (and what follows it) to succeed, from line `from` of the event log. */
+    const succeeds = (from: number): Promise<void> =>
+      isInPlace(fc.call) ? endsInPlace(page, from, fc.call) : ends(page, from, call.success);
     switch (expect.kind) {
-      case 'recovers': {
-        await ends(page, mark, call.success);
+      case 'recovers':
+      case 'taken-as-done': {
+        await succeeds(mark);
         assert.deepEqual(await errorsSince(page, mark), [], 'no onboard-error');
         assertAttempts(faulted(), fc.attempts);
         break;
@@ -168,25 +216,35 @@ describe('fault matrix: every backend call × every fault, in Chromium against t
       }
       case 'fails': {
         const { error } = expect;
-        assert.equal(await settled(page, mark, [call.success, 'error']), 'error');
-        const signup = new SignupPage(page);
-        assert.equal(((await signup.errorAlert().textContent()) ?? '').trim(), error.message);
-        const companyId = fc.call === 'create' ? null : (prepared.companies()[0]?.id ?? null);
+        const alert = prepared.alert ?? new SignupPage(page).errorAlert();
+        if (isInPlace(fc.call)) {
+          // Not a failed journey: the dashboard stays, the error shows where the request was made.
+          assert.equal(await requestEnds(page, mark, fc.call), 'failed');
+          await alert.waitFor({ timeout: SETTLE_MS });
+          assert.equal(await stateOf(page), 'overview', 'the dashboard stays');
+          assert.ok(!(await statesSince(page, mark)).includes('error'), 'no error state');
+          assert.equal(await page.locator('company-onboard').getByRole('alert').count(), 1, 'one alert');
+        } else {
+          assert.equal(await settled(page, mark, [call.success, 'error']), 'error');
+        }
+        assert.equal(((await alert.textContent()) ?? '').trim(), error.message);
+        const companyId =
+          prepared.companyId ?? (fc.call === 'create' ? null : (prepared.companies()[0]?.id ?? null));
         assert.deepEqual(await errorsSince(page, mark), [{ ...error, companyId }]);
         assertAttempts(faulted(), fc.attempts);
         assert.ok(prepared.companies().length <= 1, 'at most one company');
-        if (fc.call === 'create') {
-          assert.equal(await page.getByLabel('Company name').inputValue(), name, 'the name is kept');
+        if (prepared.kept !== undefined) {
+          assert.equal(await prepared.kept.field.inputValue(), prepared.kept.text, 'what they typed is kept');
         }
 
         // The fault is gone; the user retries.
         proxy.clear(fc.id);
         if (fc.knownBug !== undefined) t.todo(fc.knownBug);
-        const retry = page.getByRole('button', { name: call.retry });
+        const retry = prepared.retry ?? page.getByRole('button', { name: call.retry });
         assert.equal(await retry.count(), 1, `"${call.retry}" is offered`);
         const again = await logLength(page);
         await retry.click();
-        await ends(page, again, call.success);
+        await succeeds(again);
         break;
       }
       case 'not-applicable':
@@ -219,7 +277,11 @@ describe('fault matrix: every backend call × every fault, in Chromium against t
       case 'create': {
         await open();
         await page.getByLabel('Company name').fill(name);
-        return { trigger: () => page.getByRole('button', { name: 'Continue' }).click(), companies: named };
+        return {
+          trigger: () => page.getByRole('button', { name: 'Continue' }).click(),
+          companies: named,
+          kept: { field: page.getByLabel('Company name'), text: name },
+        };
       }
       case 'get-company':
       case 'data-status': {
@@ -248,15 +310,79 @@ describe('fault matrix: every backend call × every fault, in Chromium against t
         assert.ok(lastSyncBefore, 'the demo company has synced once');
         return { trigger: () => dashboard.clickRefresh(), companies, lastSyncBefore };
       }
+      case 'disconnect':
+      case 'sync-history':
+      case 'delete':
+        return prepareDashboard(page, fc.call, fc.fault);
+    }
+  }
+
+  /** The dashboard, one step before the request under test. */
+  async function prepareDashboard(page: Page, call: InPlaceCall, fault: FaultId): Promise<Prepared> {
+    const dashboard = await DashboardPage.visit(page, demo.url);
+    // The dashboard page has no `?timeout=`: the element is given the same short timeout directly.
+    if (fault === 'hang') await useRequestTimeout(page, HANG_TIMEOUT_MS);
+    const companyId = dashboard.companyId();
+    const companies = (): readonly Company[] =>
+      demo.simulator.listCompanies().filter((c) => c.id === companyId);
+    const element = page.locator('company-onboard');
+    const button = (scope: Locator, name: string): Locator =>
+      scope.getByRole('button', { name, exact: true });
+    switch (call) {
+      case 'disconnect': {
+        const card = dashboard.connection('Xero');
+        await button(card, 'Disconnect').click();
+        const confirm = card.locator('.confirm');
+        await confirm.getByText('Disconnect Xero?').waitFor();
+        const retry = button(confirm, 'Disconnect');
+        return {
+          trigger: () => retry.click(),
+          companies,
+          companyId,
+          alert: confirm.getByRole('alert'),
+          retry,
+        };
+      }
+      case 'sync-history': {
+        const history = element.locator('section.history');
+        return {
+          trigger: () => button(element, 'Show sync history').click(),
+          companies,
+          companyId,
+          alert: history.getByRole('alert'),
+          retry: button(history, 'Try again'),
+        };
+      }
+      case 'delete': {
+        const companyName = companies()[0]?.name;
+        assert.ok(companyName, 'the dashboard company is on the platform');
+        await button(element, 'Delete company and data').click();
+        const field = element.getByLabel(`Type “${companyName}” to confirm`);
+        await field.fill(companyName);
+        const confirm = element.locator('form.confirm');
+        const retry = button(confirm, 'Delete for good');
+        return {
+          trigger: () => retry.click(),
+          companies,
+          companyId,
+          alert: confirm.getByRole('alert'),
+          retry,
+          kept: { field, text: companyName },
+        };
+      }
     }
   }
 
   /** After success: one company, and what the journey did on the platform. */
   async function checkSuccess({ fc, page, name }: Run, prepared: Prepared): Promise<void> {
     const companies = prepared.companies();
+    const events = (await new SignupPage(page).eventLog()).map((e) => e.type);
+    if (fc.call === 'delete') {
+      await checkDeleted(page, prepared, fc.expect.kind === 'taken-as-done');
+      return;
+    }
     assert.equal(companies.length, 1, 'exactly one company');
     const [company] = companies;
-    const events = (await new SignupPage(page).eventLog()).map((e) => e.type);
     switch (fc.call) {
       case 'create':
         assert.equal(company?.name, name);
@@ -282,7 +408,50 @@ describe('fault matrix: every backend call × every fault, in Chromium against t
         );
         break;
       }
+      case 'disconnect': {
+        assert.deepEqual(
+          company?.dataConnections.map((c) => [c.platformName, c.status]),
+          [['Xero', 'Unlinked']],
+          'unlinked on the platform',
+        );
+        const card = new DashboardPage(page).connection('Xero');
+        await card.locator('.badge', { hasText: 'Switched off' }).waitFor({ timeout: SETTLE_MS });
+        assert.equal(await card.getByRole('button', { name: 'Reconnect' }).count(), 1, 'Reconnect offered');
+        assert.equal(await card.locator('.confirm').count(), 0, 'the confirmation closed');
+        assert.equal(events.filter((e) => e === 'onboard-disconnected').length, 1);
+        assert.equal(await stateOf(page), 'overview');
+        break;
+      }
+      case 'sync-history': {
+        const rows = page.locator('company-onboard [part="history"] li');
+        const texts = (await rows.allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
+        assert.ok(
+          texts.some((text) => /^invoices Done /.test(text)),
+          `the first sync's invoices: ${texts.join(' | ')}`,
+        );
+        assert.equal(await page.locator('company-onboard').getByRole('alert').count(), 0, 'no alert left');
+        assert.equal(await stateOf(page), 'overview');
+        break;
+      }
     }
+  }
+
+  /**
+   * After a delete: `deleted`, told once, and the company gone from the platform; unless the element took a
+   * 404 the server never sent as "already gone" (`believed`), when the company is still there.
+   */
+  async function checkDeleted(page: Page, prepared: Prepared, believed: boolean): Promise<void> {
+    const dashboard = new DashboardPage(page);
+    assert.equal(await stateOf(page), 'deleted');
+    const log = await dashboard.eventLog();
+    assert.equal(log.filter((e) => e.type === 'onboard-company-deleted').length, 1, 'told once');
+    assert.equal((await dashboard.lastDetail('onboard-company-deleted'))?.['companyId'], prepared.companyId);
+    await page.locator('company-onboard').getByRole('heading', { name: 'Company deleted' }).waitFor();
+    assert.equal(
+      prepared.companies().length,
+      believed ? 1 : 0,
+      believed ? 'the server never saw the delete: the company is still there' : 'gone from the platform',
+    );
   }
 
   /** The token cases: how often the provider was asked, and which tokens the proxy saw. */
@@ -345,7 +514,46 @@ async function settled(page: Page, from: number, states: readonly string[]): Pro
   return (await handle.jsonValue()) as string;
 }
 
-/** The `onboard-error` details logged after line `from`. */
+/**
+ * Waits until a dashboard request ends after line `from` of the event log: `done` when its {@link DONE}
+ * signal shows, `failed` when an `onboard-error` (or an `error` state) is logged.
+ */
+async function requestEnds(page: Page, from: number, call: InPlaceCall): Promise<'done' | 'failed'> {
+  const handle = await page.waitForFunction(
+    ({ from, signal }) => {
+      const lines = [...document.querySelectorAll('#events li')].slice(from);
+      for (const li of lines) {
+        const [type = '', rest = ''] = (li.textContent ?? '').split(/ (.*)/s);
+        const state = type === 'onboard-state-change' ? rest : null;
+        if (type === 'onboard-error' || state === 'error') return 'failed';
+        if (type === signal.event || (state !== null && state === signal.state)) return 'done';
+      }
+      const root = document.querySelector('company-onboard')?.shadowRoot;
+      if (signal.selector !== null && root?.querySelector(signal.selector)) return 'done';
+      return false;
+    },
+    { from, signal: DONE[call] },
+    { timeout: SETTLE_MS },
+  );
+  return (await handle.jsonValue()) as 'done' | 'failed';
+}
+
+/** Waits until a dashboard request ends after line `from`, and checks it succeeded. */
+async function endsInPlace(page: Page, from: number, call: InPlaceCall): Promise<void> {
+  const end = await requestEnds(page, from, call);
+  const errors = await errorsSince(page, from);
+  assert.equal(end, 'done', `${call} failed (onboard-error since: ${JSON.stringify(errors)})`);
+}
+
+/** The states the journey changed into after line `from`. */
+async function statesSince(page: Page, from: number): Promise<string[]> {
+  const log = await new SignupPage(page).eventLog();
+  return log
+    .slice(from)
+    .filter((e) => e.type === 'onboard-state-change')
+    .map((e) => String(e.detail));
+}
+
 /** The `onboard-error` details since `from`; each must name the journey, which is then left out of the comparison. */
 async function errorsSince(page: Page, from: number): Promise<Record<string, unknown>[]> {
   const log = await new SignupPage(page).eventLog();

@@ -1,4 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
+import type * as FetchBackendModule from '../../src/backend/fetch-backend.ts';
 
 /** The demo's sign-up page and the simulator's hosted Link page, as a user sees them (Zag-style page object). */
 export class SignupPage {
@@ -189,4 +191,29 @@ export async function chooseScenario(page: Page, label: string, scenario?: strin
       .filter({ hasText: `Simulated sync: ${scenario}.` })
       .waitFor();
   }
+}
+
+/** The demo's Vite dev server serves the element's sources by absolute path (`/@fs/…`); the fetch backend's module. */
+const FETCH_BACKEND_URL = `/@fs${fileURLToPath(new URL('../../src/backend/fetch-backend.ts', import.meta.url))}`;
+
+/**
+ * Gives the page's `<company-onboard>` a fetch backend on its own `api-base` with a per-request timeout of
+ * `timeoutMs`, as the sign-up page's `?timeout=` does (the dashboard page has no such parameter). The module
+ * is the one the page already loaded (same URL, same instance), so its errors are the element's own classes.
+ * The element asks for its backend at each request: later requests use this one.
+ */
+export async function useRequestTimeout(page: Page, timeoutMs: number): Promise<void> {
+  await page.evaluate(
+    async ({ url, timeoutMs }) => {
+      const loaded = performance
+        .getEntriesByType('resource')
+        .some((entry) => new URL(entry.name).pathname === url);
+      if (!loaded) throw new Error(`The page has not loaded ${url}`);
+      const { createFetchBackend } = (await import(url)) as typeof FetchBackendModule;
+      const element = document.querySelector('company-onboard');
+      if (element === null) throw new Error('No <company-onboard> on the page');
+      element.backend = createFetchBackend({ baseUrl: element.apiBase, timeoutMs });
+    },
+    { url: FETCH_BACKEND_URL, timeoutMs },
+  );
 }
