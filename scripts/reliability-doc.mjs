@@ -54,7 +54,8 @@ function renderMatrix(matrix) {
       'alert text when an error is expected; that the name typed is still in the field (create); how many ' +
       'requests the fault hit (the adapter retries transient failures twice, after 500 ms then 1 s or as ' +
       '`Retry-After` says); that the retry (the adapter’s own, or the user’s once the fault is cleared) ' +
-      'succeeds; and that the platform holds at most one company, exactly one after success.',
+      'succeeds; and that the platform holds at most one company, exactly one after success (none after a ' +
+      'delete, which is what it asked for).',
     '',
   );
   out.push(
