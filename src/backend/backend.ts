@@ -45,8 +45,9 @@ export interface OnboardBackend {
   /** The company's recent pull operations (Codat's "read history"), newest first. Optional: without it no history. */
   getSyncHistory?(companyId: string, options?: RequestOptions): Promise<PullOperation[]>;
   /**
-   * Deletes the company and its data on the platform. Resolves once it is gone (a company already gone counts:
-   * a retried delete whose first answer was lost finds nothing). Optional: without it no "Delete".
+   * Deletes the company and its data on the platform. Resolves once it is gone (a company the backend reports
+   * as `company-not-found` counts: a retried delete whose first answer was lost finds nothing). Optional:
+   * without it no "Delete".
    */
   deleteCompany?(companyId: string, options?: RequestOptions): Promise<void>;
 }

@@ -39,7 +39,8 @@ export async function deleteCompany(
     const response = await send({ method: 'DELETE', path: `/companies/${encode(companyId)}`, options });
     await response.body?.cancel();
   } catch (error) {
-    // A retry whose first attempt deleted the company (its answer lost) finds nothing: that is done too.
-    if (!(error instanceof HttpError && error.status === 404)) throw error;
+    // A retry whose first attempt deleted the company (its answer lost) finds it gone: that is done too. Only
+    // the platform's word counts (`company-not-found`), not a 404 for a path nobody serves.
+    if (!(error instanceof HttpError && error.status === 404 && error.code === 'company-not-found')) throw error;
   }
 }
