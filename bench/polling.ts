@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { createFetchBackend, type OnboardBackend } from '../src/backend/index.ts';
 import { createJourneyStore, createNonce } from '../src/link/index.ts';
 import type { JourneyState } from '../src/machine/index.ts';
+import * as followSyncModule from '../src/runtime/follow-sync.ts';
 import { createJourneyRunner, type JourneyRunner } from '../src/runtime/index.ts';
 import { createOnboardHandler, toNodeListener } from '../src/server/index.ts';
 import { startSimulator } from '../src/simulator/index.ts';
@@ -155,6 +156,8 @@ function startJourney(env: Environment, polling: PollingOptions, visibility: Vis
       if (event.detail.state === 'complete') journey.completeAt = time.now();
     },
     allowRedirect: () => true,
+    // Loaded once up front: the benchmark measures polling, not a module load on virtual time.
+    loadSyncFollower: () => Promise.resolve(followSyncModule),
   });
   let last = journey.state();
   journey.runner.subscribe(({ state }) => {
