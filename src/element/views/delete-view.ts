@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { confirmsDelete } from '../../machine/dashboard.ts';
-import { escapeCancels, renderFailure } from './connection-list.ts';
+import { escapeCancels, renderFailure } from './confirmation.ts';
 import type { OverviewProps } from './overview-props.ts';
 
 /**
