@@ -42,6 +42,10 @@ interface StateView {
 
 const busy = (text: string): TemplateResult => html`<p aria-busy="true">${text}</p>`;
 
+/** The name of the platform the journey connected, once confirmed. */
+const connectedPlatform = ({ company, connectionId }: JourneyContext): string | undefined =>
+  company?.dataConnections?.find((connection) => connection.id === connectionId)?.platformName;
+
 /** The dashboard stays on screen while it refreshes and reads the company again. */
 const onDashboard = (context: JourneyContext): boolean => context.home !== null && context.company !== null;
 
@@ -272,7 +276,27 @@ export class CompanyOnboard extends LitElement {
       announce: (t, { notice }) => (notice === null ? '' : renderText(t[`notice.${notice}`])),
     },
     linking: {
-      view: (t, context) => busy(context.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup),
+      view: (t, context) =>
+        context.linkMode === 'redirect'
+          ? busy(t.linkingRedirect)
+          : html`${busy(t.linkingPopup)}
+              <div class="actions">
+                <button
+                  part="button"
+                  type="button"
+                  @click=${() => this.#journey.send({ type: 'LINK.FOCUS' })}
+                >
+                  ${t.focusLinkButton}
+                </button>
+                <button
+                  part="button"
+                  type="button"
+                  class="secondary"
+                  @click=${() => this.#journey.send({ type: 'LINK.CANCEL' })}
+                >
+                  ${t.cancelLinkButton}
+                </button>
+              </div>`,
       announce: (t, context) => (context.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup),
     },
     confirming: { view: (t) => busy(t.confirming), announce: (t) => t.confirming },
@@ -285,10 +309,11 @@ export class CompanyOnboard extends LitElement {
       announce: (t, { progress }) => t.syncProgress(progress?.finished ?? 0, progress?.total ?? 0),
     },
     complete: {
-      view: (t, { progress }) =>
-        html`<p>${t.complete}</p>
-          ${this.#renderProgress(progress)}<slot name="complete"></slot>`,
-      announce: (t) => t.complete,
+      view: (t, context) =>
+        html`<h2>${t.completeTitle}</h2>
+          <p>${t.complete(connectedPlatform(context))}</p>
+          ${this.#renderProgress(context.progress)}<slot name="complete"></slot>`,
+      announce: (t, context) => t.complete(connectedPlatform(context)),
     },
     deleted: {
       view: (_, { companyName }) => this.#withViews((views, t) => views.renderDeleted(t, companyName)),

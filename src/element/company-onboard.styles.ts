@@ -72,6 +72,17 @@ export const styles = css`
     display: flex;
     justify-content: space-between;
   }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin: 0.75rem 0;
+  }
+  .secondary {
+    background: transparent;
+    color: var(--onboard-accent-color, #1f4fd1);
+    border: 1px solid currentColor;
+  }
   .visually-hidden {
     position: absolute;
     clip-path: inset(50%);

@@ -30,6 +30,7 @@ export function browserLink(win: Window, origins: () => readonly string[]): Link
           popup.location.href = next;
           return true;
         },
+        focus: () => popup.focus(),
       };
     },
     redirect(url) {

@@ -12,6 +12,8 @@ export interface OpenedPopup {
   close(): void;
   /** Sends it to `url` (a popup opened blank while a fresh Link URL was fetched); `false` when not allowed. */
   navigate(url: string): boolean;
+  /** Brings the window back in front of the page (the user lost it behind another). */
+  focus(): void;
 }
 
 export interface PopupHandlers {

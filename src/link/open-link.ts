@@ -7,8 +7,10 @@ const HEIGHT = 760;
  * the user's click: browsers block `window.open` after an `await`.
  */
 export function openLinkPopup(url: string, win: Window = window, name = POPUP_NAME): Window | null {
-  // Sized for hosted Link; the browser places it.
-  return win.open(url, name, `popup,width=${WIDTH},height=${HEIGHT}`);
+  // Sized for hosted Link and centred over the page, where the user is looking (browsers keep it on screen).
+  const left = Math.max(0, Math.round(win.screenX + (win.outerWidth - WIDTH) / 2));
+  const top = Math.max(0, Math.round(win.screenY + (win.outerHeight - HEIGHT) / 2));
+  return win.open(url, name, `popup,width=${WIDTH},height=${HEIGHT},left=${left},top=${top}`);
 }
 
 /**

@@ -171,7 +171,11 @@ export const failStorage = failLinking(ErrorCode.StorageUnavailable);
 export const failStateMismatch = failLinking(ErrorCode.CallbackStateMismatch);
 export const failCompanyMismatch = failLinking(ErrorCode.CallbackCompanyMismatch);
 
-export const cancelled: Action<EventOf<'LINK.CALLBACK'>> = (context) =>
+export const focusLink: Action<EventOf<'LINK.FOCUS'>> = (context) =>
+  go('linking', context, [{ type: 'focusLink' }]);
+
+/** The user cancelled, in Link or on the page while Link was open. */
+export const cancelled: Action<unknown> = (context) =>
   go(context.home ?? 'ready', { ...context, notice: NoticeCode.UserCancelled }, [
     { type: 'emit', event: 'cancel', detail: { reason: 'user-cancelled' } },
   ]);

@@ -37,6 +37,9 @@ const steps = {
   linking: {
     ...retryableStep({
       'LINK.OPENED': [{ then: act.linkOpened }],
+      'LINK.FOCUS': [{ then: act.focusLink }],
+      // Closing the popup is leaving `linking`: its exit does it.
+      'LINK.CANCEL': [{ then: act.cancelled }],
       'LINK.POPUP_BLOCKED': [
         { guard: is.popupMayRedirect, then: act.redirectInstead },
         { then: act.failPopupBlocked },

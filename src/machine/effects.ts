@@ -46,6 +46,8 @@ export type JourneyEffect =
   | { readonly type: 'fetchLinkUrl'; readonly companyId: string }
   /** Stop watching the Link popup (Link was left). */
   | { readonly type: 'closeLink' }
+  /** Bring the Link popup in front of the page. */
+  | { readonly type: 'focusLink' }
   /** This page is the Link popup: hand the callback to the page that opened it. */
   | { readonly type: 'handOffCallback' }
   /** Remove Link's callback parameters from the page URL. */

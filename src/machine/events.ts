@@ -46,6 +46,10 @@ export type JourneyEvent =
   | { readonly type: 'LINK.URL_READY'; readonly company: CompanyRecord }
   /** Link opened (a popup showed, or the page is leaving for it). */
   | { readonly type: 'LINK.OPENED' }
+  /** "Bring the window back": the Link popup is somewhere behind the page. */
+  | { readonly type: 'LINK.FOCUS' }
+  /** "Cancel" on the page while Link is open in its popup: the user gives up connecting for now. */
+  | { readonly type: 'LINK.CANCEL' }
   | { readonly type: 'LINK.POPUP_BLOCKED' }
   /** The Link URL is not one we may open (scheme or origin). Nothing was opened. */
   | { readonly type: 'LINK.URL_REJECTED' }

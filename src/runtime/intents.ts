@@ -7,6 +7,9 @@ export type JourneyIntent =
   /** With `adding`, to add another source at the company's own Link URL ("Connect another account"). */
   | { readonly type: 'LINK.OPEN'; readonly connectionId?: string; readonly adding?: boolean }
   | { readonly type: 'RETRY' }
+  /** While Link is open in its popup: bring the window back, or give up connecting for now. */
+  | { readonly type: 'LINK.FOCUS' }
+  | { readonly type: 'LINK.CANCEL' }
   /** From the dashboard, once the backend has done it: a connection disconnected (the company read again). */
   | {
       readonly type: 'CONNECTION.DISCONNECTED';

@@ -204,6 +204,8 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
         popup?.close();
         popup = null;
         return;
+      case 'focusLink':
+        return popup?.focus();
       case 'handOffCallback':
         return link.handOff();
       case 'cleanCallbackUrl':
@@ -239,6 +241,8 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
       case 'RETRY':
         return { ...intent, ...linkRequest() };
       case 'DATA.REFRESH':
+      case 'LINK.FOCUS':
+      case 'LINK.CANCEL':
       case 'CONNECTION.DISCONNECTED':
       case 'COMPANY.DELETED':
         return intent;

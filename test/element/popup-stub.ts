@@ -2,9 +2,12 @@
 export function stubWindowOpen(blocked = false) {
   const original = window.open;
   const opened: string[] = [];
+  let focused = 0;
   const fake = {
     closed: false,
-    focus() {},
+    focus() {
+      focused += 1;
+    },
     close() {
       fake.closed = true;
     },
@@ -24,6 +27,8 @@ export function stubWindowOpen(blocked = false) {
   return {
     opened,
     popup,
+    /** How often the popup was brought to the front. */
+    focused: () => focused,
     /** The `state` we appended to the Link URL. */
     state(): string {
       return new URL(opened.at(-1) ?? '').searchParams.get('state') ?? '';

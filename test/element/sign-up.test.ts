@@ -134,6 +134,27 @@ describe('<company-onboard>: the whole journey in popup mode', () => {
     return h;
   }
 
+  it('while Link is open: "Bring the window back" raises the popup; "Cancel" closes it and says so', async () => {
+    const h = await readyJourney();
+    await h.click('Connect');
+    expect(h.element.state).to.equal('linking');
+    await expect(h.element).to.be.accessible();
+    await h.click('Bring the window back');
+    expect(popup.focused()).to.equal(1);
+    expect(h.element.state).to.equal('linking');
+    await h.click('Cancel');
+    await h.until('ready');
+    expect(popup.popup.closed).to.equal(true, 'the popup is closed');
+    expect(h.text()).to.contain('You cancelled connecting your accounting software.');
+    expect(h.events.find((e) => e.type === 'onboard-cancel')?.detail).to.deep.include({
+      reason: 'user-cancelled',
+    });
+    // A late callback from the closed window changes nothing: its nonce was spent.
+    sendCallbackOverChannel(`?statusCode=200&connectionId=conn-1&state=${popup.state()}`);
+    await h.element.updateComplete;
+    expect(h.element.state).to.equal('ready');
+  });
+
   it('opens Link with a fresh state, follows the sync and completes', async () => {
     const backend = new FakeBackend();
     backend.companies = [linkedCompany('conn-1')];
@@ -174,7 +195,8 @@ describe('<company-onboard>: the whole journey in popup mode', () => {
       connectionId: 'conn-1',
       journeyId: h.journeyId(),
     });
-    expect(h.text()).to.contain('All set');
+    expect(h.root.querySelector('h2')?.textContent).to.equal('You’re all set');
+    expect(h.text()).to.contain('Xero is connected and your data is synced.');
     expect(h.root.querySelector('progress')?.value).to.equal(2);
     await expect(h.element).to.be.accessible();
   });

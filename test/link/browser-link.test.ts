@@ -25,9 +25,14 @@ function fakeWindow(
   const calls: string[] = [];
   const url = new URL(href);
   const events = new EventTarget();
-  const popup = { closed: false } as { closed: boolean };
+  const popup = { closed: false, focused: 0, focus: () => void (popup.focused += 1) };
   const win = Object.assign(events, {
     opener,
+    // A 1280×800 window whose top-left corner is at (100, 50) on the screen.
+    screenX: 100,
+    screenY: 50,
+    outerWidth: 1280,
+    outerHeight: 800,
     navigator: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/150.0 Safari/537.36' },
     location: {
       get search() {
@@ -86,8 +91,8 @@ describe('browserLink: opening Link', () => {
   beforeEach(() => mock.timers.enable({ apis: ['setInterval', 'setTimeout'] }));
   afterEach(() => mock.timers.reset());
 
-  it('opens an allowed URL in a popup sized for Link, and refuses others without opening anything', () => {
-    const { win, calls } = fakeWindow();
+  it('opens an allowed URL in a popup sized for Link and centred over the page, and refuses others', () => {
+    const { win, calls, popup } = fakeWindow();
     const link = browserLink(win, () => ['https://link.codat.io']);
     expect(link.allows(LINK)).to.equal(true);
     expect(link.allows('https://evil.example/x')).to.equal(false);
@@ -96,7 +101,13 @@ describe('browserLink: opening Link', () => {
     });
     const opened = watched(link.openPopup(`${LINK}?state=s`, 's', recorder().handlers));
     expect(opened.status).to.equal('opened');
-    expect(calls).to.deep.equal([`open ${LINK}?state=s company-onboard-link popup,width=480,height=760`]);
+    // Centred: (100 + (1280 - 480) / 2, 50 + (800 - 760) / 2).
+    expect(calls).to.deep.equal([
+      `open ${LINK}?state=s company-onboard-link popup,width=480,height=760,left=500,top=70`,
+    ]);
+    // "Bring the window back".
+    if (opened.status === 'opened') opened.focus();
+    expect(popup.focused).to.equal(1);
   });
 
   it('reads the allowed origins afresh on every use', () => {

@@ -21,6 +21,8 @@ const handled: Partial<Record<Key, readonly [JourneyState, readonly string[]]>> 
   'overview|CONNECTION.DISCONNECTED': ['overview', ['emit:disconnected']],
   'overview|COMPANY.DELETED': ['deleted', ['emit:company-deleted']],
   'linking|LINK.OPENED': ['linking', ['emit:link-opened']],
+  'linking|LINK.FOCUS': ['linking', ['focusLink']],
+  'linking|LINK.CANCEL': ['ready', ['closeLink', 'emit:cancel']],
   'linking|LINK.POPUP_BLOCKED': ['linking', ['emit:popup-blocked', 'openLink']],
   'linking|LINK.URL_REJECTED': ['error', ['closeLink', 'emit:error']],
   'linking|LINK.STORAGE_FAILED': ['error', ['closeLink', 'emit:error']],

@@ -133,6 +133,8 @@ export const everyEvent: Record<JourneyEvent['type'], JourneyEvent> = {
   'LINK.OPEN': { type: 'LINK.OPEN', linkState: 'nonce-2', ...request },
   'LINK.URL_READY': { type: 'LINK.URL_READY', company },
   'LINK.OPENED': { type: 'LINK.OPENED' },
+  'LINK.FOCUS': { type: 'LINK.FOCUS' },
+  'LINK.CANCEL': { type: 'LINK.CANCEL' },
   'LINK.POPUP_BLOCKED': { type: 'LINK.POPUP_BLOCKED' },
   'LINK.URL_REJECTED': { type: 'LINK.URL_REJECTED' },
   'LINK.STORAGE_FAILED': { type: 'LINK.STORAGE_FAILED' },

@@ -186,6 +186,7 @@ export function simulatedLink(
           visit(next);
           return true;
         },
+        focus: () => undefined, // a simulated user never loses the window
       };
     },
     redirect: () => false, // the rig asks for popups only

@@ -102,6 +102,7 @@ export function fakeLink() {
           asked.push(`navigate ${next}`);
           return state.allowed;
         },
+        focus: () => void asked.push('focus'),
       };
     },
     redirect(url) {

@@ -22,6 +22,8 @@ export const en = {
   connectButton: 'Connect',
   reconnectButton: 'Reconnect',
   linkingPopup: 'Finish connecting in the window that opened.',
+  focusLinkButton: 'Bring the window back',
+  cancelLinkButton: 'Cancel',
   linkingRedirect: 'Taking you to your accounting software…',
   confirming: 'Confirming your connection…',
   syncing: 'Fetching your data. This can take minutes.',
@@ -30,7 +32,11 @@ export const en = {
     finished: number,
     total: number,
   ) => string,
-  complete: 'All set: your accounting data is connected and synced.',
+  completeTitle: 'You’re all set',
+  complete: ((platform: string | undefined): string =>
+    `${platform ?? 'Your accounting software'} is connected and your data is synced.`) as (
+    platform: string | undefined,
+  ) => string,
   errorTitle: 'Something went wrong',
   retryButton: 'Try again',
   popupHandedOff: 'You can close this window.',

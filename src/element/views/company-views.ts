@@ -35,12 +35,6 @@ export const companyViewStyles = css`
     margin: 0 0 0.25rem;
     font-size: 1rem;
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    margin: 0.75rem 0;
-  }
   .confirm {
     display: grid;
     gap: 0.5rem;
@@ -48,11 +42,6 @@ export const companyViewStyles = css`
     padding: 0.75rem;
     border: 2px solid var(--onboard-danger-color, #b3261e);
     border-radius: 0.5rem;
-  }
-  .secondary {
-    background: transparent;
-    color: var(--onboard-accent-color, #1f4fd1);
-    border: 1px solid currentColor;
   }
   .danger {
     background: var(--onboard-danger-color, #b3261e);
