@@ -41,6 +41,7 @@ export async function deleteCompany(
   } catch (error) {
     // A retry whose first attempt deleted the company (its answer lost) finds it gone: that is done too. Only
     // the platform's word counts (`company-not-found`), not a 404 for a path nobody serves.
-    if (!(error instanceof HttpError && error.status === 404 && error.code === 'company-not-found')) throw error;
+    if (!(error instanceof HttpError && error.status === 404 && error.code === 'company-not-found'))
+      throw error;
   }
 }

@@ -8,6 +8,7 @@ import {
 import { DEFAULT_LINK_ORIGINS, browserLink, createNonce, sessionJourneyStore } from '../link/index.ts';
 import {
   brokenConnection,
+  onDashboard,
   type JourneyContext,
   type JourneyState,
   type SyncSnapshot,
@@ -45,9 +46,6 @@ const busy = (text: string): TemplateResult => html`<p aria-busy="true">${text}<
 /** The name of the platform the journey connected, once confirmed. */
 const connectedPlatform = ({ company, connectionId }: JourneyContext): string | undefined =>
   company?.dataConnections?.find((connection) => connection.id === connectionId)?.platformName;
-
-/** The dashboard stays on screen while it refreshes and reads the company again. */
-const onDashboard = (context: JourneyContext): boolean => context.home !== null && context.company !== null;
 
 /**
  * Takes a customer from "no company" to "accounting data synced": creates the company through your backend,
@@ -317,7 +315,10 @@ export class CompanyOnboard extends LitElement {
     },
     deleted: {
       view: (_, { companyName }) => this.#withViews((views, t) => views.renderDeleted(t, companyName)),
-      announce: (t, { companyName }) => this.#views?.companyViewStrings.deletedText(companyName) ?? t.loading,
+      announce: (t, { companyName }) =>
+        this.#views === null
+          ? t.loading
+          : { ...this.#views.companyViewStrings, ...this.strings }.deletedText(companyName),
     },
     error: {
       view: () => this.#renderError(),

@@ -27,8 +27,11 @@ interface Stored extends SavedJourney {
   readonly savedAt: number;
 }
 
-/** Bumped whenever the saved context gains a field the journey reads: 4 added the sync watch and Link URL state. */
-const VERSION = 4;
+/**
+ * Bumped whenever the saved context gains a field the journey reads: 4 added the sync watch and Link URL state,
+ * 5 adding a source (`adding`) and the `deleted` state.
+ */
+const VERSION = 5;
 const PREFIX = 'company-onboard:journey:';
 /** A journey older than this is more likely stale than resumable (Link sessions are short). */
 export const SAVED_JOURNEY_TTL_MS = 60 * 60 * 1000;

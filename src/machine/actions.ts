@@ -1,7 +1,8 @@
 /*
  * Named actions: what each branch of the chart does. Each returns the next snapshot and the effects to run.
  */
-import { confirmingConnection, linkUrlOf, wasEverLinked } from './company.ts';
+import { isNewSource, linkUrlOf, wasEverLinked } from './company.ts';
+import { confirmation } from './guards.ts';
 import { initialContext, type JourneyContext, type JourneyError, type JourneySnapshot } from './context.ts';
 import { enterStep } from './enter-step.ts';
 import type { AbandonReason, EventOf, JourneyEvent, StepFailure } from './events.ts';
@@ -96,14 +97,22 @@ export const companyLoaded: Action<EventOf<'COMPANY.LOADED'>> = (context, { comp
 
 // ── the dashboard ──────────────────────────────────────────────────────────────────────────────────────────────
 
-/** A connection was disconnected: the company as it is now (that connection `Unlinked`, offering Reconnect). */
-export const disconnected: Action<EventOf<'CONNECTION.DISCONNECTED'>> = (
-  context,
-  { company, connectionId },
-) =>
-  go('overview', { ...context, company, linkUrl: 'fresh', notice: null }, [
-    { type: 'emit', event: 'disconnected', detail: { connectionId } },
-  ]);
+/** A connection was disconnected: it shows as the platform now has it (`Unlinked`, offering Reconnect). */
+export const disconnected: Action<EventOf<'CONNECTION.DISCONNECTED'>> = (context, { connection }) => {
+  const { company } = context;
+  const dataConnections = company?.dataConnections?.map((c) => (c.id === connection.id ? connection : c));
+  return go(
+    'overview',
+    {
+      ...context,
+      company: company && { ...company, dataConnections },
+      linkUrl: 'fresh',
+      notice: null,
+      error: null,
+    },
+    [{ type: 'emit', event: 'disconnected', detail: { connectionId: connection.id } }],
+  );
+};
 
 /** The company is gone: nothing of it is kept, and nothing more can happen. */
 export const companyDeleted: Action<EventOf<'COMPANY.DELETED'>> = (context) =>
@@ -214,16 +223,15 @@ export const abandon: Action<EventOf<'LINK.ABANDONED'>> = (context, { reason }) 
  * company had been linked before) we queue one ourselves, and judge only its readings.
  */
 export const linked: Action<EventOf<'LINK.CHECKED'>> = (context, { company }) => {
-  const { adding } = context;
-  const connection = confirmingConnection(company, context.connectionId, adding ? context.company : null);
+  const connection = confirmation(context, company);
   const connectionId = connection?.id ?? '';
   const reauthorised = context.company !== null && wasEverLinked(context.company);
+  // Adding may also take up a connection the company had (disconnected, revoked): that is a re-link, not a new source.
+  const added = context.adding && connection !== undefined && isNewSource(connection, context.company);
   return withEffectsBefore(
     [
       { type: 'emit', event: 'linked', detail: { connectionId } },
-      ...(adding && connection
-        ? [{ type: 'emit', event: 'connection-added', detail: { connection } } as const]
-        : []),
+      ...(added ? [{ type: 'emit', event: 'connection-added', detail: { connection } } as const] : []),
     ],
     enterStep('syncing', {
       ...context,
@@ -330,5 +338,5 @@ export const stepFailed: Action<EventOf<'STEP.FAILED'>> = (context, { failure },
     ...(failure.field === undefined ? {} : { field: failure.field }),
   });
 
-export const retry: Action<EventOf<'RETRY'>> = (context, request) =>
-  context.error?.step == null ? go('error', context) : enterStep(context.error.step, context, request);
+export const retry: Action<EventOf<'RETRY'>> = (context, request, state) =>
+  context.error?.step == null ? go(state, context) : enterStep(context.error.step, context, request);

@@ -38,7 +38,7 @@ export function linkUrlOf(
 /**
  * The connection that confirms a link: `Linked`, and the one the callback named when it named one (a 201
  * callback may name none: then any Linked connection will do). When adding a source, only one that was not
- * authorised `before` (absent then, or still pending) counts: a 201 for a platform already linked adds nothing.
+ * Linked `before` counts (new, pending, or taken up again): a 201 for a platform already linked adds nothing.
  */
 export const confirmingConnection = (
   company: CompanyRecord,
@@ -49,8 +49,12 @@ export const confirmingConnection = (
     (c) =>
       c.status === 'Linked' &&
       (connectionId === null || c.id === connectionId) &&
-      !before?.dataConnections?.some((old) => old.id === c.id && old.status !== 'PendingAuth'),
+      !before?.dataConnections?.some((old) => old.id === c.id && old.status === 'Linked'),
   );
+
+/** Whether `connection` is a source `before` did not have (absent, or never finished): one added, not re-linked. */
+export const isNewSource = (connection: ConnectionRecord, before: CompanyRecord | null): boolean =>
+  !before?.dataConnections?.some((old) => old.id === connection.id && old.status !== 'PendingAuth');
 
 /** Whether the company has been linked before (any connection past `PendingAuth`): linking again is a re-authorisation. */
 export const wasEverLinked = (company: CompanyRecord): boolean =>

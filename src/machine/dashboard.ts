@@ -11,10 +11,10 @@ import type { PullRecord } from './records.ts';
 export type DashboardRequest =
   { readonly kind: 'disconnect'; readonly connectionId: string } | { readonly kind: 'delete' };
 
-/** The sync history, as far as it has been asked for. */
+/** The sync history, as far as it has been asked for; `request` numbers the read awaited (older answers are dropped). */
 export type HistoryView =
   | { readonly status: 'closed' }
-  | { readonly status: 'loading' }
+  | { readonly status: 'loading'; readonly request: number }
   | { readonly status: 'shown'; readonly operations: readonly PullRecord[] }
   | { readonly status: 'failed'; readonly failure: StepFailure };
 
@@ -28,6 +28,8 @@ export interface DashboardState {
   /** Why the last request failed; the confirmation stays open so the user can try again or cancel. */
   readonly failure: StepFailure | null;
   readonly history: HistoryView;
+  /** How many history reads were asked for: each answer names its own. */
+  readonly historyReads: number;
 }
 
 export const initialDashboard: DashboardState = {
@@ -36,6 +38,7 @@ export const initialDashboard: DashboardState = {
   working: null,
   failure: null,
   history: { status: 'closed' },
+  historyReads: 0,
 };
 
 export type DashboardEvent =
@@ -48,11 +51,13 @@ export type DashboardEvent =
   | { readonly type: 'FAILED'; readonly failure: StepFailure }
   | { readonly type: 'HISTORY.OPEN' }
   | { readonly type: 'HISTORY.CLOSE' }
-  | { readonly type: 'HISTORY.LOADED'; readonly operations: readonly PullRecord[] }
-  | { readonly type: 'HISTORY.FAILED'; readonly failure: StepFailure };
+  | { readonly type: 'HISTORY.LOADED'; readonly request: number; readonly operations: readonly PullRecord[] }
+  | { readonly type: 'HISTORY.FAILED'; readonly request: number; readonly failure: StepFailure }
+  /** The journey came back to the dashboard (a refresh ended): a history on screen is read again. */
+  | { readonly type: 'JOURNEY.SETTLED' };
 
 /** Work for the runtime. */
-export type DashboardEffect = DashboardRequest | { readonly kind: 'history' };
+export type DashboardEffect = DashboardRequest | { readonly kind: 'history'; readonly request: number };
 
 export interface DashboardResult {
   readonly state: DashboardState;
@@ -85,19 +90,30 @@ export function dashboardTransition(state: DashboardState, event: DashboardEvent
     case 'FAILED':
       return stay({ ...state, working: null, failure: event.failure });
     case 'HISTORY.OPEN':
-      return state.history.status === 'loading'
-        ? stay(state)
-        : { state: { ...state, history: { status: 'loading' } }, effects: [{ kind: 'history' }] };
+      return state.history.status === 'loading' ? stay(state) : readHistory(state);
+    case 'JOURNEY.SETTLED':
+      return state.history.status === 'shown' ? readHistory(state) : stay(state);
     case 'HISTORY.CLOSE':
       return stay({ ...state, history: { status: 'closed' } });
     case 'HISTORY.LOADED':
-      // A late answer after the user closed the history is dropped.
-      return state.history.status === 'loading'
+      // Only the answer to the read awaited: one the user closed, or that a newer read replaced, is dropped.
+      return awaited(state, event.request)
         ? stay({ ...state, history: { status: 'shown', operations: event.operations } })
         : stay(state);
     case 'HISTORY.FAILED':
-      return state.history.status === 'loading'
+      return awaited(state, event.request)
         ? stay({ ...state, history: { status: 'failed', failure: event.failure } })
         : stay(state);
   }
 }
+
+function readHistory(state: DashboardState): DashboardResult {
+  const request = state.historyReads + 1;
+  return {
+    state: { ...state, history: { status: 'loading', request }, historyReads: request },
+    effects: [{ kind: 'history', request }],
+  };
+}
+
+const awaited = (state: DashboardState, request: number): boolean =>
+  state.history.status === 'loading' && state.history.request === request;

@@ -1,7 +1,7 @@
 import type { JourneySnapshot } from './context.ts';
 import type { LinkOutcome, LinkRequest } from './link-outcome.ts';
 import type { MessageParams } from './messages.ts';
-import type { CompanyRecord, DataStatusRecords } from './records.ts';
+import type { CompanyRecord, ConnectionRecord, DataStatusRecords } from './records.ts';
 import type { SyncBaseline, SyncOutcome, SyncSnapshot } from './sync-snapshot.ts';
 
 /** A backend call that failed, as the runtime reports it. */
@@ -63,12 +63,8 @@ export type JourneyEvent =
   | { readonly type: 'LINK.ABANDONED'; readonly reason: AbandonReason }
   /** The company as read after Link said it linked: the machine decides whether a connection confirms it. */
   | { readonly type: 'LINK.CHECKED'; readonly company: CompanyRecord }
-  /** The dashboard disconnected a connection; `company` is as read afterwards. */
-  | {
-      readonly type: 'CONNECTION.DISCONNECTED';
-      readonly company: CompanyRecord;
-      readonly connectionId: string;
-    }
+  /** The dashboard disconnected a connection; `connection` is as the platform answered (`Unlinked`). */
+  | { readonly type: 'CONNECTION.DISCONNECTED'; readonly connection: ConnectionRecord }
   /** The dashboard deleted the company, at the user's typed request: the journey is over. */
   | { readonly type: 'COMPANY.DELETED' }
   /** "Refresh data" on the dashboard: queue a new sync and follow it. */

@@ -2,6 +2,7 @@
  * Named guards: each answers one question the chart asks before taking a branch. Pure and total.
  */
 import { confirmingConnection } from './company.ts';
+import type { CompanyRecord, ConnectionRecord } from './records.ts';
 import type { JourneyContext } from './context.ts';
 import type { EventOf } from './events.ts';
 import { isLinkPopup } from './link-role.ts';
@@ -22,7 +23,11 @@ export const otherCompany = (context: JourneyContext, { outcome }: EventOf<'LINK
 
 /** The company read after the callback has a connection that confirms the link. */
 export const linkConfirmed = (context: JourneyContext, { company }: EventOf<'LINK.CHECKED'>): boolean =>
-  confirmingConnection(company, context.connectionId, context.adding ? context.company : null) !== undefined;
+  confirmation(context, company) !== undefined;
+
+/** The connection that confirms this journey's link in `company` (see {@link confirmingConnection}). */
+export const confirmation = (context: JourneyContext, company: CompanyRecord): ConnectionRecord | undefined =>
+  confirmingConnection(company, context.connectionId, context.adding ? context.company : null);
 
 /** A loaded company is the one this journey asked for (a late answer for another is dropped). */
 export const isThisCompany = (context: JourneyContext, { company }: EventOf<'COMPANY.LOADED'>): boolean =>

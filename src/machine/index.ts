@@ -23,4 +23,5 @@ export {
 } from './sync-snapshot.ts';
 export { brokenConnection, confirmingConnection, linkUrlOf } from './company.ts';
 export { microsteps, transition, type TransitionResult } from './transition.ts';
+export { onDashboard } from './result.ts';
 export { isLinkPopup } from './link-role.ts';

@@ -49,4 +49,6 @@ export interface PullRecord {
   readonly connectionId?: string | undefined;
   /** Why it failed, in the platform's words. */
   readonly errorMessage?: string | undefined;
+  /** More about its status, in the platform's words (e.g. "Paused until …"). */
+  readonly statusDescription?: string | undefined;
 }

@@ -13,6 +13,10 @@ export interface ActionResult extends TransitionResult {
   readonly raise?: JourneyEvent;
 }
 
+/** The dashboard, with its company known: where the journey rests between what the user does there. */
+export const onDashboard = (context: JourneyContext): boolean =>
+  context.home !== null && context.company !== null;
+
 export const stay = (snapshot: JourneySnapshot): TransitionResult => ({ ...snapshot, effects: [] });
 
 export const go = (
@@ -27,13 +31,16 @@ export const withEffectsBefore = (
   result: TransitionResult,
 ): TransitionResult => ({ ...result, effects: [...effects, ...result.effects] });
 
-/** To `error`, telling the outside world; `before` runs ahead of the `onboard-error` event. */
+/**
+ * To `error`, telling the outside world; `before` runs ahead of the `onboard-error` event. On the dashboard,
+ * once its company is known, the failure shows on the dashboard itself (`overview`), which stays usable.
+ */
 export const fail = (
   context: JourneyContext,
   error: JourneyError,
   before: readonly JourneyEffect[] = [],
 ): TransitionResult =>
-  go('error', { ...context, error, notice: null }, [
+  go(onDashboard(context) ? 'overview' : 'error', { ...context, error, notice: null }, [
     ...before,
     { type: 'emit', event: 'error', detail: { error } },
   ]);

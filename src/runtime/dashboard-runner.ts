@@ -55,14 +55,7 @@ export function createDashboardRunner(ports: DashboardPorts): DashboardRunner {
           if (stopped) return;
           dispatch({ type: 'DONE' });
           // The platform's answer is the connection as it is now: no second read needed.
-          const dataConnections = (company.dataConnections ?? []).map((c) =>
-            c.id === connection.id ? connection : c,
-          );
-          ports.journey.send({
-            type: 'CONNECTION.DISCONNECTED',
-            company: { ...company, dataConnections },
-            connectionId: connection.id,
-          });
+          ports.journey.send({ type: 'CONNECTION.DISCONNECTED', connection });
           return;
         }
         case 'delete':
@@ -72,15 +65,21 @@ export function createDashboardRunner(ports: DashboardPorts): DashboardRunner {
           dispatch({ type: 'DONE' });
           ports.journey.send({ type: 'COMPANY.DELETED' });
           return;
-        case 'history':
+        case 'history': {
           if (!backend.getSyncHistory) throw unoffered();
-          dispatch({ type: 'HISTORY.LOADED', operations: await backend.getSyncHistory(companyId, options) });
+          const operations = await backend.getSyncHistory(companyId, options);
+          dispatch({ type: 'HISTORY.LOADED', request: effect.request, operations });
           return;
+        }
       }
     } catch (error) {
       const failure = describeFailure(error);
       if (failure === null) return;
-      dispatch(effect.kind === 'history' ? { type: 'HISTORY.FAILED', failure } : { type: 'FAILED', failure });
+      dispatch(
+        effect.kind === 'history'
+          ? { type: 'HISTORY.FAILED', request: effect.request, failure }
+          : { type: 'FAILED', failure },
+      );
     }
   }
 

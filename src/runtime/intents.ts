@@ -1,4 +1,4 @@
-import type { CompanyRecord } from '../machine/index.ts';
+import type { ConnectionRecord } from '../machine/index.ts';
 
 /** What a user can ask of a journey. The runner adds what the machine's events need (nonces, how to open Link). */
 export type JourneyIntent =
@@ -10,12 +10,8 @@ export type JourneyIntent =
   /** While Link is open in its popup: bring the window back, or give up connecting for now. */
   | { readonly type: 'LINK.FOCUS' }
   | { readonly type: 'LINK.CANCEL' }
-  /** From the dashboard, once the backend has done it: a connection disconnected (the company read again). */
-  | {
-      readonly type: 'CONNECTION.DISCONNECTED';
-      readonly company: CompanyRecord;
-      readonly connectionId: string;
-    }
+  /** From the dashboard, once the backend has done it: a connection disconnected, as the platform answered. */
+  | { readonly type: 'CONNECTION.DISCONNECTED'; readonly connection: ConnectionRecord }
   /** From the dashboard, once the backend has deleted the company. */
   | { readonly type: 'COMPANY.DELETED' }
   | { readonly type: 'DATA.REFRESH' };

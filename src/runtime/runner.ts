@@ -150,21 +150,35 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
     poller = null;
     const attempt = {};
     following = attempt;
-    void loadSyncFollower().then(({ followSync }) => {
-      if (following !== attempt || stopped) return;
-      poller = followSync({
-        companyId,
-        refresh,
-        baseline,
-        ports,
-        dispatch,
-        journey: () => ({ journeyId: snapshot.context.journeyId, baseline: snapshot.context.watch.baseline }),
-        toQueue: () => toQueue,
-        queuedAll: () => {
-          toQueue = [];
-        },
-      });
-    });
+    loadSyncFollower().then(
+      ({ followSync }) => {
+        if (following !== attempt || stopped) return;
+        poller = followSync({
+          companyId,
+          refresh,
+          baseline,
+          ports,
+          dispatch,
+          journey: () => ({
+            journeyId: snapshot.context.journeyId,
+            baseline: snapshot.context.watch.baseline,
+          }),
+          toQueue: () => toQueue,
+          queuedAll: () => {
+            toQueue = [];
+          },
+        });
+      },
+      // The chunk did not load (offline, or replaced by a deploy): a failed step the user can retry.
+      (error: unknown) => {
+        if (following === attempt && !stopped) {
+          dispatch({
+            type: 'STEP.FAILED',
+            failure: describeFailure(error) ?? { code: 'unexpected', params: {} },
+          });
+        }
+      },
+    );
   }
 
   function run(effect: JourneyEffect): void {

@@ -480,6 +480,8 @@ function failedWords(call: CallId): string {
       return 'stays `overview`, alert in the confirmation';
     case 'sync-history':
       return 'stays `overview`, alert in the history';
+    case 'dashboard-refresh':
+      return 'back on the dashboard (`overview`), alert with "Try again"';
     default:
       return '`error`';
   }
@@ -577,7 +579,9 @@ function makeCase(call: CallId, fault: FaultId, times: Times): FaultCase {
         : '';
   const inPlace = IN_PLACE.has(call)
     ? ` in place (the element stays in \`overview\`, \`onboard-error\` once)`
-    : '';
+    : call === 'dashboard-refresh'
+      ? ' on the dashboard, which stays usable (`overview`)'
+      : '';
   const success = successWords(call);
 
   // A 404 on delete is "already gone": the adapter takes it as done, and the element believes it.

@@ -278,4 +278,53 @@ describe('<company-onboard intent="manage">: connections the user controls', () 
       Date.now = realNow;
     }
   });
+
+  it('keyboard focus never falls to the page: history opens onto its heading, closes back onto its button', async () => {
+    const backend = withConnections(xero);
+    backend.history = [[]];
+    backend.disconnected = [{ ...xero, status: 'Unlinked' }];
+    const h = await dashboard(backend);
+    h.button('Show sync history').focus();
+    await h.click('Show sync history');
+    await until(h, () => h.text().includes('Nothing has been synced yet.'));
+    expect(h.root.activeElement?.id).to.equal('history-title');
+    h.button('Hide sync history').focus();
+    await h.click('Hide sync history');
+    await until(h, () => h.root.activeElement !== null);
+    expect(focused(h)).to.equal('Show sync history');
+
+    // Disconnected: on to the connection's Reconnect, not the page body.
+    h.button('Disconnect').focus();
+    await h.click('Disconnect');
+    await h.element.updateComplete;
+    h.root.querySelector<HTMLButtonElement>('.confirm button')?.click();
+    await until(h, () => h.root.activeElement?.getAttribute('data-reconnect') === 'conn-1');
+    expect(focused(h)).to.equal('Reconnect');
+  });
+
+  it('a refresh that fails stays on the dashboard with the reason and "Try again", which then succeeds', async () => {
+    const backend = withConnections(xero);
+    const done = statuses(['invoices', 'Complete']);
+    const failed = statuses(['invoices', 'FetchError']);
+    backend.statuses = [
+      done,
+      ofSync('s1', done),
+      ofSync('s2', failed),
+      ofSync('s2', failed),
+      ofSync('s3', done),
+    ];
+    const h = await dashboard(backend);
+    await h.click('Refresh data');
+    await until(h, () => h.alert() !== null && h.element.state === 'overview');
+    expect(h.text()).to.contain('Your connections');
+    expect(h.alert()).to.contain('These data types failed to sync: invoices.');
+    expect(h.button('Disconnect')).to.exist;
+    await expect(h.element).to.be.accessible();
+    await h.click('Try again');
+    await until(h, () => h.text().includes('Your data is up to date.'));
+    expect(h.alert()).to.equal(null);
+    expect(h.events.filter((e) => e.type === 'onboard-error').map((e) => e.detail['code'])).to.deep.equal([
+      'sync-failed',
+    ]);
+  });
 });

@@ -88,24 +88,25 @@ describe('saved journeys (session storage, per instance)', () => {
     const tampered = [
       JSON.stringify({ v: 2, savedAt: now, ...journey() }),
       JSON.stringify({ v: 3, savedAt: now, ...journey() }),
+      JSON.stringify({ v: 4, savedAt: now, ...journey() }),
       JSON.stringify({
         ...journey(),
-        v: 4,
+        v: 5,
         savedAt: now,
         snapshot: { state: 'syncing', context: withoutWatch },
       }),
       '{not json',
       'null',
-      JSON.stringify({ ...journey(), v: 4, savedAt: now, returnUrl: 5 }),
-      JSON.stringify({ v: 4, savedAt: now, returnUrl: 'x', snapshot: { state: 5, context: {} } }),
+      JSON.stringify({ ...journey(), v: 5, savedAt: now, returnUrl: 5 }),
+      JSON.stringify({ v: 5, savedAt: now, returnUrl: 'x', snapshot: { state: 5, context: {} } }),
       JSON.stringify({
-        v: 4,
+        v: 5,
         savedAt: now,
         returnUrl: 'x',
         snapshot: { state: 'ready', context: { companyName: 'A' } },
       }),
-      JSON.stringify({ v: 4, returnUrl: 'x', snapshot: journey().snapshot }),
-      JSON.stringify({ v: 4, savedAt: now + 1, returnUrl: 'x', snapshot: journey().snapshot }),
+      JSON.stringify({ v: 5, returnUrl: 'x', snapshot: journey().snapshot }),
+      JSON.stringify({ v: 5, savedAt: now + 1, returnUrl: 'x', snapshot: journey().snapshot }),
     ];
     for (const raw of tampered) {
       storage.setItem(`${KEY}a`, raw);

@@ -7,7 +7,7 @@ import {
   type DashboardState,
 } from '../../src/machine/dashboard.ts';
 import { transition, type CompanyRecord, type JourneyEvent } from '../../src/machine/index.ts';
-import { at, labels, linkedCompany, request, run, success } from './fixtures.ts';
+import { at, company, labels, linkedCompany, request, run, success } from './fixtures.ts';
 
 const steps = (...events: DashboardEvent[]) => {
   let state: DashboardState = initialDashboard;
@@ -83,30 +83,53 @@ describe('dashboard machine: asking before changing anything', () => {
 });
 
 describe('dashboard machine: the sync history', () => {
+  const operation = { id: 'p1', dataType: 'invoices', status: 'Complete', requested: '2026-12-03T10:00:00Z' };
+
   it('loads when opened, shows what came, and drops an answer that comes after it was closed', () => {
     const opened = steps({ type: 'HISTORY.OPEN' });
-    expect(opened.effects).to.deep.equal([{ kind: 'history' }]);
-    expect(opened.state.history).to.deep.equal({ status: 'loading' });
-    const operation = {
-      id: 'p1',
-      dataType: 'invoices',
-      status: 'Complete',
-      requested: '2026-12-03T10:00:00Z',
-    };
-    const shown = dashboardTransition(opened.state, { type: 'HISTORY.LOADED', operations: [operation] });
+    expect(opened.effects).to.deep.equal([{ kind: 'history', request: 1 }]);
+    expect(opened.state.history).to.deep.equal({ status: 'loading', request: 1 });
+    const shown = dashboardTransition(opened.state, {
+      type: 'HISTORY.LOADED',
+      request: 1,
+      operations: [operation],
+    });
     expect(shown.state.history).to.deep.equal({ status: 'shown', operations: [operation] });
     const closed = dashboardTransition(opened.state, { type: 'HISTORY.CLOSE' }).state;
-    expect(dashboardTransition(closed, { type: 'HISTORY.LOADED', operations: [operation] }).state).to.equal(
+    expect(
+      dashboardTransition(closed, { type: 'HISTORY.LOADED', request: 1, operations: [operation] }).state,
+    ).to.equal(closed);
+    expect(dashboardTransition(closed, { type: 'HISTORY.FAILED', request: 1, failure }).state).to.equal(
       closed,
     );
-    expect(dashboardTransition(closed, { type: 'HISTORY.FAILED', failure }).state).to.equal(closed);
+  });
+
+  it('open, close, open: only the newest read counts, however late the first answers', () => {
+    const reopened = steps({ type: 'HISTORY.OPEN' }, { type: 'HISTORY.CLOSE' }, { type: 'HISTORY.OPEN' });
+    expect(reopened.effects).to.deep.equal([{ kind: 'history', request: 2 }]);
+    const lateFailure = dashboardTransition(reopened.state, { type: 'HISTORY.FAILED', request: 1, failure });
+    expect(lateFailure.state).to.equal(reopened.state);
+    const shown = dashboardTransition(lateFailure.state, {
+      type: 'HISTORY.LOADED',
+      request: 2,
+      operations: [operation],
+    });
+    expect(shown.state.history).to.deep.equal({ status: 'shown', operations: [operation] });
+  });
+
+  it('a history on screen is read again when the journey settles (a refresh ended); a closed one is not', () => {
+    const shown = steps({ type: 'HISTORY.OPEN' }, { type: 'HISTORY.LOADED', request: 1, operations: [] });
+    expect(dashboardTransition(shown.state, { type: 'JOURNEY.SETTLED' }).effects).to.deep.equal([
+      { kind: 'history', request: 2 },
+    ]);
+    expect(dashboardTransition(initialDashboard, { type: 'JOURNEY.SETTLED' }).effects).to.deep.equal([]);
   });
 
   it('a failure is shown, and opening again asks again; a second open while loading asks nothing', () => {
-    const failed = steps({ type: 'HISTORY.OPEN' }, { type: 'HISTORY.FAILED', failure }).state;
+    const failed = steps({ type: 'HISTORY.OPEN' }, { type: 'HISTORY.FAILED', request: 1, failure }).state;
     expect(failed.history).to.deep.equal({ status: 'failed', failure });
     expect(dashboardTransition(failed, { type: 'HISTORY.OPEN' }).effects).to.deep.equal([
-      { kind: 'history' },
+      { kind: 'history', request: 2 },
     ]);
     expect(steps({ type: 'HISTORY.OPEN' }, { type: 'HISTORY.OPEN' }).effects).to.deep.equal([]);
   });
@@ -144,22 +167,54 @@ describe('journey: what the dashboard changes', () => {
         company: before,
       },
     );
-    expect(nothingNew.state).to.equal('error');
+    // On the dashboard the failure shows on the dashboard, which stays usable.
+    expect(nothingNew.state).to.equal('overview');
     expect(nothingNew.context.error?.code).to.equal('link-not-confirmed');
   });
 
-  it('a disconnected connection shows at once, with disconnected told; a deleted company ends the journey', () => {
+  it('adding may take up a connection the company had (disconnected): linked, but not a new source', () => {
     const unlinked: CompanyRecord = {
-      ...linkedCompany(),
+      ...company,
       dataConnections: [{ id: 'conn-1', platformName: 'Xero', status: 'Unlinked' }],
     };
-    const shown = transition(at('overview', { notice: 'data-refreshed' }), {
+    const relinked = run(at('overview', { company: unlinked }), open, success('nonce-1'), {
+      type: 'LINK.CHECKED',
+      company: linkedCompany(),
+    });
+    expect(relinked.state).to.equal('syncing');
+    expect(labels(relinked)).to.deep.equal(['emit:linked', 'startSync']);
+  });
+
+  it('a failure on the dashboard stays on it; "Try again" goes back to the step that failed', () => {
+    const failed = run(at('overview'), { type: 'DATA.REFRESH' }, { type: 'SYNC.TIMED_OUT' });
+    expect(failed.state).to.equal('overview');
+    expect(failed.context.error).to.deep.include({ code: 'sync-timeout', step: 'syncing' });
+    expect(labels(failed)).to.deep.equal(['stopSync', 'emit:error']);
+    const again = transition(failed, { type: 'RETRY', linkState: 'nonce-2', ...request });
+    expect(again.state).to.equal('syncing');
+    expect(again.context.error).to.equal(null);
+    // Before its company is known, the dashboard has nothing to show: the error page it is.
+    expect(
+      transition(at('loading', { home: 'overview' }), {
+        type: 'STEP.FAILED',
+        failure: { code: 'network-error', params: {} },
+      }).state,
+    ).to.equal('error');
+  });
+
+  it('a disconnected connection shows at once, with disconnected told; a deleted company ends the journey', () => {
+    const bank = { id: 'bank-1', platformName: 'Plaid', status: 'Linked' };
+    const before: CompanyRecord = {
+      ...linkedCompany(),
+      dataConnections: [...(linkedCompany().dataConnections ?? []), bank],
+    };
+    const unlinked = { id: 'conn-1', platformName: 'Xero', status: 'Unlinked' };
+    const shown = transition(at('overview', { company: before, notice: 'data-refreshed' }), {
       type: 'CONNECTION.DISCONNECTED',
-      company: unlinked,
-      connectionId: 'conn-1',
+      connection: unlinked,
     });
     expect(shown.state).to.equal('overview');
-    expect(shown.context.company).to.equal(unlinked);
+    expect(shown.context.company?.dataConnections).to.deep.equal([unlinked, bank]);
     expect(shown.context.notice).to.equal(null);
     expect(shown.effects).to.deep.equal([
       { type: 'emit', event: 'disconnected', detail: { connectionId: 'conn-1' } },

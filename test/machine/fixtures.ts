@@ -144,8 +144,7 @@ export const everyEvent: Record<JourneyEvent['type'], JourneyEvent> = {
   'DATA.REFRESH': { type: 'DATA.REFRESH' },
   'CONNECTION.DISCONNECTED': {
     type: 'CONNECTION.DISCONNECTED',
-    company: linkedCompany(),
-    connectionId: 'conn-1',
+    connection: { id: 'conn-1', platformName: 'Xero', status: 'Unlinked' },
   },
   'COMPANY.DELETED': { type: 'COMPANY.DELETED' },
   'SYNC.BASELINE': { type: 'SYNC.BASELINE', baseline: {} },

@@ -82,7 +82,7 @@ const src = (path: string): string => pathToFileURL(join(ROOT, 'src', path)).hre
 /** Each entry and some of what it must export. */
 const ENTRIES: [string, string[]][] = [
   ['index', ['CompanyOnboard', 'createFetchBackend', 'parseLinkCallback', 'createJourneyRunner']],
-  ['sync/index', ['summarizeDataStatus', 'classifyStatus', 'startPolling']],
+  ['sync/public', ['summarizeDataStatus', 'classifyStatus']],
   ['server/index', ['createOnboardHandler', 'toNodeListener', 'mountAt', 'createMemoryIdempotencyStore']],
   ['simulator/index', ['createSimulator', 'startSimulator', 'SyncScenario']],
   ['link/callback-page', ['completeLinkCallback']],

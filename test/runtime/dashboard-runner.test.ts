@@ -32,7 +32,7 @@ function rig(calls: Partial<OnboardBackend>) {
 }
 
 describe('dashboard runner', () => {
-  it('disconnects through the backend, then hands the journey the company with that connection as it is now', async () => {
+  it('disconnects through the backend, then hands the journey that connection as the platform answered', async () => {
     const seen: unknown[] = [];
     const { runner, told } = rig({
       disconnect: (companyId, connectionId, options) => {
@@ -45,11 +45,7 @@ describe('dashboard runner', () => {
     await flush();
     expect(seen).to.deep.equal([['c-1', 'conn-1', 'j-1']]);
     expect(told).to.deep.equal([
-      {
-        type: 'CONNECTION.DISCONNECTED',
-        connectionId: 'conn-1',
-        company: { ...company, dataConnections: [{ ...xero, status: 'Unlinked' }, bank] },
-      },
+      { type: 'CONNECTION.DISCONNECTED', connection: { ...xero, status: 'Unlinked' } },
     ]);
     expect(runner.getState().asking).to.equal(null);
   });

@@ -11,7 +11,12 @@ import {
   type PopupOpening,
 } from '../../src/link/index.ts';
 import type { LinkOutcome } from '../../src/machine/index.ts';
-import { createJourneyRunner, type JourneyConfig, type RunnerEvent } from '../../src/runtime/index.ts';
+import {
+  createJourneyRunner,
+  type JourneyConfig,
+  type JourneyPorts,
+  type RunnerEvent,
+} from '../../src/runtime/index.ts';
 import { memoryStorage } from '../link/memory-storage.ts';
 import { fakeVisibility, flush, manualClock } from '../sync/manual-clock.ts';
 
@@ -135,7 +140,10 @@ export function fakeLink() {
   };
 }
 
-export function journeyKit(config: Partial<JourneyConfig> = {}) {
+export function journeyKit(
+  config: Partial<JourneyConfig> = {},
+  loadSyncFollower: JourneyPorts['loadSyncFollower'] = () => Promise.resolve(followSyncModule),
+) {
   const backend = new ScriptedBackend();
   const link = fakeLink();
   const storage = memoryStorage();
@@ -166,8 +174,8 @@ export function journeyKit(config: Partial<JourneyConfig> = {}) {
     nonce: () => `n${(nonces += 1)}`,
     events: (event) => events.push(event),
     allowRedirect: (url) => (redirects.push(url), !veto),
-    // The module itself, not a load: following starts within the microtasks `flush()` waits for.
-    loadSyncFollower: () => Promise.resolve(followSyncModule),
+    // By default the module itself, not a load: following starts within the microtasks `flush()` waits for.
+    loadSyncFollower,
   });
   return {
     runner,

@@ -124,6 +124,30 @@ describe('runner: failures and late answers', () => {
     expect(kit.events.filter((e) => e.type === 'company-created')).to.deep.equal([]);
   });
 
+  it('a sync follower that fails to load is a failed step: "Try again" loads it again and follows the sync', async () => {
+    let loads = 0;
+    const kit = journeyKit({}, () =>
+      ++loads === 1
+        ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
+        : import('../../src/runtime/follow-sync.ts'),
+    );
+    kit.backend.created = [COMPANY];
+    kit.backend.companies = [LINKED];
+    kit.backend.statuses = [status('Complete')];
+    kit.runner.start();
+    kit.runner.send({ type: 'NAME.SUBMIT', name: 'Acme Ltd' });
+    await flush();
+    kit.runner.send({ type: 'LINK.OPEN' });
+    kit.link.popup().onCallback(success('n3'));
+    await flush();
+    expect(kit.state()).to.equal('error', 'not stuck in syncing');
+    expect(kit.runner.getSnapshot().context.error).to.deep.include({ code: 'unexpected', step: 'syncing' });
+    kit.runner.send({ type: 'RETRY' });
+    for (let i = 0; i < 50 && kit.state() !== 'complete'; i += 1) await new Promise((r) => setImmediate(r));
+    expect(kit.state()).to.equal('complete');
+    expect(loads).to.equal(2);
+  });
+
   it('after stop(), intents and answers change nothing and tell nothing', async () => {
     const kit = await readyKit();
     const before = kit.runner.getSnapshot();

@@ -36,6 +36,7 @@ export const companyViewStrings = {
   historyLoading: 'Loading the sync history…',
   historyEmpty: 'Nothing has been synced yet.',
   historyFailed: (reason: string): string => `Failed: ${reason}`,
+  historyCancelled: 'Replaced by a newer sync',
   historyRetry: 'Try again',
   deleteButton: 'Delete company and data',
   deleteTitle: (name: string): string => `Delete ${name} and all its data?`,

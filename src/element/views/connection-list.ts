@@ -93,7 +93,12 @@ function renderActions(connection: ConnectionRecord, props: OverviewProps): Temp
       `;
     default:
       return html`<p>${byValue(t, 'reason', connection.status) ?? t.reconnectFallbackReason}</p>
-        <button part="button" type="button" @click=${() => on.reconnect(connection.id)}>
+        <button
+          part="button"
+          type="button"
+          data-reconnect=${connection.id}
+          @click=${() => on.reconnect(connection.id)}
+        >
           ${t.reconnectButton}
         </button>`;
   }

@@ -5,6 +5,7 @@ import {
   type DashboardPorts,
   type DashboardRunner,
 } from '../../runtime/dashboard-runner.ts';
+import type { JourneyState, StepFailure } from '../../machine/index.ts';
 import type { JourneyIntent } from '../../runtime/intents.ts';
 import { emit } from '../events.ts';
 import { errorText } from '../messages/error-text.ts';
@@ -35,6 +36,8 @@ export class DashboardController implements ReactiveController {
   state: DashboardState = initialDashboard;
   #runner: DashboardRunner | null = null;
   #timer: ReturnType<typeof setInterval> | undefined;
+  #focusWasInside = false;
+  #journeyState: JourneyState | null = null;
 
   constructor(
     private readonly host: DashboardHost,
@@ -61,15 +64,17 @@ export class DashboardController implements ReactiveController {
       now: Date.now(),
       busy: state !== 'overview',
       progress: context.progress,
+      error: context.error,
       dashboard: this.state,
       offers: {
         disconnect: backend.disconnect !== undefined,
         history: backend.getSyncHistory !== undefined,
         delete: host.allowDelete && backend.deleteCompany !== undefined,
       },
-      failureText: (failure) => errorText(host.strings, { ...failure, step: null }),
+      failureText: (failure) => this.#failureText(failure),
       on: {
         refresh: () => send({ type: 'DATA.REFRESH' }),
+        retry: () => send({ type: 'RETRY' }),
         reconnect: (connectionId) => send({ type: 'LINK.OPEN', connectionId }),
         continue: (connectionId) => send({ type: 'LINK.OPEN', connectionId }),
         add: () => send({ type: 'LINK.OPEN', adding: true }),
@@ -101,6 +106,11 @@ export class DashboardController implements ReactiveController {
     this.state = initialDashboard;
   }
 
+  /** A failed request's sentence, the integrator's own first (see `errorText`). */
+  #failureText(failure: StepFailure): string {
+    return errorText(this.host.strings, { ...failure, step: null });
+  }
+
   /** A request that failed is told as `onboard-error`, like a failed step of the journey (retryable: asked again). */
   #tellFailure(before: DashboardState, after: DashboardState): void {
     const failure =
@@ -115,7 +125,7 @@ export class DashboardController implements ReactiveController {
       journeyId,
       companyId,
       code: failure.code,
-      message: errorText(this.host.strings, { ...failure, step: null }),
+      message: this.#failureText(failure),
       retryable: true,
       ...(failure.correlationId === undefined ? {} : { correlationId: failure.correlationId }),
     });
@@ -124,14 +134,46 @@ export class DashboardController implements ReactiveController {
   /** Into a confirmation that opened (its field, else its first button); back to its opener when it closed. */
   #moveFocus(before: DashboardState, after: DashboardState): void {
     const root = this.host.renderRoot as ShadowRoot;
-    if (before.asking === null && after.asking !== null) {
-      root.querySelector<HTMLElement>('.confirm input, .confirm button')?.focus();
-    } else if (before.asking !== null && after.asking === null) {
-      const opener =
-        before.asking.kind === 'delete'
-          ? '[data-delete]'
-          : `[data-disconnect="${before.asking.connectionId}"]`;
-      (root.querySelector<HTMLElement>(opener) ?? root.querySelector<HTMLElement>('h2'))?.focus();
+    const focus = (...selectors: string[]): void => {
+      for (const selector of selectors) {
+        const target = root.querySelector<HTMLElement>(selector);
+        if (target !== null) return target.focus();
+      }
+    };
+    const { asking } = before;
+    if (asking === null && after.asking !== null) {
+      focus('.confirm input', '.confirm button');
+    } else if (asking !== null && after.asking === null) {
+      // Cancelled: back to the button that asked. Disconnected: on to the connection's Reconnect.
+      if (asking.kind === 'delete') focus('[data-delete]');
+      else
+        focus(
+          `[data-disconnect="${asking.connectionId}"]`,
+          `[data-reconnect="${asking.connectionId}"]`,
+          'h2',
+        );
+    } else if (before.history.status === 'closed' && after.history.status !== 'closed') {
+      focus('#history-title');
+    } else if (before.history.status !== 'closed' && after.history.status === 'closed') {
+      focus('[data-history]');
     }
+  }
+
+  /** Records whether focus is in the element before each render… */
+  hostUpdate(): void {
+    this.#focusWasInside = (this.host.renderRoot as ShadowRoot | undefined)?.activeElement != null;
+  }
+
+  /**
+   * …and puts it back on the dashboard's heading when the render removed the control that had it. Also tells
+   * the dashboard when the journey came back to it (a refresh ended), so what it shows is read again.
+   */
+  hostUpdated(): void {
+    const root = this.host.renderRoot as ShadowRoot;
+    if (this.#focusWasInside && root.activeElement === null) root.querySelector<HTMLElement>('h2')?.focus();
+    const journeyState = this.ports.journey.snapshot.state;
+    if (journeyState === 'overview' && this.#journeyState !== 'overview')
+      this.send({ type: 'JOURNEY.SETTLED' });
+    this.#journeyState = journeyState;
   }
 }

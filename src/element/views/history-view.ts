@@ -14,6 +14,7 @@ export function renderHistory(props: OverviewProps): TemplateResult | typeof not
       part="button"
       type="button"
       class="secondary"
+      data-history
       @click=${() => on.dashboard({ type: 'HISTORY.OPEN' })}
     >
       ${t.historyButton}
@@ -25,7 +26,7 @@ export function renderHistory(props: OverviewProps): TemplateResult | typeof not
       aria-labelledby="history-title"
       aria-busy=${history.status === 'loading' ? 'true' : 'false'}
     >
-      <h3 id="history-title">${t.historyTitle}</h3>
+      <h3 id="history-title" tabindex="-1">${t.historyTitle}</h3>
       ${history.status === 'loading' ? html`<p>${t.historyLoading}</p>` : nothing}
       ${
         history.status === 'failed'
@@ -61,7 +62,11 @@ function renderOperation(operation: PullRecord, { t, now }: OverviewProps): Temp
   const at = timeOf(operation.completed) ?? timeOf(operation.requested);
   // A failure says what failed, in the platform's words when it gave some.
   const outcome =
-    phase === 'failed' ? t.historyFailed(operation.errorMessage ?? operation.status) : t[`phase.${phase}`];
+    operation.status === 'Cancelled'
+      ? t.historyCancelled
+      : phase === 'failed'
+        ? t.historyFailed(operation.errorMessage ?? operation.statusDescription ?? operation.status)
+        : t[`phase.${phase}`];
   return html`<li class=${phase}>
     <span>${operation.dataType}</span>
     <span>${outcome}</span>

@@ -1,5 +1,11 @@
 import type { DashboardEvent, DashboardState } from '../../machine/dashboard.ts';
-import type { CompanyRecord, DataStatusRecords, StepFailure, SyncSnapshot } from '../../machine/index.ts';
+import type {
+  CompanyRecord,
+  DataStatusRecords,
+  JourneyError,
+  StepFailure,
+  SyncSnapshot,
+} from '../../machine/index.ts';
 import type { OnboardStrings } from '../messages/en.ts';
 import type { CompanyViewStrings } from './company-view-strings.ts';
 
@@ -14,6 +20,8 @@ export interface OverviewProps {
   /** A refresh is under way (the journey follows it): progress shows inline, and no action is offered. */
   readonly busy: boolean;
   readonly progress: SyncSnapshot | null;
+  /** What the journey failed at from here (a refresh, opening Link…), shown on the dashboard with its retry. */
+  readonly error: JourneyError | null;
   readonly dashboard: DashboardState;
   /** What the backend can do, and what the page allows: an action without its call is not offered. */
   readonly offers: { readonly disconnect: boolean; readonly history: boolean; readonly delete: boolean };
@@ -21,6 +29,8 @@ export interface OverviewProps {
   readonly failureText: (failure: StepFailure) => string;
   readonly on: {
     readonly refresh: () => void;
+    /** "Try again" (or "Reconnect") after the journey failed here. */
+    readonly retry: () => void;
     /** Opens Link to re-authorise that connection. */
     readonly reconnect: (connectionId: string) => void;
     /** Opens Link to continue that (pending) connection. */

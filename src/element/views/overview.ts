@@ -17,10 +17,11 @@ export function renderOverview(props: OverviewProps): TemplateResult {
   const idle = !busy && props.dashboard.working === null && props.dashboard.asking === null;
   return html`
     <h2 tabindex="-1">${t.overviewTitle}</h2>
+    ${renderJourneyError(props)}
     ${
       connections.length === 0
         ? html`<p>${t.noConnections}</p>
-            ${busy ? nothing : html`<button part="button" type="button" @click=${on.add}>${t.connectButton}</button>`}`
+            ${idle ? html`<button part="button" type="button" @click=${on.add}>${t.connectButton}</button>` : nothing}`
         : renderConnections(props)
     }
     ${busy ? renderRefreshing(props) : nothing}
@@ -71,4 +72,19 @@ function renderRefreshing({ t, progress }: OverviewProps): TemplateResult {
 function freshness(t: CompanyViewStrings, lastSuccessfulSync: string | undefined, now: number): string {
   const at = timeOf(lastSuccessfulSync);
   return at === null ? t.neverSynced : relativeTime(at, now);
+}
+
+/** What the journey failed at from the dashboard, with its way on: "Reconnect" when access was lost. */
+function renderJourneyError({ t, error, on, failureText }: OverviewProps): TemplateResult | typeof nothing {
+  if (error === null) return nothing;
+  return html`<div class="journey-error">
+    <p part="error" class="error" role="alert">${failureText(error)}</p>
+    ${
+      error.step === null
+        ? nothing
+        : html`<button part="button" type="button" @click=${on.retry}>
+            ${error.code === 'sync-auth-error' ? t.reconnectButton : t.retryButton}
+          </button>`
+    }
+  </div>`;
 }
