@@ -52,6 +52,17 @@ export function platformPlugin(
           toNodeListener((request) => demoControl(request, simulator, apiKey, platform())),
         ),
       );
+      // One origin for the whole demo: Link URLs, the callback and the saved journey all live on the listening
+      // address, so a page opened as `localhost` is sent there (it would otherwise refuse its own Link URLs). Pages
+      // only: the API, the platform and the demo's controls above answer (or refuse) whatever the Host.
+      server.middlewares.use((req, res, next) => {
+        const canonical = listeningOrigin(server);
+        if ((req.method === 'GET' || req.method === 'HEAD') && `http://${req.headers.host}` !== canonical) {
+          res.writeHead(307, { location: `${canonical}${req.url ?? '/'}` }).end();
+          return;
+        }
+        next();
+      });
     },
   };
 }

@@ -16,6 +16,7 @@ import { startDemo, type RunningDemo } from '../../demo/start-demo.ts';
 interface Answer {
   status: number;
   text: string;
+  location: string | undefined;
 }
 
 /** Sends `path` to the demo's socket with `host` as the `Host` header. */
@@ -33,7 +34,7 @@ function send(
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text, location: res.headers.location }));
       },
     );
     req.on('error', reject);
@@ -133,5 +134,14 @@ describe('the demo ignores the Host header for the platform address', () => {
       headers: { 'sec-fetch-site': 'same-origin' },
     });
     assert.equal(sameOrigin.status, 200);
+  });
+
+  it('a page opened as localhost is sent to the demo’s own address, where its Link URLs and callback live', async () => {
+    const port = new URL(demo.url).port;
+    const page = await send(demo, '/dashboard.html?company=x', `localhost:${port}`);
+    assert.equal(page.status, 307);
+    assert.equal(page.location, `http://127.0.0.1:${port}/dashboard.html?company=x`);
+    const own = await send(demo, '/', `127.0.0.1:${port}`);
+    assert.equal(own.status, 200, 'its own address is served');
   });
 });
