@@ -137,11 +137,11 @@ describe('the demo ignores the Host header for the platform address', () => {
   });
 
   it('a page opened as localhost is sent to the demo’s own address, where its Link URLs and callback live', async () => {
-    const port = new URL(demo.url).port;
-    const page = await send(demo, '/dashboard.html?company=x', `localhost:${port}`);
+    const port = new URL(running().url).port;
+    const page = await send(running(), '/dashboard.html?company=x', `localhost:${port}`);
     assert.equal(page.status, 307);
     assert.equal(page.location, `http://127.0.0.1:${port}/dashboard.html?company=x`);
-    const own = await send(demo, '/', `127.0.0.1:${port}`);
+    const own = await send(running(), '/', `127.0.0.1:${port}`);
     assert.equal(own.status, 200, 'its own address is served');
   });
 });
