@@ -1,4 +1,4 @@
-import { fromAllowedPage } from '../src/server/cross-site.ts';
+import { fromOwnPageOrNone } from '../src/server/cross-site.ts';
 import type { Simulator } from '../src/simulator/index.ts';
 import { isSyncScenario, notAScenario, SyncScenario } from '../src/simulator/scenarios.ts';
 
@@ -9,8 +9,6 @@ export const DEMO_PATH = '/demo';
 const FIRST_SYNC_LIMIT_MS = 15_000;
 /** How often `linked-company` looks whether the first sync has finished. */
 const FIRST_SYNC_CHECK_MS = 50;
-/** The demo's controls trust no other origin's pages. */
-const NO_OTHER_ORIGINS: ReadonlySet<string> = new Set();
 
 /**
  * Demo-only endpoints (all `POST`):
@@ -35,7 +33,7 @@ export async function demoControl(
   apiKey: string,
   platform: string,
 ): Promise<Response> {
-  if (!fromAllowedPage(request, NO_OTHER_ORIGINS)) {
+  if (!fromOwnPageOrNone(request)) {
     return Response.json(
       {
         error: "The demo's controls refuse requests sent by another site's page.",

@@ -48,3 +48,9 @@ export function allowedOriginSet(list: readonly string[], option: string): Reado
     }),
   );
 }
+
+/** No origin besides the handler's own. */
+const OWN_ORIGIN_ONLY: ReadonlySet<string> = new Set();
+
+/** {@link fromAllowedPage} with no other origin allowed: for the simulator's and the demo's own controls. */
+export const fromOwnPageOrNone = (request: Request): boolean => fromAllowedPage(request, OWN_ORIGIN_ONLY);

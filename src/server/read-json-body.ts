@@ -19,10 +19,7 @@ export async function readJsonBody(request: Request, { maxBytes, deadlineMs }: B
   if (mediaType !== 'application/json') {
     throw new ApiError(415, ErrorCode.UnsupportedMediaType, 'Send the request body as application/json.');
   }
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-
-  const bytes = await readAtMost(request, maxBytes, deadlineMs);
+  const bytes = await readBodyBytes(request, { maxBytes, deadlineMs });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -36,7 +33,17 @@ export async function readJsonBody(request: Request, { maxBytes, deadlineMs }: B
   }
 }
 
-async function readAtMost(request: Request, maxBytes: number, deadlineMs: number): Promise<Uint8Array> {
+/**
+ * The request body's bytes, without buffering more than `maxBytes` of it: a declared `Content-Length` over the
+ * limit is a 413 before anything is read, and the streamed bytes are counted (a chunked upload declares no
+ * length), the stream cancelled as soon as they pass the limit (413) or the deadline (408).
+ */
+export async function readBodyBytes(
+  request: Request,
+  { maxBytes, deadlineMs }: BodyLimits,
+): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   let late = false;

@@ -1,4 +1,4 @@
-import { fromAllowedPage } from '../server/cross-site.ts';
+import { fromOwnPageOrNone } from '../server/cross-site.ts';
 import { codatError, json } from './codat-error.ts';
 import { byMethod } from './dispatch.ts';
 import { faultFromJson, type SimulatorFaults } from './faults.ts';
@@ -11,9 +11,6 @@ export const CONTROL_SEGMENT = '_simulator';
 
 /** Largest control body read; a fault or settings object is a few hundred bytes. */
 const MAX_BODY_BYTES = 16 * 1024;
-
-/** The control API trusts no other origin's pages. */
-const NO_OTHER_ORIGINS: ReadonlySet<string> = new Set();
 
 /** What the control API drives: the simulator's faults and its companies' scenarios. */
 export interface ControlTargets {
@@ -56,7 +53,7 @@ export async function handleControl(
   correlationId: string,
 ): Promise<Response> {
   // Every method, GET included: simpler than sorting them, and no other site's page needs the state.
-  if (!fromAllowedPage(request, NO_OTHER_ORIGINS)) {
+  if (!fromOwnPageOrNone(request)) {
     return codatError(
       403,
       "The simulator's control API refuses requests sent by another site's page (cross-site request). " +
