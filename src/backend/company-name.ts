@@ -3,11 +3,12 @@
  *
  * Codat's spec allows only `^[A-Za-z0-9\s\-',&@.,?!\s]+$` (ASCII) and silently strips anything else, so
  * "Café Müller" could become "Caf Mller". We send {@link codatCompanyName} instead ("Cafe Muller") and refuse
- * what no spelling can save ({@link companyNameProblem}). Tiny and dependency-free: it ships in the browser bundle.
+ * what no spelling can save ({@link companyNameProblem}). Dependency-free; the element loads it on demand, for a
+ * name Codat would change.
  */
+import { COMPANY_NAME_MAX_LENGTH } from './name-limit.ts';
 
-/** Longest company name we accept, in code points (Codat sets none; 100 fits every real trading name we know). */
-export const COMPANY_NAME_MAX_LENGTH = 100;
+export { COMPANY_NAME_MAX_LENGTH };
 
 /** Letters NFKD leaves whole that have a usual ASCII spelling. */
 // prettier-ignore

@@ -3,6 +3,6 @@ export { createFetchBackend, type FetchBackendOptions } from './fetch-backend.ts
 export { BackendError, HttpError, NetworkError, ResponseShapeError, TimeoutError } from './errors.ts';
 export type { Company, Connection, DataStatus, DataStatuses } from './schemas.ts';
 export type { PullOperation } from './history-schema.ts';
-export { codatCompanyName, COMPANY_NAME_MAX_LENGTH } from './company-name.ts';
+export { COMPANY_NAME_MAX_LENGTH } from './name-limit.ts';
 export { JOURNEY_ID_HEADER } from './journey-header.ts';
 export { describeFailure } from './failure.ts';

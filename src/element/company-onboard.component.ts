@@ -1,10 +1,5 @@
 import { LitElement, adoptStyles, html, nothing, type TemplateResult } from 'lit';
-import {
-  codatCompanyName,
-  COMPANY_NAME_MAX_LENGTH,
-  createFetchBackend,
-  type OnboardBackend,
-} from '../backend/index.ts';
+import { COMPANY_NAME_MAX_LENGTH, createFetchBackend, type OnboardBackend } from '../backend/index.ts';
 import { DEFAULT_LINK_ORIGINS, browserLink, createNonce, sessionJourneyStore } from '../link/index.ts';
 import {
   brokenConnection,
@@ -400,7 +395,7 @@ export class CompanyOnboard extends LitElement {
     const busy = busyText !== null;
     // The platform keeps only Latin letters: say what will be stored before it is (what was typed is kept too).
     const typed = this.#currentName.trim();
-    const stored = codatCompanyName(typed);
+    const stored = this.#storedName(typed);
     const savedAs = problem === null && stored !== '' && stored !== typed ? t.nameSavedAs(stored) : null;
     const describedBy = [problem === null ? null : 'name-error', savedAs === null ? null : 'name-saved-as']
       .filter((id) => id !== null)
@@ -474,6 +469,23 @@ export class CompanyOnboard extends LitElement {
             </button>`
       }
     `;
+  }
+
+  /** Codat's spelling rules, loaded when a name first needs them. */
+  #names: typeof import('../backend/company-name.ts') | null = null;
+
+  /**
+   * The name as Codat will store it. Only a name outside Codat's alphabet can change, and only then are the
+   * rules loaded (the first screen does without them); until they are here, no hint.
+   */
+  #storedName(typed: string): string {
+    if (this.#names === null && /[^A-Za-z0-9 \-'&@.,?!]/.test(typed)) {
+      void import('../backend/company-name.ts').then((names) => {
+        this.#names = names;
+        this.requestUpdate();
+      });
+    }
+    return this.#names?.codatCompanyName(typed) ?? typed;
   }
 
   get #currentName(): string {

@@ -254,11 +254,8 @@ export function createJourneyRunner(ports: JourneyPorts): JourneyRunner {
       case 'LINK.OPEN':
       case 'RETRY':
         return { ...intent, ...linkRequest() };
-      case 'DATA.REFRESH':
-      case 'LINK.FOCUS':
-      case 'LINK.CANCEL':
-      case 'CONNECTION.DISCONNECTED':
-      case 'COMPANY.DELETED':
+      default:
+        // Every other intent is the machine's event as it is.
         return intent;
     }
   };

@@ -10,3 +10,4 @@ export {
   type StoredResponse,
 } from './idempotency.ts';
 export { mountAt, toNodeListener, type FetchHandler, type NodeListener } from './node.ts';
+export { codatCompanyName, companyNameProblem } from '../backend/company-name.ts';

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { HttpError } from '../../src/backend/index.ts';
 import { SAVED_JOURNEY_TTL_MS } from '../../src/link/index.ts';
 import { initialContext, type JourneySnapshot } from '../../src/machine/index.ts';
+import * as followSyncModule from '../../src/runtime/follow-sync.ts';
 import { flush } from '../sync/manual-clock.ts';
 import { COMPANY, LINKED, journeyKit, readyKit, status, success } from './kit.ts';
 
@@ -129,7 +130,7 @@ describe('runner: failures and late answers', () => {
     const kit = journeyKit({}, () =>
       ++loads === 1
         ? Promise.reject(new TypeError('Failed to fetch dynamically imported module'))
-        : import('../../src/runtime/follow-sync.ts'),
+        : Promise.resolve(followSyncModule),
     );
     kit.backend.created = [COMPANY];
     kit.backend.companies = [LINKED];
@@ -143,7 +144,7 @@ describe('runner: failures and late answers', () => {
     expect(kit.state()).to.equal('error', 'not stuck in syncing');
     expect(kit.runner.getSnapshot().context.error).to.deep.include({ code: 'unexpected', step: 'syncing' });
     kit.runner.send({ type: 'RETRY' });
-    for (let i = 0; i < 50 && kit.state() !== 'complete'; i += 1) await new Promise((r) => setImmediate(r));
+    await flush();
     expect(kit.state()).to.equal('complete');
     expect(loads).to.equal(2);
   });
