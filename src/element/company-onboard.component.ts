@@ -262,7 +262,16 @@ export class CompanyOnboard extends LitElement {
       view: (t, context) => (onDashboard(context) ? this.#renderOverview() : busy(t.loading)),
       announce: (t) => t.loading,
     },
-    ready: { view: () => this.#renderReady(), announce: (t) => t.readyTitle },
+    ready: {
+      view: () => this.#renderReady(),
+      // Back from a cancel, the notice is the news; on a reconnect page, which connection needs it.
+      announce: (t, { notice, company }) => {
+        const broken = company === null ? undefined : brokenConnection(company);
+        if (notice !== null) return renderText(t[`notice.${notice}`]);
+        if (broken === undefined || this.#views === null) return t.readyTitle;
+        return { ...this.#views.companyViewStrings, ...this.strings }.reconnectTitle(broken.platformName);
+      },
+    },
     overview: {
       view: () => this.#renderOverview(),
       // Back from a refresh, the notice that it is done is the news.
@@ -317,7 +326,8 @@ export class CompanyOnboard extends LitElement {
     },
     error: {
       view: () => this.#renderError(),
-      announce: (t, { error }) => (error === null ? t.errorTitle : errorText(this.strings, error)),
+      // The error's own alert announces it: saying it here too would say it twice.
+      announce: () => '',
     },
   };
 

@@ -151,6 +151,8 @@ describe('<company-onboard intent="reconnect">', () => {
     await h.until('ready');
     expect(h.text()).to.contain('Reconnect Xero');
     expect(h.text()).to.contain('Access was revoked or has expired');
+    // The live region says what this page is about, not the sign-up page's "Connect your accounting software".
+    expect(h.liveRegion()).to.equal('Reconnect Xero');
     await expect(h.element).to.be.accessible();
 
     await h.click('Reconnect');

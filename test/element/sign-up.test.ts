@@ -110,6 +110,9 @@ describe('<company-onboard>: the name form', () => {
     await h.submit();
     await h.until('error');
     expect(h.alert()).to.contain('could not reach the server');
+    // Announced once, by its alert; the live region stays quiet.
+    expect(h.root.querySelectorAll('[role="alert"]')).to.have.length(1);
+    expect(h.liveRegion()).to.equal('');
     expect(h.input?.value).to.equal('Acme Ltd');
     await h.submit();
     await h.until('ready');
@@ -146,6 +149,7 @@ describe('<company-onboard>: the whole journey in popup mode', () => {
     await h.until('ready');
     expect(popup.popup.closed).to.equal(true, 'the popup is closed');
     expect(h.text()).to.contain('You cancelled connecting your accounting software.');
+    expect(h.liveRegion()).to.equal('You cancelled connecting your accounting software.');
     expect(h.events.find((e) => e.type === 'onboard-cancel')?.detail).to.deep.include({
       reason: 'user-cancelled',
     });
