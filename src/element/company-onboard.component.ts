@@ -36,7 +36,7 @@ interface StateView {
   announce(t: OnboardStrings, context: JourneyContext): string;
 }
 
-const busy = (text: string): TemplateResult => html`<p aria-busy="true">${text}</p>`;
+const busy = (text: string): TemplateResult => html`<p aria-busy="true" tabindex="-1">${text}</p>`;
 
 /** The name of the platform the journey connected, once confirmed. */
 const connectedPlatform = ({ company, connectionId }: JourneyContext): string | undefined =>
@@ -306,13 +306,13 @@ export class CompanyOnboard extends LitElement {
       view: (t, context) =>
         onDashboard(context)
           ? this.#renderOverview()
-          : html`<p>${t.syncing}</p>
+          : html`<p tabindex="-1">${t.syncing}</p>
               ${this.#renderProgress(context.progress)}`,
       announce: (t, { progress }) => t.syncProgress(progress?.finished ?? 0, progress?.total ?? 0),
     },
     complete: {
       view: (t, context) =>
-        html`<h2>${t.completeTitle}</h2>
+        html`<h2 tabindex="-1">${t.completeTitle}</h2>
           <p>${t.complete(connectedPlatform(context))}</p>
           ${this.#renderProgress(context.progress)}<slot name="complete"></slot>`,
       announce: (t, context) => t.complete(connectedPlatform(context)),
@@ -337,9 +337,26 @@ export class CompanyOnboard extends LitElement {
     if (this.companyId) void this.#loadViews();
   }
 
+  /** Whether focus was in the element before this render, and the state the last render showed. */
+  #focusWasInside = false;
+  #shownState: JourneyState | null = null;
+
   protected override willUpdate(): void {
     // The attribute mirrors the journey; a value set from outside is put back.
     this.state = this.#journey.snapshot.state;
+    this.#focusWasInside = this.shadowRoot?.activeElement != null;
+  }
+
+  /**
+   * A new state takes focus only from the element itself (a control the user pressed), never from elsewhere on
+   * the page: to its heading, else its status line, else its first field or button.
+   */
+  protected override updated(): void {
+    const { state } = this;
+    if (this.#focusWasInside && this.#shownState !== null && state !== this.#shownState) {
+      this.renderRoot.querySelector<HTMLElement>('h2, [tabindex="-1"], input, button')?.focus();
+    }
+    this.#shownState = state;
   }
 
   override render(): TemplateResult {
@@ -383,7 +400,7 @@ export class CompanyOnboard extends LitElement {
     const broken = company === null ? undefined : brokenConnection(company);
     if (broken === undefined) {
       return html`
-        <h2>${t.readyTitle}</h2>
+        <h2 tabindex="-1">${t.readyTitle}</h2>
         <p>${t.readyText}</p>
         <button part="button" type="button" @click=${this.#connect}>${t.connectButton}</button>
       `;
@@ -469,7 +486,7 @@ export class CompanyOnboard extends LitElement {
     // Before a company exists the form stays, with what the user typed, so they can fix or resubmit it.
     if (this.#journey.snapshot.context.companyId === null) return this.#renderForm(null);
     return html`
-      <h2>${t.errorTitle}</h2>
+      <h2 tabindex="-1">${t.errorTitle}</h2>
       <p part="error" class="error" role="alert">${error === null ? '' : errorText(this.strings, error)}</p>
       ${
         error?.step === null

@@ -159,6 +159,40 @@ describe('<company-onboard>: the whole journey in popup mode', () => {
     expect(h.element.state).to.equal('ready');
   });
 
+  it('focus follows the journey from a control the user pressed, and is never taken from the page', async () => {
+    const backend = new FakeBackend();
+    backend.created = [company()];
+    // After a cancel, Connect asks for a fresh Link URL (they work once).
+    backend.companies = [company()];
+    const h = await mount(backend);
+    const focused = (): string => h.root.activeElement?.textContent?.trim() ?? '';
+    await h.type('Acme Ltd');
+    h.button('Continue').focus();
+    await h.submit();
+    await h.until('ready');
+    expect(focused()).to.equal('Connect your accounting software', 'the new state’s heading');
+    h.button('Connect').focus();
+    await h.click('Connect');
+    expect(focused()).to.equal('Finish connecting in the window that opened.');
+    h.button('Cancel').focus();
+    await h.click('Cancel');
+    await h.until('ready');
+    expect(focused()).to.equal('Connect your accounting software');
+
+    // Focus elsewhere on the page stays there, whatever the journey does.
+    const outside = document.createElement('input');
+    document.body.append(outside);
+    try {
+      outside.focus();
+      await h.click('Connect');
+      expect(h.element.state).to.equal('linking');
+      expect(document.activeElement).to.equal(outside);
+      expect(h.root.activeElement).to.equal(null);
+    } finally {
+      outside.remove();
+    }
+  });
+
   it('opens Link with a fresh state, follows the sync and completes', async () => {
     const backend = new FakeBackend();
     backend.companies = [linkedCompany('conn-1')];

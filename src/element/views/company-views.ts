@@ -84,7 +84,7 @@ export function renderReconnect(
   onReconnect: () => void,
 ): TemplateResult {
   return html`
-    <h2>${t.reconnectTitle(broken.platformName)}</h2>
+    <h2 tabindex="-1">${t.reconnectTitle(broken.platformName)}</h2>
     <p>${byValue(t, 'reason', broken.status) ?? t.reconnectFallbackReason}</p>
     <button part="button" type="button" @click=${onReconnect}>${t.reconnectButton}</button>
   `;
