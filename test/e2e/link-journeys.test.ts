@@ -81,7 +81,11 @@ describe('Link journeys in Chromium against the demo server', () => {
       await first.close();
 
       await signup.waitForState('ready');
-      await page.getByText('The window was closed before you finished connecting.').waitFor();
+      await page
+        .locator('company-onboard .notice', {
+          hasText: 'The window was closed before you finished connecting.',
+        })
+        .waitFor();
       assert.deepEqual(collapseRepeats(await signup.events()), [
         ...CREATED,
         'state:linking',
@@ -189,7 +193,7 @@ describe('Link journeys in Chromium against the demo server', () => {
       // Going back to the sign-up page finds the journey still waiting for Link: offered to connect again.
       await page.getByRole('link', { name: 'Start again' }).click();
       await signup.waitForState('ready');
-      await page.getByText('Connecting was not finished.').waitFor();
+      await page.locator('company-onboard .notice', { hasText: 'Connecting was not finished.' }).waitFor();
       assert.deepEqual(collapseRepeats(await signup.events()), [
         ...CREATED,
         'state:linking',

@@ -127,7 +127,11 @@ describe('reconnect journey in Chromium against the demo server', () => {
     await popup.close();
 
     await reconnect.waitForState('ready');
-    await page.getByText('The window was closed before you finished connecting.').waitFor();
+    await page
+      .locator('company-onboard .notice', {
+        hasText: 'The window was closed before you finished connecting.',
+      })
+      .waitFor();
     await page.getByRole('heading', { name: 'Reconnect Xero' }).waitFor();
     await page.getByRole('button', { name: 'Reconnect' }).waitFor();
     assert.deepEqual(collapseRepeats(await reconnect.events()), [

@@ -85,7 +85,9 @@ describe('sign-up journey in Chromium against the demo server', () => {
     const [first] = await Promise.all([page.waitForEvent('popup'), signup.clickConnect()]);
     await finishLink(first, 'Sage Business Cloud', 'Cancel');
     await signup.waitForState('ready');
-    await page.getByText('You cancelled connecting your accounting software.').waitFor();
+    await page
+      .locator('company-onboard .notice', { hasText: 'You cancelled connecting your accounting software.' })
+      .waitFor();
 
     const [second] = await Promise.all([page.waitForEvent('popup'), signup.clickConnect()]);
     await finishLink(second, 'Sandbox', 'Authorise');
