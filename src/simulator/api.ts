@@ -193,8 +193,8 @@ async function createCompany(
   correlationId: string,
   context: SimulatorContext,
 ): Promise<Response> {
-  const text = await readBodyText(request, MAX_BODY_BYTES);
-  if (text === null) return codatError(413, 'The request body is too large.', correlationId);
+  const text = await readBodyText(request, MAX_BODY_BYTES, correlationId);
+  if (text instanceof Response) return text;
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -139,10 +139,8 @@ async function actOnJson(
 
 /** The request's JSON body, or the error response to send when it is too large or not JSON. */
 async function readJson(request: Request, correlationId: string): Promise<unknown> {
-  const text = await readBodyText(request, MAX_BODY_BYTES);
-  if (text === null) {
-    return codatError(413, `The request body must be at most ${MAX_BODY_BYTES} bytes.`, correlationId);
-  }
+  const text = await readBodyText(request, MAX_BODY_BYTES, correlationId);
+  if (text instanceof Response) return text;
   try {
     return JSON.parse(text) as unknown;
   } catch {

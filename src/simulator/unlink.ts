@@ -29,8 +29,8 @@ export async function unlinkConnection(
 ): Promise<Response> {
   const connection = company.connections.find((candidate) => candidate.id === connectionId);
   if (!connection) return codatError(404, `Connection ${connectionId} was not found.`, correlationId);
-  const text = await readBodyText(request, MAX_BODY_BYTES);
-  if (text === null) return codatError(413, 'The request body is too large.', correlationId);
+  const text = await readBodyText(request, MAX_BODY_BYTES, correlationId);
+  if (text instanceof Response) return text;
   const problem = statusProblem(text);
   if (problem !== undefined) {
     return codatError(400, problem.message, correlationId, { validation: [problem] });
