@@ -6,23 +6,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { useDemo } from './demo-fixture.ts';
-import { DashboardPage, finishLink } from './signup-page.ts';
-
-/** The text (or id) of what has focus inside the element; '' when focus is elsewhere. */
-const focusedInElement = (page: Page): Promise<string> =>
-  page.evaluate(() => {
-    const active = document.querySelector('company-onboard')?.shadowRoot?.activeElement;
-    return active ? active.textContent?.trim() || active.id : '';
-  });
-
-/** Presses Tab until the element's control named `name` has focus (as a keyboard user would reach it). */
-async function tabTo(page: Page, name: string): Promise<void> {
-  for (let presses = 0; presses < 40; presses += 1) {
-    if ((await focusedInElement(page)) === name) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached "${name}"`);
-}
+import { DashboardPage, finishLink, focusedInElement, tabTo } from './signup-page.ts';
 
 /** Presses a button of the element by its name. */
 const press = (page: Page, name: string) =>

@@ -217,3 +217,19 @@ export async function useRequestTimeout(page: Page, timeoutMs: number): Promise<
     { url: FETCH_BACKEND_URL, timeoutMs },
   );
 }
+
+/** The text (or id) of what has focus inside the element; '' when focus is elsewhere. */
+export const focusedInElement = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const active = document.querySelector('company-onboard')?.shadowRoot?.activeElement;
+    return active ? active.textContent?.trim() || active.id : '';
+  });
+
+/** Presses Tab until the element's control named `name` has focus (as a keyboard user would reach it). */
+export async function tabTo(page: Page, name: string): Promise<void> {
+  for (let presses = 0; presses < 40; presses += 1) {
+    if ((await focusedInElement(page)) === name) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
