@@ -29,8 +29,9 @@ export const TICK_MS = 30_000;
 
 /**
  * Plugs the dashboard's runner into the element: its state re-renders the element; relative times tick while
- * the element is on the page; focus follows a confirmation as it opens (into it) and closes (back to the
- * button that opened it), and stays put otherwise.
+ * the element is on the page. Focus, when it was in the element, follows what the user did: into a confirmation
+ * and back to its opener (or, after a disconnect, to that connection's Reconnect), onto the history's heading
+ * and back to its button, and onto the dashboard's heading when a render removed the control that had it.
  */
 export class DashboardController implements ReactiveController {
   state: DashboardState = initialDashboard;
