@@ -56,8 +56,11 @@ export type DashboardEvent =
   /** The journey came back to the dashboard (a refresh ended): a history on screen is read again. */
   | { readonly type: 'JOURNEY.SETTLED' };
 
-/** Work for the runtime. */
-export type DashboardEffect = DashboardRequest | { readonly kind: 'history'; readonly request: number };
+/** Work for the runtime: a request to make, or a failure to tell the outside world (once, as it is shown). */
+export type DashboardEffect =
+  | DashboardRequest
+  | { readonly kind: 'history'; readonly request: number }
+  | { readonly kind: 'tell-failure'; readonly failure: StepFailure };
 
 export interface DashboardResult {
   readonly state: DashboardState;
@@ -88,7 +91,7 @@ export function dashboardTransition(state: DashboardState, event: DashboardEvent
     case 'DONE':
       return stay({ ...state, asking: null, typed: '', working: null, failure: null });
     case 'FAILED':
-      return stay({ ...state, working: null, failure: event.failure });
+      return failed({ ...state, working: null, failure: event.failure }, event.failure);
     case 'HISTORY.OPEN':
       return state.history.status === 'loading' ? stay(state) : readHistory(state);
     case 'JOURNEY.SETTLED':
@@ -102,10 +105,16 @@ export function dashboardTransition(state: DashboardState, event: DashboardEvent
         : stay(state);
     case 'HISTORY.FAILED':
       return awaited(state, event.request)
-        ? stay({ ...state, history: { status: 'failed', failure: event.failure } })
+        ? failed({ ...state, history: { status: 'failed', failure: event.failure } }, event.failure)
         : stay(state);
   }
 }
+
+/** A failure now shown, and told. */
+const failed = (state: DashboardState, failure: StepFailure): DashboardResult => ({
+  state,
+  effects: [{ kind: 'tell-failure', failure }],
+});
 
 function readHistory(state: DashboardState): DashboardResult {
   const request = state.historyReads + 1;

@@ -6,7 +6,7 @@ import {
   type DashboardEvent,
   type DashboardState,
 } from '../machine/dashboard.ts';
-import type { JourneySnapshot } from '../machine/index.ts';
+import type { JourneySnapshot, StepFailure } from '../machine/index.ts';
 import type { JourneyIntent } from './intents.ts';
 
 /** What the dashboard's runner works with: the backend, the journey beside it, and who to tell of changes. */
@@ -15,6 +15,8 @@ export interface DashboardPorts {
   readonly journey: { send(intent: JourneyIntent): void; readonly snapshot: JourneySnapshot };
   /** Told after every change of the dashboard's state. */
   readonly onChange: (state: DashboardState) => void;
+  /** Told of each failed request as it is shown (the element dispatches it as `onboard-error`). */
+  readonly onFailure: (failure: StepFailure) => void;
 }
 
 /** The dashboard's operations, running. */
@@ -43,6 +45,7 @@ export function createDashboardRunner(ports: DashboardPorts): DashboardRunner {
   }
 
   async function run(effect: DashboardEffect): Promise<void> {
+    if (effect.kind === 'tell-failure') return ports.onFailure(effect.failure);
     const { companyId, journeyId, company } = ports.journey.snapshot.context;
     if (companyId === null || company === null) return;
     const options = { signal: inflight.signal, journeyId };

@@ -1,17 +1,6 @@
 import { expect } from 'chai';
 import { HttpError, ResponseShapeError } from '../../src/backend/index.ts';
-import { backendWith, company, json } from './fake-fetch.ts';
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
-const noContent = (): Response => new Response(null, { status: 204 });
+import { backendWith, company, json, noContent, rejection } from './fake-fetch.ts';
 
 describe('createFetchBackend: the dashboard’s calls', () => {
   it('disconnect POSTs {} to …/connections/{id}/disconnect and reads the connection back', async () => {

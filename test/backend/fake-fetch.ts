@@ -15,6 +15,19 @@ export interface FakeFetch {
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 
+/** An empty 204, as the contract answers a refresh, a queued type or a delete. */
+export const noContent = (): Response => new Response(null, { status: 204 });
+
+/** What `promise` rejected with; fails the test if it resolved. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
 export function fakeFetch(...replies: Reply[]): FakeFetch {
   const requests: Request[] = [];
   const fetchFn = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {

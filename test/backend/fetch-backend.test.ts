@@ -1,19 +1,10 @@
 import { expect } from 'chai';
 import { mock } from 'node:test';
 import { HttpError, NetworkError, ResponseShapeError, TimeoutError } from '../../src/backend/index.ts';
-import { backendWith, company, json } from './fake-fetch.ts';
+import { backendWith, company, json, rejection } from './fake-fetch.ts';
 
 /** What the adapter answers: connections default to none. */
 const parsed = { ...company, dataConnections: [] };
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('createFetchBackend: the REST contract', () => {
   it('creates a company with POST /companies, a JSON body and the Idempotency-Key', async () => {

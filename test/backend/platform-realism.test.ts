@@ -4,19 +4,14 @@
  */
 import { expect } from 'chai';
 import { HttpError } from '../../src/backend/index.ts';
-import { backendWith, company, json } from './fake-fetch.ts';
+import { backendWith, company, json, noContent, rejection } from './fake-fetch.ts';
 
-async function rejection(promise: Promise<unknown>): Promise<HttpError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HttpError) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
+/** The HttpError `promise` rejected with (anything else fails the test). */
+async function httpRejection(promise: Promise<unknown>): Promise<HttpError> {
+  const error = await rejection(promise);
+  if (error instanceof HttpError) return error;
+  throw error;
 }
-
-const noContent = (): Response => new Response(null, { status: 204 });
 
 describe('createFetchBackend: queueDataType', () => {
   it('POSTs to /companies/{id}/refresh/{dataType}, both encoded, with the journey id', async () => {
@@ -46,7 +41,7 @@ describe('createFetchBackend: queueDataType', () => {
       field: 'dataType',
     };
     const { backend, requests } = backendWith([json(body, 400)]);
-    const error = await rejection(backend.queueDataType?.(company.id, 'nope') ?? Promise.resolve());
+    const error = await httpRejection(backend.queueDataType?.(company.id, 'nope') ?? Promise.resolve());
     expect(error).to.include({ code: 'invalid-data-type', field: 'dataType', retryable: false });
     expect(requests).to.have.length(1);
   });
@@ -59,10 +54,10 @@ describe('createFetchBackend: errors retrying cannot fix, and a platform down fo
       json(server, 402),
       new Response('Payment Required', { status: 402 }),
     ]);
-    const named = await rejection(backend.createCompany({ name: 'Acme' }, { idempotencyKey: 'k' }));
+    const named = await httpRejection(backend.createCompany({ name: 'Acme' }, { idempotencyKey: 'k' }));
     expect(named).to.include({ code: 'account-limit', retryable: false, correlationId: 'c-402' });
     expect(named.params).to.deep.equal({ status: 402, serverText: 'Not your fault.' });
-    const bare = await rejection(backend.createCompany({ name: 'Acme' }, { idempotencyKey: 'k' }));
+    const bare = await httpRejection(backend.createCompany({ name: 'Acme' }, { idempotencyKey: 'k' }));
     expect(bare).to.include({ code: 'account-limit', retryable: false });
     expect(requests).to.have.length(2);
   });
@@ -72,11 +67,11 @@ describe('createFetchBackend: errors retrying cannot fix, and a platform down fo
       new Response('', { status: 409 }),
       json({ error: 'Still working.', code: 'idempotency-key-in-flight' }, 409, { 'Retry-After': '1' }),
     ]);
-    expect(await rejection(backend.getCompany(company.id))).to.include({
+    expect(await httpRejection(backend.getCompany(company.id))).to.include({
       code: 'conflict',
       retryable: false,
     });
-    const ours = await rejection(backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }));
+    const ours = await httpRejection(backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }));
     expect(ours).to.include({ code: 'idempotency-key-in-flight', retryAfterMs: 1000 });
     expect(requests).to.have.length(2);
   });
@@ -89,7 +84,7 @@ describe('createFetchBackend: errors retrying cannot fix, and a platform down fo
       ],
       { retries: 1 },
     );
-    const error = await rejection(backend.refreshData(company.id));
+    const error = await httpRejection(backend.refreshData(company.id));
     expect(error).to.include({ code: 'platform-unavailable', retryable: true, retryAfterMs: 0 });
     expect(requests).to.have.length(2);
     const bare = new HttpError(503, { retryAfterMs: 2000 });

@@ -69,12 +69,13 @@ describe('dashboard machine: asking before changing anything', () => {
   });
 
   it('a failure keeps the confirmation open with its reason, so the user can try again or cancel', () => {
-    const failed = steps(
+    const { state: failed, effects } = steps(
       { type: 'ASK', request: disconnect },
       { type: 'CONFIRM', companyName: 'Acme' },
       { type: 'FAILED', failure },
-    ).state;
+    );
     expect(failed).to.deep.include({ asking: disconnect, working: null, failure });
+    expect(effects).to.deep.equal([{ kind: 'tell-failure', failure }], 'told once, as it is shown');
     const again = dashboardTransition(failed, { type: 'CONFIRM', companyName: 'Acme' });
     expect(again.effects).to.deep.equal([disconnect]);
     expect(again.state.failure).to.equal(null);
@@ -109,6 +110,7 @@ describe('dashboard machine: the sync history', () => {
     expect(reopened.effects).to.deep.equal([{ kind: 'history', request: 2 }]);
     const lateFailure = dashboardTransition(reopened.state, { type: 'HISTORY.FAILED', request: 1, failure });
     expect(lateFailure.state).to.equal(reopened.state);
+    expect(lateFailure.effects).to.deep.equal([], 'a dropped answer is not told');
     const shown = dashboardTransition(lateFailure.state, {
       type: 'HISTORY.LOADED',
       request: 2,

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { OnboardBackend } from '../../src/backend/index.ts';
 import { HttpError } from '../../src/backend/index.ts';
-import { initialContext, type JourneySnapshot } from '../../src/machine/index.ts';
+import { initialContext, type JourneySnapshot, type StepFailure } from '../../src/machine/index.ts';
 import { createDashboardRunner } from '../../src/runtime/dashboard-runner.ts';
 import type { JourneyIntent } from '../../src/runtime/index.ts';
 import { flush } from '../sync/manual-clock.ts';
@@ -17,6 +17,7 @@ const company = {
 
 function rig(calls: Partial<OnboardBackend>) {
   const told: JourneyIntent[] = [];
+  const failures: StepFailure[] = [];
   const snapshot: JourneySnapshot = {
     state: 'overview',
     context: { ...initialContext, journeyId: 'j-1', companyId: 'c-1', company, home: 'overview' },
@@ -27,8 +28,9 @@ function rig(calls: Partial<OnboardBackend>) {
     backend: () => backend,
     journey: { snapshot, send: (intent) => told.push(intent) },
     onChange: () => undefined,
+    onFailure: (failure) => failures.push(failure),
   });
-  return { runner, told };
+  return { runner, told, failures };
 }
 
 describe('dashboard runner', () => {
@@ -52,7 +54,7 @@ describe('dashboard runner', () => {
 
   it('deletes, then tells the journey; a failure tells it nothing and keeps the reason', async () => {
     let attempts = 0;
-    const { runner, told } = rig({
+    const { runner, told, failures } = rig({
       deleteCompany: () => (++attempts === 1 ? Promise.reject(new HttpError(500)) : Promise.resolve()),
     });
     runner.send({ type: 'ASK', request: { kind: 'delete' } });
@@ -61,6 +63,7 @@ describe('dashboard runner', () => {
     await flush();
     expect(told).to.deep.equal([]);
     expect(runner.getState().failure).to.deep.include({ code: 'server-error' });
+    expect(failures.map((failure) => failure.code)).to.deep.equal(['server-error'], 'told once, as shown');
     runner.send({ type: 'CONFIRM', companyName: 'Acme Ltd' });
     await flush();
     expect(told).to.deep.equal([{ type: 'COMPANY.DELETED' }]);

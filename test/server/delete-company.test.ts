@@ -3,8 +3,13 @@
  * `DELETE /companies/{id}`, 204) and answers 204; fails like every other call when the platform does.
  */
 import assert from 'node:assert/strict';
-import type { AuthorizeContext } from '../../src/server/index.ts';
-import { PLATFORM_FAULTS, recording, startBackend, withFakePlatform, type Respond } from './harness.ts';
+import {
+  assertAuthorizeRefuses,
+  itAnswersEveryPlatformFault,
+  recording,
+  startBackend,
+  withFakePlatform,
+} from './harness.ts';
 
 const COMPANY_ID = '7f1b4a57-3c9e-4a55-9d0e-4a1c2b3d4e5f';
 const COMPANY = `/companies/${COMPANY_ID}`;
@@ -67,23 +72,11 @@ describe('delete company: DELETE /companies/{id}', () => {
   });
 
   it('asks authorize for action delete on that company; a refusal is 403 and reaches no platform', async () => {
-    const platform = recording(deleted);
-    const asked: Omit<AuthorizeContext, 'request'>[] = [];
-    const authorize = ({ action, companyId }: AuthorizeContext): boolean => {
-      asked.push({ action, ...(companyId !== undefined && { companyId }) });
-      return false;
-    };
-    await withFakePlatform(
-      platform.respond,
-      async (backend) => {
-        const response = await backend.call(COMPANY, DELETE);
-        assert.equal(response.status, 403);
-        assert.deepEqual(response.body, { error: 'You are not allowed to do this.', code: 'forbidden' });
-      },
-      { authorize },
+    await assertAuthorizeRefuses(
+      { path: COMPANY, init: DELETE, sdkCall: 'deleteCompany' },
+      'delete',
+      COMPANY_ID,
     );
-    assert.deepEqual(asked, [{ action: 'delete', companyId: COMPANY_ID }]);
-    assert.deepEqual(platform.seen, []);
   });
 
   it('refuses a delete a page of another site sent: 403 cross-site-request, before authorize and the platform', async () => {
@@ -122,28 +115,5 @@ describe('delete company: DELETE /companies/{id}', () => {
 });
 
 describe('delete company: platform faults', () => {
-  for (const [fault, respond, status, code, retryAfter] of PLATFORM_FAULTS) {
-    it(`${fault} → ${status} ${code}`, async () => {
-      await withFakePlatform(respond, async (backend) => {
-        const response = await backend.call(COMPANY, DELETE);
-        assert.equal(response.status, status);
-        assert.equal(response.body?.['code'], code);
-        assert.equal(response.headers.get('retry-after'), retryAfter);
-        assert.match(backend.logs[0] ?? '', /platform call deleteCompany failed:/);
-      });
-    });
-  }
-
-  it('timeout → 504 platform-timeout after timeoutMs', async () => {
-    const hang: Respond = () => new Promise<Response>(() => {});
-    await withFakePlatform(
-      hang,
-      async (backend) => {
-        const response = await backend.call(COMPANY, DELETE);
-        assert.equal(response.status, 504);
-        assert.equal(response.body?.['code'], 'platform-timeout');
-      },
-      { timeoutMs: 20 },
-    );
-  });
+  itAnswersEveryPlatformFault({ path: COMPANY, init: DELETE, sdkCall: 'deleteCompany' });
 });

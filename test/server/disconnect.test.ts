@@ -4,17 +4,16 @@
  * and answers 200 with the connection; fails like every other call when the platform does.
  */
 import assert from 'node:assert/strict';
-import type { AuthorizeContext } from '../../src/server/index.ts';
 import {
   API_KEY,
+  assertAuthorizeRefuses,
   codatJson,
-  PLATFORM_FAULTS,
+  itAnswersEveryPlatformFault,
   postJson,
   recording,
   SECRET_FORMS,
   startBackend,
   withFakePlatform,
-  type Respond,
 } from './harness.ts';
 
 const COMPANY_ID = '7f1b4a57-3c9e-4a55-9d0e-4a1c2b3d4e5f';
@@ -142,23 +141,11 @@ describe('disconnect: POST /companies/{id}/connections/{connectionId}/disconnect
   });
 
   it('asks authorize for action disconnect on that company; a refusal is 403 and reaches no platform', async () => {
-    const platform = recording(() => Response.json(connection('Unlinked')));
-    const asked: Omit<AuthorizeContext, 'request'>[] = [];
-    const authorize = ({ action, companyId }: AuthorizeContext): boolean => {
-      asked.push({ action, ...(companyId !== undefined && { companyId }) });
-      return false;
-    };
-    await withFakePlatform(
-      platform.respond,
-      async (backend) => {
-        const response = await backend.call(DISCONNECT, POST);
-        assert.equal(response.status, 403);
-        assert.deepEqual(response.body, { error: 'You are not allowed to do this.', code: 'forbidden' });
-      },
-      { authorize },
+    await assertAuthorizeRefuses(
+      { path: DISCONNECT, init: POST, sdkCall: 'unlinkConnection' },
+      'disconnect',
+      COMPANY_ID,
     );
-    assert.deepEqual(asked, [{ action: 'disconnect', companyId: COMPANY_ID }]);
-    assert.deepEqual(platform.seen, []);
   });
 
   it('refuses a disconnect a page of another site sent: 403 cross-site-request, before authorize and the platform', async () => {
@@ -185,17 +172,7 @@ describe('disconnect: POST /companies/{id}/connections/{connectionId}/disconnect
 });
 
 describe('disconnect: platform faults', () => {
-  for (const [fault, respond, status, code, retryAfter] of PLATFORM_FAULTS) {
-    it(`${fault} → ${status} ${code}`, async () => {
-      await withFakePlatform(respond, async (backend) => {
-        const response = await backend.call(DISCONNECT, POST);
-        assert.equal(response.status, status);
-        assert.equal(response.body?.['code'], code);
-        assert.equal(response.headers.get('retry-after'), retryAfter);
-        assert.match(backend.logs[0] ?? '', /platform call unlinkConnection failed:/);
-      });
-    });
-  }
+  itAnswersEveryPlatformFault({ path: DISCONNECT, init: POST, sdkCall: 'unlinkConnection' });
 
   it('a connection the SDK cannot read in a 200 → 502 platform-bad-response', async () => {
     const withoutId = connection('Unlinked');
@@ -206,19 +183,6 @@ describe('disconnect: platform faults', () => {
         const response = await backend.call(DISCONNECT, POST);
         assert.deepEqual([response.status, response.body?.['code']], [502, 'platform-bad-response']);
       },
-    );
-  });
-
-  it('timeout → 504 platform-timeout after timeoutMs', async () => {
-    const hang: Respond = () => new Promise<Response>(() => {});
-    await withFakePlatform(
-      hang,
-      async (backend) => {
-        const response = await backend.call(DISCONNECT, POST);
-        assert.equal(response.status, 504);
-        assert.equal(response.body?.['code'], 'platform-timeout');
-      },
-      { timeoutMs: 20 },
     );
   });
 });

@@ -1,8 +1,11 @@
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import {
   createOnboardHandler,
   toNodeListener,
+  type AuthorizeContext,
   type FetchHandler,
+  type OnboardAction,
   type OnboardHandlerOptions,
 } from '../../src/server/index.ts';
 import type { StartSimulatorOptions } from '../../src/simulator/index.ts';
@@ -299,3 +302,70 @@ export const PLATFORM_FAULTS: readonly PlatformFault[] = [
   ],
   ['a 200 that is not an object', () => Response.json(['done']), 502, 'platform-bad-response', null],
 ];
+
+/** A company route of the backend under test: its path (under `/api`), how to call it, the SDK call it makes. */
+export interface CompanyCall {
+  readonly path: string;
+  readonly init?: RequestInit;
+  /** The SDK function the server's log line names when the platform call fails. */
+  readonly sdkCall: string;
+}
+
+/**
+ * The platform-fault rows every call has: one `it` per {@link PLATFORM_FAULTS} (the status, `code` and
+ * `Retry-After` the caller gets, and the log line naming the SDK call), and one for a platform that never
+ * answers (504 after `timeoutMs`).
+ */
+export function itAnswersEveryPlatformFault({ path, init = {}, sdkCall }: CompanyCall): void {
+  for (const [fault, respond, status, code, retryAfter] of PLATFORM_FAULTS) {
+    it(`${fault} → ${status} ${code}`, async () => {
+      await withFakePlatform(respond, async (backend) => {
+        const response = await backend.call(path, init);
+        assert.equal(response.status, status);
+        assert.equal(response.body?.['code'], code);
+        assert.equal(response.headers.get('retry-after'), retryAfter);
+        assert.match(backend.logs[0] ?? '', new RegExp(`platform call ${sdkCall} failed:`));
+      });
+    });
+  }
+
+  it('timeout → 504 platform-timeout after timeoutMs', async () => {
+    await withFakePlatform(
+      () => new Promise<Response>(() => {}),
+      async (backend) => {
+        const response = await backend.call(path, init);
+        assert.equal(response.status, 504);
+        assert.equal(response.body?.['code'], 'platform-timeout');
+      },
+      { timeoutMs: 20 },
+    );
+  });
+}
+
+/**
+ * Calls `path` with an `authorize` hook that refuses everything: the answer must be 403 `forbidden`, the hook
+ * asked exactly once with `action` on `companyId`, and the platform never reached.
+ */
+export async function assertAuthorizeRefuses(
+  { path, init = {} }: CompanyCall,
+  action: OnboardAction,
+  companyId: string,
+): Promise<void> {
+  const platform = recording(() => Response.json({}));
+  const asked: Omit<AuthorizeContext, 'request'>[] = [];
+  const authorize = ({ action: asking, companyId: about }: AuthorizeContext): boolean => {
+    asked.push({ action: asking, ...(about !== undefined && { companyId: about }) });
+    return false;
+  };
+  await withFakePlatform(
+    platform.respond,
+    async (backend) => {
+      const response = await backend.call(path, init);
+      assert.equal(response.status, 403);
+      assert.deepEqual(response.body, { error: 'You are not allowed to do this.', code: 'forbidden' });
+    },
+    { authorize },
+  );
+  assert.deepEqual(asked, [{ action, companyId }]);
+  assert.deepEqual(platform.seen, []);
+}

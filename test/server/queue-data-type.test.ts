@@ -4,8 +4,13 @@
  * like every other call when the platform does.
  */
 import assert from 'node:assert/strict';
-import type { AuthorizeContext } from '../../src/server/index.ts';
-import { codatJson, postJson, withFakePlatform, type Respond } from './harness.ts';
+import {
+  assertAuthorizeRefuses,
+  itAnswersEveryPlatformFault,
+  postJson,
+  type Respond,
+  withFakePlatform,
+} from './harness.ts';
 
 const COMPANY_ID = '7f1b4a57-3c9e-4a55-9d0e-4a1c2b3d4e5f';
 const QUEUE = `/companies/${COMPANY_ID}/refresh/invoices`;
@@ -88,76 +93,14 @@ describe('queue one data type: POST /companies/{id}/refresh/{dataType}', () => {
   });
 
   it('asks authorize for action refresh on that company; a refusal is 403 and reaches no platform', async () => {
-    const platform = recording(() => pullOperation());
-    const asked: Omit<AuthorizeContext, 'request'>[] = [];
-    const authorize = ({ action, companyId }: AuthorizeContext): boolean => {
-      asked.push({ action, ...(companyId !== undefined && { companyId }) });
-      return false;
-    };
-    await withFakePlatform(
-      platform.respond,
-      async (backend) => {
-        const response = await backend.call(QUEUE, POST);
-        assert.equal(response.status, 403);
-        assert.equal(response.body?.['code'], 'forbidden');
-      },
-      { authorize },
+    await assertAuthorizeRefuses(
+      { path: QUEUE, init: POST, sdkCall: 'queueDataType' },
+      'refresh',
+      COMPANY_ID,
     );
-    assert.deepEqual(asked, [{ action: 'refresh', companyId: COMPANY_ID }]);
-    assert.deepEqual(platform.seen, []);
   });
 });
 
 describe('queue one data type: platform faults', () => {
-  const faults: [string, Respond, number, string, string | null][] = [
-    ['platform 500', () => codatJson(500, 'Boom'), 502, 'platform-error', null],
-    [
-      '429 with Retry-After',
-      () => codatJson(429, 'Too many', {}, { 'retry-after': '9' }),
-      429,
-      'rate-limited',
-      '9',
-    ],
-    [
-      '503 with Retry-After',
-      () => codatJson(503, 'Down', {}, { 'retry-after': '30' }),
-      503,
-      'platform-unavailable',
-      '30',
-    ],
-    ['402 (account limit)', () => codatJson(402, 'Payment Required'), 402, 'account-limit', null],
-    ['404 (no such company)', () => codatJson(404, 'Not found'), 404, 'company-not-found', null],
-    ['dropped connection', () => Response.error(), 502, 'platform-unreachable', null],
-    [
-      'bad JSON in a 200',
-      () => new Response('{not json', { headers: { 'content-type': 'application/json' } }),
-      502,
-      'platform-bad-response',
-      null,
-    ],
-    ['a 200 that is not an object', () => Response.json(['queued']), 502, 'platform-bad-response', null],
-  ];
-  for (const [fault, respond, status, code, retryAfter] of faults) {
-    it(`${fault} → ${status} ${code}`, async () => {
-      await withFakePlatform(respond, async (backend) => {
-        const response = await backend.call(QUEUE, POST);
-        assert.equal(response.status, status);
-        assert.equal(response.body?.['code'], code);
-        assert.equal(response.headers.get('retry-after'), retryAfter);
-        assert.match(backend.logs[0] ?? '', /platform call queueDataType failed:/);
-      });
-    });
-  }
-
-  it('timeout → 504 platform-timeout after timeoutMs', async () => {
-    await withFakePlatform(
-      () => new Promise<Response>(() => {}),
-      async (backend) => {
-        const response = await backend.call(QUEUE, POST);
-        assert.equal(response.status, 504);
-        assert.equal(response.body?.['code'], 'platform-timeout');
-      },
-      { timeoutMs: 20 },
-    );
-  });
+  itAnswersEveryPlatformFault({ path: QUEUE, init: POST, sdkCall: 'queueDataType' });
 });

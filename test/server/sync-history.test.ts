@@ -4,14 +4,13 @@
  * fails like every other call when the platform does.
  */
 import assert from 'node:assert/strict';
-import type { AuthorizeContext } from '../../src/server/index.ts';
 import {
-  PLATFORM_FAULTS,
+  assertAuthorizeRefuses,
+  itAnswersEveryPlatformFault,
   postJson,
   recording,
   startBackend,
   withFakePlatform,
-  type Respond,
 } from './harness.ts';
 
 const COMPANY_ID = '7f1b4a57-3c9e-4a55-9d0e-4a1c2b3d4e5f';
@@ -137,38 +136,12 @@ describe('sync history: GET /companies/{id}/sync-history', () => {
   });
 
   it('asks authorize for action read on that company; a refusal is 403 and reaches no platform', async () => {
-    const platform = recording(() => page([operation()]));
-    const asked: Omit<AuthorizeContext, 'request'>[] = [];
-    const authorize = ({ action, companyId }: AuthorizeContext): boolean => {
-      asked.push({ action, ...(companyId !== undefined && { companyId }) });
-      return false;
-    };
-    await withFakePlatform(
-      platform.respond,
-      async (backend) => {
-        const response = await backend.call(HISTORY);
-        assert.equal(response.status, 403);
-        assert.deepEqual(response.body, { error: 'You are not allowed to do this.', code: 'forbidden' });
-      },
-      { authorize },
-    );
-    assert.deepEqual(asked, [{ action: 'read', companyId: COMPANY_ID }]);
-    assert.deepEqual(platform.seen, []);
+    await assertAuthorizeRefuses({ path: HISTORY, sdkCall: 'listPullOperations' }, 'read', COMPANY_ID);
   });
 });
 
 describe('sync history: platform faults', () => {
-  for (const [fault, respond, status, code, retryAfter] of PLATFORM_FAULTS) {
-    it(`${fault} → ${status} ${code}`, async () => {
-      await withFakePlatform(respond, async (backend) => {
-        const response = await backend.call(HISTORY);
-        assert.equal(response.status, status);
-        assert.equal(response.body?.['code'], code);
-        assert.equal(response.headers.get('retry-after'), retryAfter);
-        assert.match(backend.logs[0] ?? '', /platform call listPullOperations failed:/);
-      });
-    });
-  }
+  itAnswersEveryPlatformFault({ path: HISTORY, sdkCall: 'listPullOperations' });
 
   it('an operation that is not one (no id), even beside good ones → 502 platform-bad-response', async () => {
     const broken = operation();
@@ -182,18 +155,5 @@ describe('sync history: platform faults', () => {
         },
       );
     }
-  });
-
-  it('timeout → 504 platform-timeout after timeoutMs', async () => {
-    const hang: Respond = () => new Promise<Response>(() => {});
-    await withFakePlatform(
-      hang,
-      async (backend) => {
-        const response = await backend.call(HISTORY);
-        assert.equal(response.status, 504);
-        assert.equal(response.body?.['code'], 'platform-timeout');
-      },
-      { timeoutMs: 20 },
-    );
   });
 });

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ConnectionRecord } from '../../machine/index.ts';
 import { byValue } from './company-view-strings.ts';
-import { escapeCancels, renderFailure } from './confirmation.ts';
+import { escapeCancels, renderConfirmActions } from './confirmation.ts';
 import type { OverviewProps } from './overview-props.ts';
 import { relativeTime, timeOf } from './relative-time.ts';
 
@@ -106,36 +106,17 @@ function renderActions(connection: ConnectionRecord, props: OverviewProps): Temp
 
 /** Says what disconnecting means before doing it; stays open with the reason when it failed. */
 function renderDisconnectConfirmation(connection: ConnectionRecord, props: OverviewProps): TemplateResult {
-  const { t, on, dashboard } = props;
-  const working = dashboard.working !== null;
+  const { t, on } = props;
   return html`
     <div class="confirm" role="group" aria-labelledby="confirm-title" @keydown=${escapeCancels(props)}>
       <p id="confirm-title"><strong>${t.disconnectTitle(connection.platformName)}</strong></p>
       <p>${t.disconnectText}</p>
-      ${renderFailure(dashboard, props)}
-      <div class="actions">
-        <button
-          part="button"
-          type="button"
-          class="danger"
-          aria-disabled=${working ? 'true' : 'false'}
-          @click=${() => on.dashboard({ type: 'CONFIRM', companyName: props.company?.name ?? '' })}
-        >
-          ${working ? t.disconnecting : t.disconnectConfirm}
-        </button>
-        ${
-          working
-            ? nothing
-            : html`<button
-                part="button"
-                type="button"
-                class="secondary"
-                @click=${() => on.dashboard({ type: 'CANCEL' })}
-              >
-                ${t.cancelButton}
-              </button>`
-        }
-      </div>
+      ${renderConfirmActions(props, {
+        label: t.disconnectConfirm,
+        busyLabel: t.disconnecting,
+        ready: true,
+        onClick: () => on.dashboard({ type: 'CONFIRM', companyName: props.company?.name ?? '' }),
+      })}
     </div>
   `;
 }

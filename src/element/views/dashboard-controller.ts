@@ -20,12 +20,12 @@ export interface DashboardHost extends LitElement {
 }
 
 /** The element's side of the dashboard: its backend and journey, and its text (with the views' own). */
-export interface DashboardSetup extends Omit<DashboardPorts, 'onChange'> {
+export interface DashboardSetup extends Omit<DashboardPorts, 'onChange' | 'onFailure'> {
   readonly text: () => OverviewProps['t'];
 }
 
 /** How often an open dashboard re-renders, so "2 minutes ago" does not stay that for an hour. */
-export const TICK_MS = 30_000;
+const TICK_MS = 30_000;
 
 /**
  * Plugs the dashboard's runner into the element: its state re-renders the element; relative times tick while
@@ -87,9 +87,9 @@ export class DashboardController implements ReactiveController {
   hostConnected(): void {
     this.#runner = createDashboardRunner({
       ...this.ports,
+      onFailure: (failure) => this.#tellFailure(failure),
       onChange: (state) => {
         const before = this.state;
-        this.#tellFailure(before, state);
         // Focus is moved only if it was in the element: never taken from elsewhere on the page.
         const inside = (this.host.renderRoot as ShadowRoot).activeElement !== null;
         this.state = state;
@@ -113,14 +113,7 @@ export class DashboardController implements ReactiveController {
   }
 
   /** A request that failed is told as `onboard-error`, like a failed step of the journey (retryable: asked again). */
-  #tellFailure(before: DashboardState, after: DashboardState): void {
-    const failure =
-      after.failure !== before.failure
-        ? after.failure
-        : after.history !== before.history && after.history.status === 'failed'
-          ? after.history.failure
-          : null;
-    if (failure === null) return;
+  #tellFailure(failure: StepFailure): void {
     const { journeyId, companyId } = this.ports.journey.snapshot.context;
     emit(this.host, 'onboard-error', {
       journeyId,

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { confirmsDelete } from '../../machine/dashboard.ts';
-import { escapeCancels, renderFailure } from './confirmation.ts';
+import { escapeCancels, renderConfirmActions } from './confirmation.ts';
 import type { OverviewProps } from './overview-props.ts';
 
 /**
@@ -42,29 +42,7 @@ export function renderDelete(props: OverviewProps): TemplateResult | typeof noth
         ?readonly=${working}
         @input=${(event: InputEvent) => on.dashboard({ type: 'TYPE', text: (event.target as HTMLInputElement).value })}
       />
-      ${renderFailure(dashboard, props)}
-      <div class="actions">
-        <button
-          part="button"
-          type="submit"
-          class="danger"
-          aria-disabled=${matches && !working ? 'false' : 'true'}
-        >
-          ${working ? t.deleting : t.deleteConfirm}
-        </button>
-        ${
-          working
-            ? nothing
-            : html`<button
-                part="button"
-                type="button"
-                class="secondary"
-                @click=${() => on.dashboard({ type: 'CANCEL' })}
-              >
-                ${t.cancelButton}
-              </button>`
-        }
-      </div>
+      ${renderConfirmActions(props, { label: t.deleteConfirm, busyLabel: t.deleting, ready: matches })}
     </form>
   `;
 }
