@@ -348,12 +348,14 @@ export class CompanyOnboard extends LitElement {
   }
 
   /**
-   * A new state takes focus only from the element itself (a control the user pressed), never from elsewhere on
-   * the page: to its heading, else its status line, else its first field or button.
+   * Focus that was in the element (a control the user pressed) goes, on a new state or when this render removed
+   * the control that had it, to the view's heading, else its status line, else its first field or button. It is
+   * never taken from elsewhere on the page.
    */
   protected override updated(): void {
     const { state } = this;
-    if (this.#focusWasInside && this.#shownState !== null && state !== this.#shownState) {
+    const moved = this.#shownState !== null && state !== this.#shownState;
+    if (this.#focusWasInside && (moved || this.shadowRoot?.activeElement == null)) {
       this.renderRoot.querySelector<HTMLElement>('h2, [tabindex="-1"], input, button')?.focus();
     }
     this.#shownState = state;

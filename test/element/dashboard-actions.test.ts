@@ -250,6 +250,7 @@ describe('<company-onboard intent="manage">: connections the user controls', () 
       { invoices: { dataType: 'invoices', currentStatus: 'Complete', latestSyncId: 's2' } },
     ];
     const h = await dashboard(backend);
+    h.button('Refresh data').focus();
     await h.click('Refresh data');
     expect(h.text()).to.contain('Your connections');
     expect(h.text()).to.contain('Refreshing your data…');
@@ -257,6 +258,7 @@ describe('<company-onboard intent="manage">: connections the user controls', () 
     await h.until('overview');
     await h.element.updateComplete;
     expect(h.text()).to.contain('Your data is up to date.');
+    expect(h.root.activeElement?.textContent).to.equal('Your connections', 'focus stays on the dashboard');
     expect(h.liveRegion()).to.equal('Your data is up to date.');
   });
 

@@ -31,13 +31,12 @@ const TICK_MS = 30_000;
  * Plugs the dashboard's runner into the element: its state re-renders the element; relative times tick while
  * the element is on the page. Focus, when it was in the element, follows what the user did: into a confirmation
  * and back to its opener (or, after a disconnect, to that connection's Reconnect), onto the history's heading
- * and back to its button, and onto the dashboard's heading when a render removed the control that had it.
+ * and back to its button (the element itself catches focus a render drops).
  */
 export class DashboardController implements ReactiveController {
   state: DashboardState = initialDashboard;
   #runner: DashboardRunner | null = null;
   #timer: ReturnType<typeof setInterval> | undefined;
-  #focusWasInside = false;
   #journeyState: JourneyState | null = null;
 
   constructor(
@@ -153,18 +152,8 @@ export class DashboardController implements ReactiveController {
     }
   }
 
-  /** Records whether focus is in the element before each render… */
-  hostUpdate(): void {
-    this.#focusWasInside = (this.host.renderRoot as ShadowRoot | undefined)?.activeElement != null;
-  }
-
-  /**
-   * …and puts it back on the dashboard's heading when the render removed the control that had it. Also tells
-   * the dashboard when the journey came back to it (a refresh ended), so what it shows is read again.
-   */
+  /** Tells the dashboard when the journey came back to it (a refresh ended), so what it shows is read again. */
   hostUpdated(): void {
-    const root = this.host.renderRoot as ShadowRoot;
-    if (this.#focusWasInside && root.activeElement === null) root.querySelector<HTMLElement>('h2')?.focus();
     const journeyState = this.ports.journey.snapshot.state;
     if (journeyState === 'overview' && this.#journeyState !== 'overview')
       this.send({ type: 'JOURNEY.SETTLED' });
