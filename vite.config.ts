@@ -44,7 +44,8 @@ export default defineConfig((): UserConfig => {
       sourcemap: true,
       // Library mode turns `minify: 'oxc'` into compress + mangle but keeps whitespace (`codegen: false`);
       // `output.minify: true` below asks for the full minifier.
-      minify: 'oxc',
+      minify: 'terser',
+      terserOptions: { module: true, ecma: 2020, compress: { passes: 3 } },
       lib: {
         entry: fromRoot('./src/index.ts'),
         formats: ['es'],

@@ -5,12 +5,8 @@ import './element/define.ts';
 
 export * from './element/index.ts';
 export * from './backend/index.ts';
-export {
-  completeLinkInPopup,
-  isAllowedLinkUrl,
-  parseLinkCallback,
-  DEFAULT_LINK_ORIGINS,
-} from './link/index.ts';
+// The callback page's side of Link is its own entry, `company-onboard/callback`: no page needs it with the element.
+export { isAllowedLinkUrl, parseLinkCallback, DEFAULT_LINK_ORIGINS } from './link/index.ts';
 export { ErrorCode, NoticeCode } from './machine/index.ts';
 export type {
   CompanyRecord,

@@ -39,32 +39,52 @@ export function codatCompanyName(typed: string): string {
   return ascii.replace(/ {2,}/g, ' ').trim();
 }
 
+/** Why a name cannot be stored, with what the words for it need. */
+export type NameProblem =
+  | { readonly reason: 'empty' }
+  | { readonly reason: 'too-long'; readonly length: number; readonly max: number }
+  /** Invisible or control characters, as `U+XXXX`. */
+  | { readonly reason: 'invisible'; readonly chars: readonly string[] }
+  | { readonly reason: 'forbidden'; readonly chars: readonly string[] }
+  /** Nothing would be left in Codat's alphabet but punctuation. */
+  | { readonly reason: 'no-latin' };
+
 /**
- * Why `typed` cannot be a company name, as a sentence for the user, or `null` when it can. Surrounding
- * spaces do not count; invisible characters do, wherever they are.
+ * Why `typed` cannot be a company name, or `null` when it can. Surrounding spaces do not count; invisible
+ * characters do, wherever they are.
  */
-export function companyNameProblem(typed: string): string | null {
+export function nameProblemOf(typed: string): NameProblem | null {
   const name = typed.replace(/^[\p{Zs}]+|[\p{Zs}]+$/gu, '');
   // Characters as people count them (code points), not UTF-16 units: "𠀀" is one character, not two.
   const length = [...name].length;
-  if (length === 0) return 'Enter your company name.';
-  if (length > COMPANY_NAME_MAX_LENGTH) {
-    return `Company name must be at most ${COMPANY_NAME_MAX_LENGTH} characters (it has ${length}).`;
-  }
+  if (length === 0) return { reason: 'empty' };
+  if (length > COMPANY_NAME_MAX_LENGTH) return { reason: 'too-long', length, max: COMPANY_NAME_MAX_LENGTH };
   const hidden = distinct(name.match(INVISIBLE)).map(
     (char) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
   );
-  if (hidden.length > 0) {
-    return `Company name contains invisible or control characters (${hidden.join(' ')}): retype it.`;
-  }
+  if (hidden.length > 0) return { reason: 'invisible', chars: hidden };
   const bad = distinct(name.match(FORBIDDEN));
-  if (bad.length > 0) {
-    return `Company name cannot contain ${bad.join(' ')}. Use letters, numbers, spaces and - ' & @ . , ? !`;
+  if (bad.length > 0) return { reason: 'forbidden', chars: bad };
+  return /[A-Za-z0-9]/.test(codatCompanyName(name)) ? null : { reason: 'no-latin' };
+}
+
+/** {@link nameProblemOf} as an English sentence, as the reference server answers it; `null` when fine. */
+export function companyNameProblem(typed: string): string | null {
+  const problem = nameProblemOf(typed);
+  switch (problem?.reason) {
+    case undefined:
+      return null;
+    case 'empty':
+      return 'Enter your company name.';
+    case 'too-long':
+      return `Company name must be at most ${problem.max} characters (it has ${problem.length}).`;
+    case 'invisible':
+      return `Company name contains invisible or control characters (${problem.chars.join(' ')}): retype it.`;
+    case 'forbidden':
+      return `Company name cannot contain ${problem.chars.join(' ')}. Use letters, numbers, spaces and - ' & @ . , ? !`;
+    case 'no-latin':
+      return 'Company name has no letters the accounting platform can store: use Latin letters (A–Z) or digits.';
   }
-  if (!/[A-Za-z0-9]/.test(codatCompanyName(name))) {
-    return 'Company name has no letters the accounting platform can store: use Latin letters (A–Z) or digits.';
-  }
-  return null;
 }
 
 const distinct = (found: readonly string[] | null): string[] => [...new Set(found ?? [])];

@@ -1,26 +1,23 @@
 import { LitElement, adoptStyles, html, nothing, type TemplateResult } from 'lit';
 import { COMPANY_NAME_MAX_LENGTH, createFetchBackend, type OnboardBackend } from '../backend/index.ts';
 import { DEFAULT_LINK_ORIGINS, browserLink, createNonce, sessionJourneyStore } from '../link/index.ts';
-import {
-  brokenConnection,
-  onDashboard,
-  type JourneyContext,
-  type JourneyState,
-  type SyncSnapshot,
-} from '../machine/index.ts';
+import { brokenConnection, onDashboard, type JourneyContext, type JourneyState } from '../machine/index.ts';
 import type { JourneyPorts, RunnerEvent } from '../runtime/index.ts';
 import { documentVisibility, systemClock } from '../sync/index.ts';
 import { styles } from './company-onboard.styles.ts';
 import { emit } from './events.ts';
 import { JourneyController } from './journey-controller.ts';
-import { render as renderText } from './messages/catalogue.ts';
-import { en, type OnboardStrings } from './messages/en.ts';
-import { errorText } from './messages/error-text.ts';
-import type { CompanyViewStrings } from './views/company-view-strings.ts';
+import type { Catalogue, Words } from './messages/catalogue.ts';
+import { en } from './messages/en.ts';
+import { errorWords } from './messages/error-text.ts';
+import { intlLocale, languageOf, loadLanguage, requestedLanguage } from './messages/language.ts';
+import { busy } from './views/busy.ts';
 import type { DashboardController, OverviewProps } from './views/company-views.ts';
 
 /** The lazily imported views for an existing company (reconnect prompt, dashboard). */
 type CompanyViews = typeof import('./views/company-views.ts');
+/** The lazily imported views of the journey from Link on. */
+type JourneyViews = typeof import('./views/journey-views.ts');
 
 const list = (value: string | null): string[] =>
   (value ?? '')
@@ -28,15 +25,22 @@ const list = (value: string | null): string[] =>
     .map((item) => item.trim())
     .filter((item) => item.length > 0);
 
-const PHASE_ICON = { pending: '○', 'in-progress': '◔', finished: '✓', failed: '✕' } as const;
-
 /** What each state shows, and what the live region says on reaching it. */
 interface StateView {
-  view(t: OnboardStrings, context: JourneyContext): TemplateResult;
-  announce(t: OnboardStrings, context: JourneyContext): string;
+  view(t: Words, context: JourneyContext): TemplateResult;
+  announce(t: Words, context: JourneyContext): string;
 }
 
-const busy = (text: string): TemplateResult => html`<p aria-busy="true" tabindex="-1">${text}</p>`;
+/** The language spoken: the tag asked for, the one dates are formatted in, and its words (`null` while loading). */
+interface Speech {
+  readonly asked: string;
+  readonly language: string;
+  readonly locale: string;
+  readonly words: Partial<Catalogue> | null;
+}
+
+const noticeText = (t: Words, { notice }: JourneyContext): string =>
+  notice === null ? '' : (t[`notice.${notice}`] ?? '');
 
 /** The name of the platform the journey connected, once confirmed. */
 const connectedPlatform = ({ company, connectionId }: JourneyContext): string | undefined =>
@@ -113,6 +117,7 @@ export class CompanyOnboard extends LitElement {
     startTimeout: { attribute: 'start-timeout', type: Number },
     staleAfter: { attribute: 'stale-after', type: Number },
     allowDelete: { attribute: 'allow-delete', type: Boolean },
+    theme: { reflect: true },
     state: { reflect: true },
     backend: { attribute: false },
     strings: { attribute: false },
@@ -167,8 +172,17 @@ export class CompanyOnboard extends LitElement {
   /** Your backend, as any object implementing `OnboardBackend`; takes precedence over `api-base`. */
   backend: OnboardBackend | null = null;
 
-  /** Overrides for any UI text, keyed as in `defaultStrings` (errors as `error.<code>`, notices as `notice.<code>`). */
-  strings: Partial<OnboardStrings & CompanyViewStrings> = {};
+  /**
+   * Overrides for any entry of the catalogue, in whichever language is spoken: labels by name, errors as
+   * `heading.<code>` and `error.<code>`, notices as `notice.<code>`, data types as `type.<dataType>`.
+   */
+  strings: Partial<Catalogue> = {};
+
+  /**
+   * `light`, `dark`, or `auto` (default): the user's `prefers-color-scheme`. Your `--onboard-*` colours apply
+   * in both themes.
+   */
+  theme: 'light' | 'dark' | 'auto' = 'auto';
 
   /** On the dashboard, a last sync older than this is flagged as stale, in milliseconds. Default: 86400000 (a day). */
   staleAfter = 86_400_000;
@@ -244,14 +258,67 @@ export class CompanyOnboard extends LitElement {
     emit(this, 'onboard-error', {
       ...ids,
       code: error.code,
-      message: errorText(this.strings, error),
+      message: errorWords(this.#text, error).message,
       retryable: error.step !== null,
       ...(error.correlationId === undefined ? {} : { correlationId: error.correlationId }),
     });
   }
 
-  get #text(): OnboardStrings {
-    return { ...en, ...this.strings };
+  #speech: Speech = { asked: '', language: 'en', locale: 'en', words: null };
+  readonly #languageWatch = new MutationObserver(() => this.#chooseLanguage());
+  readonly #chooseLanguage = (): void => {
+    const asked = requestedLanguage(this);
+    if (asked !== this.#speech.asked) this.#speak(asked, languageOf(asked));
+  };
+
+  /** Loads `language`'s words; a language we do not ship is spoken in English, dates and times included. */
+  #speak(asked: string, language: string): void {
+    const speech = { asked, language, locale: language === 'en' ? intlLocale(asked) : asked, words: null };
+    this.#speech = speech;
+    this.requestUpdate();
+    loadLanguage(language).then(
+      (words) => {
+        if (this.#speech !== speech) return;
+        this.#speech = { ...speech, locale: intlLocale(asked), words };
+        this.requestUpdate();
+      },
+      () => {
+        if (this.#speech === speech && language !== 'en') this.#speak(asked, 'en');
+      },
+    );
+  }
+
+  /** The words spoken now: the first screen's English, the views' when here, the language's, then yours. */
+  get #text(): Words {
+    return {
+      ...en,
+      ...this.#later?.journeyViewStrings,
+      ...this.#views?.companyViewStrings,
+      ...this.#speech.words,
+      ...this.strings,
+    };
+  }
+
+  /** The journey's views from Link on, once imported (fetched as soon as the element is on the page). */
+  #later: JourneyViews | null = null;
+  #laterImport: Promise<void> | null = null;
+
+  /** Renders with the views from Link on; until they are here, says it is loading. */
+  #withLater(
+    render: (views: JourneyViews, t: Words & JourneyViews['journeyViewStrings']) => TemplateResult,
+  ): TemplateResult {
+    const views = this.#later;
+    if (views !== null) return render(views, { ...views.journeyViewStrings, ...this.#text });
+    void this.#loadLater();
+    return busy(this.#text.loading);
+  }
+
+  #loadLater(): Promise<void> {
+    this.#laterImport ??= import('./views/journey-views.ts').then((loaded) => {
+      this.#later = loaded;
+      this.requestUpdate();
+    });
+    return this.#laterImport;
   }
 
   /** Every state's view and announcement in one table: the compiler proves each state has both. */
@@ -265,67 +332,59 @@ export class CompanyOnboard extends LitElement {
     ready: {
       view: () => this.#renderReady(),
       // Back from a cancel, the notice is the news; on a reconnect page, which connection needs it.
-      announce: (t, { notice, company }) => {
+      announce: (t, context) => {
+        const { notice, company } = context;
         const broken = company === null ? undefined : brokenConnection(company);
-        if (notice !== null) return renderText(t[`notice.${notice}`]);
-        if (broken === undefined || this.#views === null) return t.readyTitle;
-        return { ...this.#views.companyViewStrings, ...this.strings }.reconnectTitle(broken.platformName);
+        if (notice !== null) return noticeText(t, context);
+        return broken === undefined || t.reconnectTitle === undefined
+          ? t.readyTitle
+          : t.reconnectTitle(broken.platformName);
       },
     },
     overview: {
       view: () => this.#renderOverview(),
       // Back from a refresh, the notice that it is done is the news.
-      announce: (t, { notice }) => (notice === null ? '' : renderText(t[`notice.${notice}`])),
+      announce: noticeText,
     },
     linking: {
-      view: (t, context) =>
-        context.linkMode === 'redirect'
-          ? busy(t.linkingRedirect)
-          : html`${busy(t.linkingPopup)}
-              <div class="actions">
-                <button
-                  part="button"
-                  type="button"
-                  @click=${() => this.#journey.send({ type: 'LINK.FOCUS' })}
-                >
-                  ${t.focusLinkButton}
-                </button>
-                <button
-                  part="button"
-                  type="button"
-                  class="secondary"
-                  @click=${() => this.#journey.send({ type: 'LINK.CANCEL' })}
-                >
-                  ${t.cancelLinkButton}
-                </button>
-              </div>`,
-      announce: (t, context) => (context.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup),
+      view: (_, context) =>
+        this.#withLater((views, t) =>
+          views.renderLinking(t, context.linkMode === 'redirect', {
+            focus: () => this.#journey.send({ type: 'LINK.FOCUS' }),
+            cancel: () => this.#journey.send({ type: 'LINK.CANCEL' }),
+          }),
+        ),
+      announce: (t, context) => (context.linkMode === 'redirect' ? t.linkingRedirect : t.linkingPopup) ?? '',
     },
-    confirming: { view: (t) => busy(t.confirming), announce: (t) => t.confirming },
+    confirming: {
+      view: () => this.#withLater((_, t) => busy(t.confirming)),
+      announce: (t) => t.confirming ?? '',
+    },
     syncing: {
-      view: (t, context) =>
+      view: (_, context) =>
         onDashboard(context)
           ? this.#renderOverview()
-          : html`<p tabindex="-1">${t.syncing}</p>
-              ${this.#renderProgress(context.progress)}`,
-      announce: (t, { progress }) => t.syncProgress(progress?.finished ?? 0, progress?.total ?? 0),
+          : this.#withLater((views, t) => views.renderSyncing(t, context.progress)),
+      // A sync the platform has not picked up is news; otherwise, how far it is.
+      announce: (t, context) =>
+        noticeText(t, context) ||
+        (t.syncProgress?.(context.progress?.finished ?? 0, context.progress?.total ?? 0) ?? ''),
     },
     complete: {
-      view: (t, context) =>
-        html`<h2 tabindex="-1">${t.completeTitle}</h2>
-          <p>${t.complete(connectedPlatform(context))}</p>
-          ${this.#renderProgress(context.progress)}<slot name="complete"></slot>`,
-      announce: (t, context) => t.complete(connectedPlatform(context)),
+      view: (_, context) =>
+        this.#withLater((views, t) => views.renderComplete(t, connectedPlatform(context), context.progress)),
+      announce: (t, context) => t.complete?.(connectedPlatform(context)) ?? '',
     },
     deleted: {
       view: (_, { companyName }) => this.#withViews((views, t) => views.renderDeleted(t, companyName)),
-      announce: (t, { companyName }) =>
-        this.#views === null
-          ? t.loading
-          : { ...this.#views.companyViewStrings, ...this.strings }.deletedText(companyName),
+      announce: (t, { companyName }) => t.deletedText?.(companyName) ?? t.loading,
     },
     error: {
-      view: () => this.#renderError(),
+      // Before a company exists the form stays, with what the user typed, so they can fix or resubmit it.
+      view: (_, context) =>
+        context.companyId === null
+          ? this.#renderForm(null)
+          : this.#withLater((views, t) => views.renderError(t, context.error, () => this.#retry())),
       // The error's own alert announces it: saying it here too would say it twice.
       announce: () => '',
     },
@@ -333,8 +392,21 @@ export class CompanyOnboard extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback(); // eslint-disable-line wc/guard-super-call -- LitElement always has it
-    // Pages for an existing company need the views: fetch them alongside the company.
+    // Pages for an existing company need the views: fetch them alongside the company. The views from Link on
+    // come now, while the user reads the first screen.
     if (this.companyId) void this.#loadViews();
+    void this.#loadLater();
+    // Any `lang` on the way up may change, the element's own included.
+    this.#languageWatch.observe(document.documentElement, { attributeFilter: ['lang'], subtree: true });
+    this.#languageWatch.observe(this, { attributeFilter: ['lang'] });
+    addEventListener('languagechange', this.#chooseLanguage);
+    this.#chooseLanguage();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback(); // eslint-disable-line wc/guard-super-call -- LitElement always has it
+    this.#languageWatch.disconnect();
+    removeEventListener('languagechange', this.#chooseLanguage);
   }
 
   /** Whether focus was in the element before this render, and the state the last render showed. */
@@ -363,12 +435,14 @@ export class CompanyOnboard extends LitElement {
 
   override render(): TemplateResult {
     const { state, context } = this.#journey.snapshot;
+    // Nothing rather than a card in two languages, while another language's words load.
+    if (this.#speech.words === null && this.#speech.language !== 'en') return html``;
     const t = this.#text;
     if (context.handedOff) return html`<p role="status">${t.popupHandedOff}</p>`;
     const { view, announce } = this.#stateViews[state];
     return html`
       <p class="visually-hidden" role="status" aria-live="polite">${announce(t, context)}</p>
-      ${context.notice === null ? nothing : html`<p class="notice">${renderText(t[`notice.${context.notice}`])}</p>`}
+      ${context.notice === null ? nothing : html`<p class="notice">${noticeText(t, context)}</p>`}
       ${view(t, context)}
     `;
   }
@@ -381,7 +455,8 @@ export class CompanyOnboard extends LitElement {
       this.#dashboard = views.dashboardController(this, {
         backend: () => this.#resolveBackend(),
         journey: this.#journey,
-        text: () => ({ ...en, ...views.companyViewStrings, ...this.strings }),
+        text: () => ({ ...views.journeyViewStrings, ...views.companyViewStrings, ...this.#text }),
+        locale: () => this.#speech.locale,
       });
       this.requestUpdate();
     });
@@ -391,7 +466,9 @@ export class CompanyOnboard extends LitElement {
   /** Renders with the lazily imported views, importing them on first need. */
   #withViews(render: (views: CompanyViews, t: OverviewProps['t']) => TemplateResult): TemplateResult {
     const views = this.#views;
-    if (views !== null) return render(views, { ...en, ...views.companyViewStrings, ...this.strings });
+    if (views !== null) {
+      return render(views, { ...views.journeyViewStrings, ...views.companyViewStrings, ...this.#text });
+    }
     void this.#loadViews();
     return busy(this.#text.loading);
   }
@@ -419,13 +496,14 @@ export class CompanyOnboard extends LitElement {
     const t = this.#text;
     const { context } = this.#journey.snapshot;
     const error = context.error;
-    const message = error === null ? null : errorText(this.strings, error);
-    const problem = this.#fieldProblem ?? (error?.field === 'name' ? message : null);
+    const words = error === null ? null : errorWords(t, error);
+    const problem = this.#fieldProblem ?? (error?.field === 'name' ? (words?.message ?? null) : null);
     const busy = busyText !== null;
     // The platform keeps only Latin letters: say what will be stored before it is (what was typed is kept too).
     const typed = this.#currentName.trim();
     const stored = this.#storedName(typed);
-    const savedAs = problem === null && stored !== '' && stored !== typed ? t.nameSavedAs(stored) : null;
+    const savedAs =
+      problem === null && stored !== '' && stored !== typed ? (t.nameSavedAs?.(stored) ?? null) : null;
     const describedBy = [problem === null ? null : 'name-error', savedAs === null ? null : 'name-saved-as']
       .filter((id) => id !== null)
       .join(' ');
@@ -448,73 +526,35 @@ export class CompanyOnboard extends LitElement {
         ${problem === null ? nothing : html`<p part="error" class="error" id="name-error">${problem}</p>`}
         ${savedAs === null ? nothing : html`<p part="hint" class="hint" id="name-saved-as">${savedAs}</p>`}
         ${
-          error !== null && error.field !== 'name'
-            ? html`<p part="error" class="error" role="alert">${message}</p>`
+          words !== null && error?.field !== 'name'
+            ? html`<p part="error" class="error" role="alert">
+                <strong>${words.title}</strong> ${words.message}
+              </p>`
             : nothing
         }
-        <button part="button" type="submit" ?disabled=${busy}>${busy ? busyText : t.createButton}</button>
+        <button part="button" type="submit" class=${busy ? 'busy' : ''} ?disabled=${busy}>
+          ${busy ? busyText : t.createButton}
+        </button>
       </form>
     `;
   }
 
-  #renderProgress(progress: SyncSnapshot | null): TemplateResult | typeof nothing {
-    const t = this.#text;
-    if (progress === null)
-      return html`<progress part="progress" aria-label=${t.syncProgress(0, 0)}></progress>`;
-    return html`
-      <progress
-        part="progress"
-        max=${progress.total}
-        .value=${progress.finished}
-        aria-label=${t.syncProgress(progress.finished, progress.total)}
-      ></progress>
-      <ul part="types">
-        ${progress.types.map(
-          (type) =>
-            html`<li>
-              <span>${type.dataType}</span>
-              <span
-                ><span aria-hidden="true">${PHASE_ICON[type.phase]}</span> ${t[`phase.${type.phase}`]}</span
-              >
-            </li>`,
-        )}
-      </ul>
-    `;
-  }
-
-  #renderError(): TemplateResult {
-    const t = this.#text;
-    const error = this.#journey.snapshot.context.error;
-    // Before a company exists the form stays, with what the user typed, so they can fix or resubmit it.
-    if (this.#journey.snapshot.context.companyId === null) return this.#renderForm(null);
-    return html`
-      <h2 tabindex="-1">${t.errorTitle}</h2>
-      <p part="error" class="error" role="alert">${error === null ? '' : errorText(this.strings, error)}</p>
-      ${
-        error?.step === null
-          ? nothing
-          : html`<button part="button" type="button" @click=${this.#retry}>
-              ${error?.code === 'sync-auth-error' ? t.reconnectButton : t.retryButton}
-            </button>`
-      }
-    `;
-  }
-
-  /** Codat's spelling rules, loaded when a name first needs them. */
-  #names: typeof import('../backend/company-name.ts') | null = null;
+  /** Codat's spelling rules and their words, loaded when a name first needs them. */
+  #names: typeof import('./messages/name-words.ts') | null = null;
 
   /**
    * The name as Codat will store it. Only a name outside Codat's alphabet can change, and only then are the
    * rules loaded (the first screen does without them); until they are here, no hint.
    */
   #storedName(typed: string): string {
-    if (this.#names === null && /[^A-Za-z0-9 \-'&@.,?!]/.test(typed)) {
-      void import('../backend/company-name.ts').then((names) => {
-        this.#names = names;
-        this.requestUpdate();
-      });
-    }
+    if (this.#names === null && /[^A-Za-z0-9 \-'&@.,?!]/.test(typed)) void this.#loadNames();
     return this.#names?.codatCompanyName(typed) ?? typed;
+  }
+
+  async #loadNames(): Promise<typeof import('./messages/name-words.ts')> {
+    this.#names ??= await import('./messages/name-words.ts');
+    this.requestUpdate();
+    return this.#names;
   }
 
   get #currentName(): string {
@@ -527,17 +567,35 @@ export class CompanyOnboard extends LitElement {
     this.requestUpdate();
   }
 
+  /**
+   * Checks the name by the server's rules before sending it: a plain name at once; any other once the rules are
+   * loaded (should they not load, the server still checks and says what is wrong).
+   */
   #submitName(event: SubmitEvent): void {
     event.preventDefault();
     const name = this.#currentName.trim();
-    // Only emptiness is checked here; the server owns the character and length rules and says which failed.
-    this.#fieldProblem = name === '' ? this.#text.nameRequired : null;
-    this.requestUpdate();
-    if (this.#fieldProblem !== null) {
-      this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
-      return;
+    const plain =
+      /^[A-Za-z0-9 \-'&@.,?!]+$/.test(name) &&
+      /[A-Za-z0-9]/.test(name) &&
+      name.length <= COMPANY_NAME_MAX_LENGTH;
+    if (name === '') this.#refuseName(this.#text.nameRequired);
+    else if (plain) this.#journey.send({ type: 'NAME.SUBMIT', name });
+    else {
+      void this.#loadNames()
+        .then(
+          (rules) => rules.nameProblemText(this.#text, name),
+          () => null,
+        )
+        .then((problem) =>
+          problem === null ? this.#journey.send({ type: 'NAME.SUBMIT', name }) : this.#refuseName(problem),
+        );
     }
-    this.#journey.send({ type: 'NAME.SUBMIT', name });
+  }
+
+  #refuseName(problem: string): void {
+    this.#fieldProblem = problem;
+    this.requestUpdate();
+    this.renderRoot.querySelector<HTMLInputElement>('#name')?.focus();
   }
 
   /** Synchronous on purpose: the popup must open inside this click. */

@@ -1,3 +1,3 @@
 export { CompanyOnboard } from './company-onboard.component.ts';
-export { en as defaultStrings, type OnboardStrings } from './messages/en.ts';
+export type { Catalogue as OnboardStrings } from './messages/catalogue.ts';
 export type * from './events.ts';

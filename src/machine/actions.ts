@@ -255,12 +255,21 @@ export const notLinked: Action<EventOf<'LINK.CHECKED'>> = (context, { company })
 export const refreshData: Action<EventOf<'DATA.REFRESH'>> = (context) =>
   enterStep('syncing', { ...context, refreshing: true });
 
-const reading = (context: JourneyContext, { progress, at }: EventOf<'SYNC.READING'>): JourneyContext => ({
-  ...context,
-  progress,
-  refreshing: false,
-  watch: { ...context.watch, since: context.watch.since ?? at },
-});
+/** How long every waiting type may sit `Queued` before the user is told the platform has not started. */
+export const QUEUED_LONG_MS = 60_000;
+
+const reading = (context: JourneyContext, { progress, at }: EventOf<'SYNC.READING'>): JourneyContext => {
+  const since = context.watch.since ?? at;
+  const waiting = progress.types.filter((type) => type.phase !== 'finished');
+  const stuck =
+    at - since >= QUEUED_LONG_MS && waiting.length > 0 && waiting.every((type) => type.status === 'Queued');
+  const notice = stuck
+    ? NoticeCode.SyncQueued
+    : context.notice === NoticeCode.SyncQueued
+      ? null
+      : context.notice;
+  return { ...context, progress, refreshing: false, notice, watch: { ...context.watch, since } };
+};
 
 const toldProgress = ({ progress }: EventOf<'SYNC.READING'>) =>
   ({ type: 'emit', event: 'sync-progress', detail: { progress } }) as const;

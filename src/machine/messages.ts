@@ -51,6 +51,11 @@ export const NoticeCode = {
   LinkUnfinished: 'link-unfinished',
   /** A refresh from the dashboard finished: the data is up to date. */
   DataRefreshed: 'data-refreshed',
+  /**
+   * Every type still waiting is `Queued` a minute after the first reading: the platform has not picked the sync
+   * up (on-premise connectors wait for their computer to be on). Cleared as soon as one moves.
+   */
+  SyncQueued: 'sync-queued',
 } as const;
 export type NoticeCode = (typeof NoticeCode)[keyof typeof NoticeCode];
 

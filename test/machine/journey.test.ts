@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { initialContext, transition, type JourneySnapshot } from '../../src/machine/index.ts';
+import { initialContext, transition, type JourneyEvent, type JourneySnapshot } from '../../src/machine/index.ts';
 import {
   at,
   brokenCompany,
@@ -604,5 +604,45 @@ describe('machine: the small print', () => {
     expect(
       labels(transition(noError, { type: 'NAME.SUBMIT', name: 'Other', idempotencyKey: 'k9' })),
     ).to.deep.equal(['createCompany']);
+  });
+});
+
+describe('machine: a sync the platform has not picked up', () => {
+  const queued = (at: number, statuses: readonly string[]): JourneyEvent => ({
+    type: 'SYNC.READING',
+    outcome: 'in-progress',
+    notStarted: [],
+    at,
+    startTimeoutMs: 60_000,
+    progress: {
+      types: statuses.map((status, i) => ({
+        dataType: `type${i}`,
+        status,
+        phase: status === 'Complete' ? 'finished' : status === 'Queued' ? 'pending' : 'in-progress',
+      })),
+      finished: statuses.filter((status) => status === 'Complete').length,
+      total: statuses.length,
+    },
+  });
+  const follow = (...events: JourneyEvent[]) =>
+    events.reduce((snapshot, event) => transition(snapshot, event), at('syncing'));
+
+  it('says so once every waiting type has sat Queued for a minute, and not before', () => {
+    const early = follow(queued(1_000, ['Queued', 'Queued']), queued(60_999, ['Queued', 'Complete']));
+    expect(early.context.notice).to.equal(null);
+    const late = follow(queued(1_000, ['Queued', 'Queued']), queued(61_000, ['Queued', 'Complete']));
+    expect(late.state).to.equal('syncing');
+    expect(late.context.notice).to.equal('sync-queued');
+  });
+
+  it('says nothing while one type is being fetched, and takes the notice back when the sync moves', () => {
+    const moving = follow(queued(0, ['Queued', 'Queued']), queued(90_000, ['Queued', 'Fetching']));
+    expect(moving.context.notice).to.equal(null);
+    const resumed = follow(
+      queued(0, ['Queued']),
+      queued(90_000, ['Queued']),
+      queued(95_000, ['Fetching']),
+    );
+    expect(resumed.context.notice).to.equal(null);
   });
 });

@@ -1,18 +1,28 @@
-import type { JourneyError } from '../../machine/index.ts';
-import { render, type ErrorKey, type Text } from './catalogue.ts';
-import { en } from './en.ts';
+import type { JourneyError, StepFailure } from '../../machine/index.ts';
+import { entry, render, type Words } from './catalogue.ts';
+import { dataTypeName } from './data-type-name.ts';
+
+/** What the user reads about an error: a heading and what happened and what to do next. */
+export interface ErrorWords {
+  readonly title: string;
+  readonly message: string;
+}
 
 /**
- * The sentence for an error: the integrator's own entry for its code first; else the backend's sentence when it
- * sent one (it speaks for codes of its own, e.g. `invalid-name`); else our entry for the code; else one by
- * HTTP status.
+ * The words for an error, in the user's language: the entries for its code (the integrator's `strings` are
+ * already merged into `t`); for a code we have no words for (an integrator's backend speaks codes of its own),
+ * the backend's sentence, else the general words. Data types in the parameters are named in human words.
  */
-export function errorText(overrides: Partial<Record<string, unknown>>, error: JourneyError): string {
-  const key = `error.${error.code}`;
-  const own = overrides[key] as Text | undefined;
-  const ours = (en as Record<string, unknown>)[key] as Text | undefined;
-  const { status } = error.params;
-  const fallback: ErrorKey =
-    status === undefined ? 'error.unexpected' : status >= 500 ? 'error.server-error' : 'error.http-error';
-  return render(own ?? error.params.serverText ?? ours ?? en[fallback], error.params);
+export function errorWords(t: Words, error: JourneyError | StepFailure): ErrorWords {
+  const message = entry(t, `error.${error.code}`);
+  const title = entry(t, `heading.${error.code}`);
+  const { types } = error.params;
+  const params =
+    types === undefined
+      ? error.params
+      : { ...error.params, types: types.map((type) => dataTypeName(t, type)) };
+  return {
+    title: title === undefined ? t.errorTitle : render(title, params),
+    message: render(message ?? error.params.serverText ?? t.errorText, params),
+  };
 }

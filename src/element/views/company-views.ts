@@ -93,3 +93,6 @@ export function renderReconnect(
 /** The dashboard's own operations for `host`, started now; see {@link DashboardController}. */
 export const dashboardController = (host: DashboardHost, setup: DashboardSetup): DashboardController =>
   new DashboardController(host, setup);
+
+/** The dashboard shows a refresh's progress and a retry in the words of the journey's views. */
+export { journeyViewStrings } from './journey-views.ts';

@@ -24,7 +24,9 @@ export function renderConfirmActions(props: OverviewProps, confirm: ConfirmButto
     ${
       dashboard.failure === null
         ? nothing
-        : html`<p part="error" class="error" role="alert">${props.failureText(dashboard.failure)}</p>`
+        : html`<p part="error" class="error" role="alert">
+            ${props.failureWords(dashboard.failure).message}
+          </p>`
     }
     <div class="actions">
       <button

@@ -38,7 +38,7 @@ export function renderConnections(props: OverviewProps): TemplateResult {
 }
 
 function renderConnection(connection: ConnectionRecord, props: OverviewProps): TemplateResult {
-  const { t, now, staleAfterMs } = props;
+  const { t, now, staleAfterMs, locale } = props;
   const { lastSync, status } = connection;
   // A date that is not a date reads as unknown (never synced, never stale) rather than breaking the view.
   const synced = timeOf(lastSync);
@@ -50,8 +50,8 @@ function renderConnection(connection: ConnectionRecord, props: OverviewProps): T
         ${connection.platformName}
         <span class="badge ${status}">${byValue(t, 'status', status) ?? status}</span>
       </h4>
-      ${created === null ? nothing : html`<p>${t.firstAuthorised(relativeTime(created, now))}</p>`}
-      <p>${synced === null ? t.neverSynced : t.lastSync(relativeTime(synced, now))}</p>
+      ${created === null ? nothing : html`<p>${t.firstAuthorised(relativeTime(created, now, locale))}</p>`}
+      <p>${synced === null ? t.neverSynced : t.lastSync(relativeTime(synced, now, locale))}</p>
       ${stale ? html`<p class="stale">${t.stale}</p>` : nothing} ${renderActions(connection, props)}
     </li>
   `;

@@ -8,20 +8,21 @@ import {
 import type { JourneyState, StepFailure } from '../../machine/index.ts';
 import type { JourneyIntent } from '../../runtime/intents.ts';
 import { emit } from '../events.ts';
-import { errorText } from '../messages/error-text.ts';
+import { errorWords, type ErrorWords } from '../messages/error-text.ts';
 import type { OverviewProps } from './overview-props.ts';
 import { renderOverview } from './overview.ts';
 
-/** What the dashboard reads of the element: its settings, and its text with the integrator's overrides. */
+/** What the dashboard reads of the element: its settings. */
 export interface DashboardHost extends LitElement {
   readonly staleAfter: number;
   readonly allowDelete: boolean;
-  readonly strings: Partial<Record<string, unknown>>;
 }
 
-/** The element's side of the dashboard: its backend and journey, and its text (with the views' own). */
+/** The element's side of the dashboard: its backend and journey, and its words (with the integrator's). */
 export interface DashboardSetup extends Omit<DashboardPorts, 'onChange' | 'onFailure'> {
   readonly text: () => OverviewProps['t'];
+  /** The language tag dates and times are formatted in: the one the words are in. */
+  readonly locale: () => string;
 }
 
 /** How often an open dashboard re-renders, so "2 minutes ago" does not stay that for an hour. */
@@ -62,6 +63,7 @@ export class DashboardController implements ReactiveController {
       statuses: context.statuses,
       staleAfterMs: host.staleAfter,
       now: Date.now(),
+      locale: ports.locale(),
       busy: state !== 'overview',
       progress: context.progress,
       error: context.error,
@@ -71,7 +73,7 @@ export class DashboardController implements ReactiveController {
         history: backend.getSyncHistory !== undefined,
         delete: host.allowDelete && backend.deleteCompany !== undefined,
       },
-      failureText: (failure) => this.#failureText(failure),
+      failureWords: (failure) => this.#failureWords(failure),
       on: {
         refresh: () => send({ type: 'DATA.REFRESH' }),
         retry: () => send({ type: 'RETRY' }),
@@ -106,9 +108,9 @@ export class DashboardController implements ReactiveController {
     this.state = initialDashboard;
   }
 
-  /** A failed request's sentence, the integrator's own first (see `errorText`). */
-  #failureText(failure: StepFailure): string {
-    return errorText(this.host.strings, { ...failure, step: null });
+  /** A failed request in the user's words (see `errorWords`). */
+  #failureWords(failure: StepFailure): ErrorWords {
+    return errorWords(this.ports.text(), failure);
   }
 
   /** A request that failed is told as `onboard-error`, like a failed step of the journey (retryable: asked again). */
@@ -118,7 +120,7 @@ export class DashboardController implements ReactiveController {
       journeyId,
       companyId,
       code: failure.code,
-      message: this.#failureText(failure),
+      message: this.#failureWords(failure).message,
       retryable: true,
       ...(failure.correlationId === undefined ? {} : { correlationId: failure.correlationId }),
     });

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { PullRecord } from '../../machine/index.ts';
 import { classifyStatus } from '../../sync/index.ts';
 import type { OverviewProps } from './overview-props.ts';
+import { dataTypeName } from '../messages/data-type-name.ts';
 import { relativeTime, timeOf } from './relative-time.ts';
 
 /** "Show sync history", and once asked for, the recent pulls: when, which data type, how it ended. */
@@ -30,7 +31,7 @@ export function renderHistory(props: OverviewProps): TemplateResult | typeof not
       ${history.status === 'loading' ? html`<p>${t.historyLoading}</p>` : nothing}
       ${
         history.status === 'failed'
-          ? html`<p part="error" class="error" role="alert">${props.failureText(history.failure)}</p>
+          ? html`<p part="error" class="error" role="alert">${props.failureWords(history.failure).message}</p>
               <button part="button" type="button" @click=${() => on.dashboard({ type: 'HISTORY.OPEN' })}>
                 ${t.historyRetry}
               </button>`
@@ -57,7 +58,7 @@ export function renderHistory(props: OverviewProps): TemplateResult | typeof not
   `;
 }
 
-function renderOperation(operation: PullRecord, { t, now }: OverviewProps): TemplateResult {
+function renderOperation(operation: PullRecord, { t, now, locale }: OverviewProps): TemplateResult {
   const phase = classifyStatus(operation.status);
   const at = timeOf(operation.completed) ?? timeOf(operation.requested);
   // A failure says what failed, in the platform's words when it gave some.
@@ -68,8 +69,8 @@ function renderOperation(operation: PullRecord, { t, now }: OverviewProps): Temp
         ? t.historyFailed(operation.errorMessage ?? operation.statusDescription ?? operation.status)
         : t[`phase.${phase}`];
   return html`<li class=${phase}>
-    <span>${operation.dataType}</span>
+    <span>${dataTypeName(t, operation.dataType)}</span>
     <span>${outcome}</span>
-    <span>${at === null ? '' : relativeTime(at, now)}</span>
+    <span>${at === null ? '' : relativeTime(at, now, locale)}</span>
   </li>`;
 }

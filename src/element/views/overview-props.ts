@@ -6,12 +6,16 @@ import type {
   StepFailure,
   SyncSnapshot,
 } from '../../machine/index.ts';
-import type { OnboardStrings } from '../messages/en.ts';
+import type { Words } from '../messages/catalogue.ts';
+import type { ErrorWords } from '../messages/error-text.ts';
 import type { CompanyViewStrings } from './company-view-strings.ts';
+import type { JourneyViewStrings } from './journey-views.ts';
 
 /** Everything the dashboard renders from, and where the user's clicks go. */
 export interface OverviewProps {
-  readonly t: CompanyViewStrings & OnboardStrings;
+  readonly t: Words & JourneyViewStrings & CompanyViewStrings;
+  /** The language tag dates and times are formatted in. */
+  readonly locale: string;
   readonly company: CompanyRecord | null;
   readonly statuses: DataStatusRecords | null;
   /** Last syncs older than this are flagged, in milliseconds. */
@@ -25,8 +29,8 @@ export interface OverviewProps {
   readonly dashboard: DashboardState;
   /** What the backend can do, and what the page allows: an action without its call is not offered. */
   readonly offers: { readonly disconnect: boolean; readonly history: boolean; readonly delete: boolean };
-  /** A failed request's sentence, in the user's words. */
-  readonly failureText: (failure: StepFailure) => string;
+  /** A failed request in the user's words: a heading and what to do next. */
+  readonly failureWords: (failure: StepFailure) => ErrorWords;
   readonly on: {
     readonly refresh: () => void;
     /** "Try again" (or "Reconnect") after the journey failed here. */

@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CompanyViewStrings } from './company-view-strings.ts';
 import { renderConnections } from './connection-list.ts';
 import { renderDelete } from './delete-view.ts';
 import { renderHistory } from './history-view.ts';
 import type { OverviewProps } from './overview-props.ts';
+import { dataTypeName } from '../messages/data-type-name.ts';
 import { relativeTime, timeOf } from './relative-time.ts';
 
 /**
@@ -11,9 +11,11 @@ import { relativeTime, timeOf } from './relative-time.ts';
  * freshness per type, adding a source, the sync history and, when allowed, deleting the company.
  */
 export function renderOverview(props: OverviewProps): TemplateResult {
-  const { t, company, statuses, now, busy, on } = props;
+  const { t, company, statuses, busy, on, locale } = props;
   const connections = company?.dataConnections ?? [];
-  const types = Object.values(statuses ?? {}).sort((a, b) => a.dataType.localeCompare(b.dataType));
+  const types = Object.values(statuses ?? {})
+    .map((status) => ({ ...status, name: dataTypeName(t, status.dataType) }))
+    .sort((a, b) => a.name.localeCompare(b.name, locale));
   const idle = !busy && props.dashboard.working === null && props.dashboard.asking === null;
   return html`
     <h2 tabindex="-1">${t.overviewTitle}</h2>
@@ -31,10 +33,10 @@ export function renderOverview(props: OverviewProps): TemplateResult {
         : html`<h3>${t.freshnessTitle}</h3>
             <ul part="types">
               ${types.map(
-                ({ dataType, lastSuccessfulSync }) =>
+                ({ name, lastSuccessfulSync }) =>
                   html`<li>
-                    <span>${dataType}</span>
-                    <span>${freshness(t, lastSuccessfulSync, now)}</span>
+                    <span>${name}</span>
+                    <span>${freshness(props, lastSuccessfulSync)}</span>
                   </li>`,
               )}
             </ul>`
@@ -69,16 +71,17 @@ function renderRefreshing({ t, progress }: OverviewProps): TemplateResult {
 }
 
 /** When a type last synced, in words; a missing or unreadable date reads as never. */
-function freshness(t: CompanyViewStrings, lastSuccessfulSync: string | undefined, now: number): string {
+function freshness({ t, now, locale }: OverviewProps, lastSuccessfulSync: string | undefined): string {
   const at = timeOf(lastSuccessfulSync);
-  return at === null ? t.neverSynced : relativeTime(at, now);
+  return at === null ? t.neverSynced : relativeTime(at, now, locale);
 }
 
 /** What the journey failed at from the dashboard, with its way on: "Reconnect" when access was lost. */
-function renderJourneyError({ t, error, on, failureText }: OverviewProps): TemplateResult | typeof nothing {
+function renderJourneyError({ t, error, on, failureWords }: OverviewProps): TemplateResult | typeof nothing {
   if (error === null) return nothing;
+  const { title, message } = failureWords(error);
   return html`<div class="journey-error">
-    <p part="error" class="error" role="alert">${failureText(error)}</p>
+    <p part="error" class="error" role="alert"><strong>${title}</strong> ${message}</p>
     ${
       error.step === null
         ? nothing

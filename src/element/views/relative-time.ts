@@ -8,7 +8,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** `at` (epoch ms) relative to `now` in the largest whole unit, e.g. "3 hours ago", "yesterday", "now". */
-export function relativeTime(at: number, now: number, locale?: string): string {
+export function relativeTime(at: number, now: number, locale: string): string {
   const diff = at - now;
   const [unit, ms] = UNITS.find(([, size]) => Math.abs(diff) >= size) ?? ['second', 1000];
   return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(Math.round(diff / ms), unit);
