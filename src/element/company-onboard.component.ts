@@ -276,7 +276,7 @@ export class CompanyOnboard extends LitElement {
     const speech = { asked, language, locale: language === 'en' ? intlLocale(asked) : asked, words: null };
     this.#speech = speech;
     this.requestUpdate();
-    loadLanguage(language).then(
+    this.#languageLoad = loadLanguage(language).then(
       (words) => {
         if (this.#speech !== speech) return;
         this.#speech = { ...speech, locale: intlLocale(asked), words };
@@ -286,6 +286,19 @@ export class CompanyOnboard extends LitElement {
         if (this.#speech === speech && language !== 'en') this.#speak(asked, 'en');
       },
     );
+  }
+
+  #languageLoad: Promise<void> | null = null;
+
+  /**
+   * Resolves once the element shows the words of its language and the views of its state: what is loading
+   * (a language, after a fallback to English too, and the views) is awaited before the render it asks for.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    for (let load = this.#languageLoad; ; load = this.#languageLoad) {
+      await Promise.allSettled([load, this.#laterImport, this.#viewsImport]);
+      if (load === this.#languageLoad) return super.getUpdateComplete();
+    }
   }
 
   /** The words spoken now: the first screen's English, the views' when here, the language's, then yours. */

@@ -197,8 +197,8 @@ describe('<company-onboard intent="manage">: connections the user controls', () 
       li.textContent?.replace(/\s+/g, ' ').trim(),
     );
     expect(rows).to.deep.equal([
-      'invoices Failed: Xero refused the token. 1 hour ago',
-      'bills Done 3 hours ago',
+      'Invoices Failed: Xero refused the token. 1 hour ago',
+      'Bills Done 3 hours ago',
     ]);
     await expect(h.element).to.be.accessible();
     await h.click('Hide sync history');
@@ -319,7 +319,7 @@ describe('<company-onboard intent="manage">: connections the user controls', () 
     await h.click('Refresh data');
     await until(h, () => h.alert() !== null && h.element.state === 'overview');
     expect(h.text()).to.contain('Your connections');
-    expect(h.alert()).to.contain('These data types failed to sync: invoices.');
+    expect(h.alert()).to.contain('We couldn’t fetch your invoices. Try again to fetch them once more.');
     expect(h.button('Disconnect')).to.exist;
     await expect(h.element).to.be.accessible();
     await h.click('Try again');

@@ -37,8 +37,8 @@ describe('<company-onboard intent="manage">: the dashboard', () => {
     expect(text).to.contain('Your connections');
     expect(text).to.contain('Xero Connected');
     expect(text).to.contain('Last synced 2 hours ago');
-    expect(text).to.contain('bills Never synced');
-    expect(text).to.contain('invoices 2 hours ago');
+    expect(text).to.contain('Bills Never synced');
+    expect(text).to.contain('Invoices 2 hours ago');
     expect(text).not.to.contain('out of date');
     expect(h.root.querySelector('.badge')?.classList.contains('Linked')).to.equal(true);
     await expect(h.element).to.be.accessible();

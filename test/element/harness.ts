@@ -54,7 +54,8 @@ export class OnboardHarness {
     return this.root.textContent?.replace(/\s+/g, ' ').trim() ?? '';
   }
   alert(): string | null {
-    return this.root.querySelector('[role="alert"], #name-error')?.textContent?.trim() ?? null;
+    const alert = this.root.querySelector('[role="alert"], #name-error');
+    return alert?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
   }
   liveRegion(): string {
     return this.root.querySelector('[aria-live="polite"]')?.textContent?.trim() ?? '';

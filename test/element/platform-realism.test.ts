@@ -75,7 +75,7 @@ describe('<company-onboard>: as the platform really is', () => {
     await h.until('error');
     expect(popup.popup.closed).to.equal(true);
     expect(h.alert()).to.equal(
-      'We could not get the connection page, so its window was closed. Please try again.',
+      'We couldn’t open the connection page Its window was closed because the page never came. Please try again.',
     );
     expect(h.button('Try again')).to.exist;
   });
@@ -115,7 +115,7 @@ describe('<company-onboard>: as the platform really is', () => {
     const h = await mount(backend, { companyId: COMPANY_ID, intent: 'manage', id: 'dashboard' });
     await h.until('overview');
     expect(h.text()).to.contain('Xero Connected Never synced');
-    expect(h.text()).to.contain('invoices Never synced');
+    expect(h.text()).to.contain('Invoices Never synced');
     expect(h.text()).not.to.contain('out of date');
   });
 
@@ -126,7 +126,7 @@ describe('<company-onboard>: as the platform really is', () => {
     await h.type('Acme Ltd');
     await h.submit();
     await h.until('error');
-    expect(h.alert()).to.contain('This is not something you did, and trying again will not help');
+    expect(h.alert()).to.contain('This isn’t something you did, and trying again won’t help');
     expect(h.events.at(-1)?.detail).to.include({ code: 'account-limit', retryable: false });
     expect(h.input?.value).to.equal('Acme Ltd');
     expect(() => h.button('Try again')).to.throw();

@@ -53,7 +53,7 @@ describe('<company-onboard>: coming back from a full-page redirect', () => {
     arrive('?statusCode=200&state=forged');
     const h = await mount(new FakeBackend(), { linkMode: 'redirect' });
     expect(h.element.state).to.equal('error');
-    expect(h.alert()).to.contain('does not belong to the connection you started');
+    expect(h.alert()).to.contain('This isn’t the connection you started');
     expect(h.button('Try again')).to.exist;
   });
 
@@ -66,7 +66,7 @@ describe('<company-onboard>: coming back from a full-page redirect', () => {
     const backend = new FakeBackend();
     const h = await mount(backend, { linkMode: 'redirect' });
     expect(h.element.state).to.equal('error');
-    expect(h.alert()).to.contain('does not belong to the connection you started');
+    expect(h.alert()).to.contain('This isn’t the connection you started');
     expect(backend.calls).to.deep.equal([]);
   });
 

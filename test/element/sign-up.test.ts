@@ -13,24 +13,41 @@ describe('<company-onboard>: the name form', () => {
     await expect(h.element).to.be.accessible();
   });
 
-  it('shows the server refusing a name with markup as text, keeping what was typed', async () => {
+  it('refuses a name with markup itself, naming the characters as text, keeping what was typed', async () => {
     const backend = new FakeBackend();
-    backend.created = [
-      new HttpError(400, {
-        serverText: "Company name cannot contain < > /. Use letters, numbers, spaces and - ' & @ . , ? !",
-        code: 'invalid-name',
-        field: 'name',
-      }),
-    ];
     const h = await mount(backend);
     await h.type('Acme <b>Ltd</b>');
     await h.submit();
-    await h.until('error');
-    expect(h.alert()).to.contain('cannot contain < > /');
+    await waitUntil(() => h.alert() !== null, 'no complaint');
+    expect(h.alert()).to.equal(
+      'The name can’t contain < > /. Use letters, numbers, spaces and - ’ & @ . , ? !',
+    );
+    expect(h.element.state).to.equal('idle');
+    expect(backend.calls).to.deep.equal([]);
     expect(h.input?.value).to.equal('Acme <b>Ltd</b>');
     expect(h.input?.getAttribute('aria-invalid')).to.equal('true');
     expect(h.root.querySelector('b')).to.equal(null);
     await expect(h.element).to.be.accessible();
+  });
+
+  it('checks a name by the server’s rules before sending it, and sends it once they pass', async () => {
+    const backend = new FakeBackend();
+    backend.created = [company()];
+    const h = await mount(backend);
+    const refused = async (name: string): Promise<string | null> => {
+      await h.type(name);
+      await h.submit();
+      await waitUntil(() => h.alert() !== null, `no complaint about ${name}`);
+      return h.alert();
+    };
+    expect(await refused('A'.repeat(101))).to.equal('Use at most 100 characters.');
+    expect(await refused('Acme\u200BLtd')).to.contain('invisible characters');
+    expect(await refused('株式会社')).to.contain('Latin letters (A–Z)');
+    expect(backend.calls).to.deep.equal([]);
+    await h.type('Café Müller');
+    await h.submit();
+    await h.until('ready');
+    expect(backend.calls[0]).to.equal('create Café Müller');
   });
 
   it('caps the field at the server’s length limit', async () => {
@@ -90,7 +107,8 @@ describe('<company-onboard>: the name form', () => {
     await h.type('A'.repeat(99));
     await h.submit();
     await h.until('error');
-    expect(h.alert()).to.equal('Company name must be at most 100 characters (it has 120).');
+    // Told by its code, in the user's words; the server's English is only a fallback.
+    expect(h.alert()).to.equal('Use letters, numbers, spaces and - ’ & @ . , ? !, then try again.');
     expect(h.input?.value).to.equal('A'.repeat(99));
     expect(h.events.find((e) => e.type === 'onboard-error')?.detail).to.include({
       code: 'invalid-name',
@@ -102,6 +120,35 @@ describe('<company-onboard>: the name form', () => {
     await h.until('ready');
   });
 
+  it('a code of the integrator’s own backend shows its sentence, under the general heading', async () => {
+    const backend = new FakeBackend();
+    backend.created = [new HttpError(422, { serverText: 'Your trial has ended.', code: 'trial-ended' })];
+    const h = await mount(backend);
+    await h.type('Acme');
+    await h.submit();
+    await h.until('error');
+    expect(h.alert()).to.equal('Something went wrong Your trial has ended.');
+  });
+
+  it('never shows an HTTP status: a server failure is told in words, the status stays in the event', async () => {
+    const backend = new FakeBackend();
+    backend.created = [new HttpError(500), new HttpError(418)];
+    const h = await mount(backend);
+    await h.type('Acme');
+    await h.submit();
+    await h.until('error');
+    expect(h.alert()).to.equal(
+      'Something went wrong on our side Please try again in a moment. If it keeps happening, contact us.',
+    );
+    await h.submit();
+    await waitUntil(() => h.events.filter((e) => e.type === 'onboard-error').length === 2);
+    expect(h.alert()).to.equal(
+      'Something went wrong Please try again in a moment. If it keeps happening, contact us.',
+    );
+    expect(h.text()).not.to.match(/HTTP|\b(500|418)\b/);
+    expect(h.events.find((e) => e.type === 'onboard-error')?.detail).to.include({ code: 'server-error' });
+  });
+
   it('after a lost connection, "Continue" again reuses the same idempotency key', async () => {
     const backend = new FakeBackend();
     backend.created = [new NetworkError(), company()];
@@ -109,7 +156,7 @@ describe('<company-onboard>: the name form', () => {
     await h.type('Acme Ltd');
     await h.submit();
     await h.until('error');
-    expect(h.alert()).to.contain('could not reach the server');
+    expect(h.alert()).to.contain('We couldn’t reach the server');
     // Announced once, by its alert; the live region stays quiet.
     expect(h.root.querySelectorAll('[role="alert"]')).to.have.length(1);
     expect(h.liveRegion()).to.equal('');
@@ -247,11 +294,11 @@ describe('<company-onboard>: the whole journey in popup mode', () => {
     await h.click('Connect');
     sendCallbackOverChannel(`?statusCode=200&state=${popup.state()}`);
     await h.until('syncing');
-    await waitUntil(() => h.liveRegion() === '1 of 2 data types ready', 'no progress shown');
+    await waitUntil(() => h.liveRegion() === '1 of 2 kinds of data ready', 'no progress shown');
     await h.element.updateComplete;
-    expect(h.text()).to.contain('bills ◔ In progress');
-    expect(h.text()).to.contain('invoices ✓ Done');
-    expect(h.liveRegion()).to.equal('1 of 2 data types ready');
+    expect(h.text()).to.contain('Bills ◔ In progress');
+    expect(h.text()).to.contain('Invoices ✓ Done');
+    expect(h.liveRegion()).to.equal('1 of 2 kinds of data ready');
     await expect(h.element).to.be.accessible();
     h.element.remove(); // stops polling
   });
@@ -302,7 +349,9 @@ describe('<company-onboard>: the whole journey in popup mode', () => {
     await h.click('Connect');
     sendCallbackOverChannel(`?statusCode=200&state=${popup.state()}`);
     await h.until('error');
-    expect(h.alert()).to.equal('These data types failed to sync: invoices.');
+    expect(h.alert()).to.equal(
+      'Some of your data didn’t arrive We couldn’t fetch your invoices. Try again to fetch them once more.',
+    );
     await expect(h.element).to.be.accessible();
   });
 
@@ -335,7 +384,9 @@ describe('<company-onboard>: the whole journey in popup mode', () => {
     await h.click('Connect');
     sendCallbackOverChannel(`?statusCode=200&state=${popup.state()}`);
     await h.until('error');
-    expect(h.alert()).to.equal('Please connect your accounting software again.');
+    expect(h.alert()).to.equal(
+      'Your accounting software needs you again Its permission to share data has ended. Connect it again to carry on.',
+    );
     await expect(h.element).to.be.accessible();
     await h.click('Reconnect');
     expect(h.element.state).to.equal('linking');
@@ -368,7 +419,7 @@ describe('<company-onboard>: when the popup is blocked', () => {
       await h.submit();
       await h.until('ready');
       await h.click('Connect');
-      expect(h.alert()).to.contain('blocked the connection window');
+      expect(h.alert()).to.contain('Your browser blocked the window Allow pop-ups for this site');
       expect(h.button('Try again')).to.exist;
     } finally {
       stub.restore();
