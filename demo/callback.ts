@@ -10,7 +10,7 @@ const problem =
   result === 'unsafe-return'
     ? 'The page to return to is not on this site, so we stopped here.'
     : result === 'unknown-journey' || result === 'not-a-callback'
-      ? 'This connection answer belongs to no journey in this browser tab.'
+      ? 'We couldn’t match this page to a connection you started in this browser tab, so nothing was connected.'
       : undefined;
 if (status !== null && problem !== undefined) {
   // Built from nodes, not HTML: nothing from the URL or storage is ever parsed as markup.

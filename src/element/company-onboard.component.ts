@@ -11,7 +11,7 @@ import type { Catalogue, Words } from './messages/catalogue.ts';
 import { en } from './messages/en.ts';
 import { errorWords } from './messages/error-text.ts';
 import { intlLocale, languageOf, loadLanguage, requestedLanguage } from './messages/language.ts';
-import { busy } from './views/busy.ts';
+import { busy, failureAlert } from './views/status-lines.ts';
 import type { DashboardController, OverviewProps } from './views/company-views.ts';
 
 /** The lazily imported views for an existing company (reconnect prompt, dashboard). */
@@ -538,13 +538,7 @@ export class CompanyOnboard extends LitElement {
         />
         ${problem === null ? nothing : html`<p part="error" class="error" id="name-error">${problem}</p>`}
         ${savedAs === null ? nothing : html`<p part="hint" class="hint" id="name-saved-as">${savedAs}</p>`}
-        ${
-          words !== null && error?.field !== 'name'
-            ? html`<p part="error" class="error" role="alert">
-                <strong>${words.title}</strong> ${words.message}
-              </p>`
-            : nothing
-        }
+        ${words !== null && error?.field !== 'name' ? failureAlert(words) : nothing}
         <button part="button" type="submit" class=${busy ? 'busy' : ''} ?disabled=${busy}>
           ${busy ? busyText : t.createButton}
         </button>

@@ -162,6 +162,8 @@ export type FaultId =
 /** What the element reports (`onboard-error` detail and the alert) when a fault wins. */
 export interface ExpectedError {
   readonly code: string;
+  /** The alert's heading; the alert reads `title message`, the event carries `message` alone. */
+  readonly title: string;
   readonly message: string;
   readonly retryable: boolean;
 }
@@ -186,28 +188,35 @@ const json = (status: number, body: object, retryAfterSeconds?: number): ProxyAc
   ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
 });
 
+const OUR_SIDE = 'Please try again in a moment. If it keeps happening, contact us.';
 const NETWORK: ExpectedError = {
   code: 'network-error',
-  message: 'We could not reach the server. Check your connection and try again.',
+  title: 'You seem to be offline',
+  message: 'We couldn’t reach the server. Check your internet connection, then try again.',
   retryable: true,
 };
 const BAD_RESPONSE: ExpectedError = {
   code: 'bad-response',
-  message: 'The server sent an answer we could not understand. Please try again.',
+  title: 'We got an answer we didn’t understand',
+  message: OUR_SIDE,
   retryable: true,
 };
 const UNAUTHORIZED: ExpectedError = {
   code: 'unauthorized',
-  message: 'Your session has expired. Sign in again to continue.',
+  title: 'Your session has expired',
+  message: 'Sign in again, then try once more.',
   retryable: true,
 };
+/** What the reference server says (in English): the user reads the words for its code instead. */
+const SERVER_UNAUTHORIZED = 'Your session has expired. Sign in again to continue.';
 const RATE_LIMITED = 'Too many requests to the accounting platform. Try again shortly.';
 
 /** The reference server's own 404s: an unknown company, or (for `POST /companies`) a path it does not serve. */
 const notFound = (call: CallId): ExpectedError =>
   call === 'create'
-    ? { code: 'not-found', message: 'There is nothing at this address.', retryable: true }
-    : { code: 'company-not-found', message: 'That company does not exist.', retryable: true };
+    ? { code: 'not-found', title: 'We can’t find your company', message: NOT_FOUND, retryable: true }
+    : { code: 'company-not-found', title: 'We can’t find your company', message: NOT_FOUND, retryable: true };
+const NOT_FOUND = 'It may have been deleted. Start again, or contact us if you think this is wrong.';
 
 export const FAULTS: Readonly<Record<FaultId, FaultInfo>> = {
   'drop-before': {
@@ -233,7 +242,8 @@ export const FAULTS: Readonly<Record<FaultId, FaultInfo>> = {
     action: () => json(500, { error: 'Something went wrong on the server.', code: 'internal-error' }),
     error: () => ({
       code: 'internal-error',
-      message: 'Something went wrong on the server.',
+      title: 'Something went wrong on our side',
+      message: OUR_SIDE,
       retryable: true,
     }),
   },
@@ -249,7 +259,8 @@ export const FAULTS: Readonly<Record<FaultId, FaultInfo>> = {
     }),
     error: () => ({
       code: 'server-error',
-      message: 'The server had a problem (HTTP 502). Please try again.',
+      title: 'Something went wrong on our side',
+      message: OUR_SIDE,
       retryable: true,
     }),
   },
@@ -266,7 +277,8 @@ export const FAULTS: Readonly<Record<FaultId, FaultInfo>> = {
     }),
     error: () => ({
       code: 'unavailable',
-      message: 'The service is unavailable for a moment. Please try again in a few minutes.',
+      title: 'The service is down for a moment',
+      message: 'Please try again in a few minutes.',
       retryable: true,
     }),
   },
@@ -275,7 +287,12 @@ export const FAULTS: Readonly<Record<FaultId, FaultInfo>> = {
     injected: `429 with our JSON body (\`rate-limited\`, "${RATE_LIMITED}") and \`Retry-After: 1\``,
     transient: true,
     action: () => json(429, { error: RATE_LIMITED, code: 'rate-limited' }, 1),
-    error: () => ({ code: 'rate-limited', message: RATE_LIMITED, retryable: true }),
+    error: () => ({
+      code: 'rate-limited',
+      title: 'Too many requests',
+      message: 'Please wait a minute, then try again.',
+      retryable: true,
+    }),
   },
   hang: {
     label: 'hang past the timeout',
@@ -286,7 +303,8 @@ export const FAULTS: Readonly<Record<FaultId, FaultInfo>> = {
     action: () => ({ kind: 'hang' }),
     error: () => ({
       code: 'timeout',
-      message: 'The server did not answer in time. Please try again.',
+      title: 'This is taking too long',
+      message: 'The server didn’t answer in time. Please try again.',
       retryable: true,
     }),
   },
@@ -316,9 +334,9 @@ export const FAULTS: Readonly<Record<FaultId, FaultInfo>> = {
   },
   'http-401': {
     label: 'HTTP 401',
-    injected: `401 with our JSON body (\`unauthorized\`, "${UNAUTHORIZED.message}"); the page has static headers`,
+    injected: `401 with our JSON body (\`unauthorized\`, "${SERVER_UNAUTHORIZED}"); the page has static headers`,
     transient: false,
-    action: () => json(401, { error: UNAUTHORIZED.message, code: UNAUTHORIZED.code }),
+    action: () => json(401, { error: SERVER_UNAUTHORIZED, code: UNAUTHORIZED.code }),
     error: () => UNAUTHORIZED,
   },
   'http-401-token': {
@@ -327,7 +345,7 @@ export const FAULTS: Readonly<Record<FaultId, FaultInfo>> = {
       '401 as above; the page runs with `?token=provider`: an async header provider hands out ' +
       '`Authorization: Bearer demo-token-<n>` and counts its calls in `window.demoTokenCalls`',
     transient: false,
-    action: () => json(401, { error: UNAUTHORIZED.message, code: UNAUTHORIZED.code }),
+    action: () => json(401, { error: SERVER_UNAUTHORIZED, code: UNAUTHORIZED.code }),
     error: () => UNAUTHORIZED,
   },
   'http-403': {
@@ -335,7 +353,12 @@ export const FAULTS: Readonly<Record<FaultId, FaultInfo>> = {
     injected: '403 with our JSON body (`forbidden`, "You are not allowed to do this.")',
     transient: false,
     action: () => json(403, { error: 'You are not allowed to do this.', code: 'forbidden' }),
-    error: () => ({ code: 'forbidden', message: 'You are not allowed to do this.', retryable: true }),
+    error: () => ({
+      code: 'forbidden',
+      title: 'This wasn’t allowed',
+      message: 'Your account isn’t allowed to do this. If you think it should be, contact us.',
+      retryable: true,
+    }),
   },
   'http-404': {
     label: 'HTTP 404',

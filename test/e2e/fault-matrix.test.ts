@@ -232,10 +232,14 @@ describe('fault matrix: every backend call × every fault, in Chromium against t
         } else {
           assert.equal(await settled(page, mark, [call.success, 'error']), 'error');
         }
-        assert.equal(((await alert.textContent()) ?? '').trim(), error.message);
+        const { title, ...told } = error;
+        assert.equal(
+          ((await alert.textContent()) ?? '').replace(/\s+/g, ' ').trim(),
+          `${title} ${told.message}`,
+        );
         const companyId =
           prepared.companyId ?? (fc.call === 'create' ? null : (prepared.companies()[0]?.id ?? null));
-        assert.deepEqual(await errorsSince(page, mark), [{ ...error, companyId }]);
+        assert.deepEqual(await errorsSince(page, mark), [{ ...told, companyId }]);
         assertAttempts(faulted(), fc.attempts);
         assert.ok(prepared.companies().length <= 1, 'at most one company');
         if (prepared.kept !== undefined) {

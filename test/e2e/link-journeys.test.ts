@@ -24,6 +24,8 @@ const CONFIRMED_TO_COMPLETE = [
 const REDIRECTED_AND_BACK = ['onboard-before-redirect', 'onboard-link-opened', 'state:linking'];
 
 const isLinkPage = (url: URL): boolean => url.pathname.startsWith('/platform/link/company/');
+/** The demo callback page's words for an answer that matches no journey in this tab. */
+const UNMATCHED = 'We couldn’t match this page to a connection you started in this browser tab';
 
 describe('Link journeys in Chromium against the demo server', () => {
   describe('with a short first sync', () => {
@@ -128,7 +130,8 @@ describe('Link journeys in Chromium against the demo server', () => {
       await page.goto(`${fx.demo.url}?mode=redirect&statusCode=200&state=forged&connectionId=x`);
       await signup.waitForState('error');
 
-      const message = 'This answer does not belong to the connection you started. Please connect again.';
+      const message =
+        'You came back from a connection started elsewhere, perhaps in another tab. Please connect again here.';
       await signup.errorAlert().filter({ hasText: message }).waitFor();
       assert.deepEqual(collapseRepeats(await signup.events()), [
         ...CREATED,
@@ -162,7 +165,8 @@ describe('Link journeys in Chromium against the demo server', () => {
       await Promise.all([popup.waitForEvent('close'), popup.goto(forged, { waitUntil: 'commit' })]);
       await signup.waitForState('error');
 
-      const message = 'This answer does not belong to the connection you started. Please connect again.';
+      const message =
+        'You came back from a connection started elsewhere, perhaps in another tab. Please connect again here.';
       await signup.errorAlert().filter({ hasText: message }).waitFor();
       assert.deepEqual(collapseRepeats(await signup.events()), [
         ...CREATED,
@@ -187,7 +191,7 @@ describe('Link journeys in Chromium against the demo server', () => {
       const signup = await leaveForLink(page, 'Acme Forged Page Ltd');
 
       await page.goto(new URL('callback.html?statusCode=200&state=forged&connectionId=x', fx.demo.url).href);
-      await page.getByText('This connection answer belongs to no journey in this browser tab.').waitFor();
+      await page.getByText(UNMATCHED).waitFor();
       assert.equal(new URL(page.url()).pathname, '/callback.html', 'not sent back to the sign-up page');
 
       // Going back to the sign-up page finds the journey still waiting for Link: offered to connect again.
@@ -220,7 +224,7 @@ describe('Link journeys in Chromium against the demo server', () => {
       await page.goto(callback.href);
       await signup.waitForState('error');
 
-      const message = 'We could not confirm the connection. Please connect again.';
+      const message = 'Your accounting software didn’t confirm that it is connected. Please connect again.';
       await signup.errorAlert().filter({ hasText: message }).waitFor();
       assert.deepEqual(collapseRepeats(await signup.events()), [
         ...CREATED,
@@ -301,7 +305,7 @@ describe('Link journeys in Chromium against the demo server', () => {
         assert.deepEqual(collapseRepeats(await signup.events()), COMPLETED);
 
         await page.goto(callbackUrl);
-        await page.getByText('This connection answer belongs to no journey in this browser tab.').waitFor();
+        await page.getByText(UNMATCHED).waitFor();
         await page.getByRole('link', { name: 'Start again' }).click();
         await signup.waitForState('complete');
 

@@ -54,7 +54,8 @@ describe('as the platform really is, in Chromium against the demo server', () =>
     assert.deepEqual(await signup.lastDetail('onboard-error'), {
       companyId: fx.demo.simulator.listCompanies()[0]?.id,
       code: 'sync-not-started',
-      message: 'These data types did not start syncing: purchaseOrders. Try again to ask for them once more.',
+      message:
+        'Your accounting software hasn’t started sending your purchase orders. Try again to ask once more.',
       retryable: true,
     });
     await page.getByRole('button', { name: 'Try again' }).waitFor();

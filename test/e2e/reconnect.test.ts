@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { useDemo } from './demo-fixture.ts';
 import { ReconnectPage, collapseRepeats, finishLink } from './signup-page.ts';
 
+/** What the user reads when their company is not found (the server's English is not shown). */
+const NOT_FOUND = 'It may have been deleted. Start again, or contact us if you think this is wrong.';
+
 describe('reconnect journey in Chromium against the demo server', () => {
   const fx = useDemo();
 
@@ -159,12 +162,12 @@ describe('reconnect journey in Chromium against the demo server', () => {
     const reconnect = new ReconnectPage(page);
     await reconnect.waitForState('error');
 
-    await reconnect.errorAlert().filter({ hasText: 'That company does not exist.' }).waitFor();
+    await reconnect.errorAlert().filter({ hasText: NOT_FOUND }).waitFor();
     assert.deepEqual(await reconnect.events(), ['state:loading', 'state:error', 'onboard-error']);
     const { correlationId, ...detail } = (await reconnect.lastDetail('onboard-error')) ?? {};
     assert.deepEqual(detail, {
       code: 'company-not-found',
-      message: 'That company does not exist.',
+      message: NOT_FOUND,
       retryable: true,
       companyId: missing,
     });

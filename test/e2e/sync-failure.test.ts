@@ -72,7 +72,7 @@ describe('a failing first sync in Chromium against the demo server', () => {
     const companyId = await signUpWith(page, 'Invoices fail to fetch', 'fetch-error', 'Acme Fetch Ltd');
 
     await signup.waitForState('error');
-    const message = 'These data types failed to sync: invoices.';
+    const message = 'We couldn’t fetch your invoices. Try again to fetch them once more.';
     await signup.errorAlert().filter({ hasText: message }).waitFor();
     await page.getByRole('button', { name: 'Try again' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Reconnect' }).count(), 0);
@@ -138,7 +138,7 @@ describe('a failing first sync in Chromium against the demo server', () => {
     const companyId = await signUpWith(page, 'Invoices fail authorisation', 'auth-error', 'Acme Auth Ltd');
 
     await signup.waitForState('error');
-    const message = 'Please connect your accounting software again.';
+    const message = 'Its permission to share data has ended. Connect it again to carry on.';
     await signup.errorAlert().filter({ hasText: message }).waitFor();
     await page.getByRole('button', { name: 'Reconnect' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 0);

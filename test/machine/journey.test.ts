@@ -1,5 +1,10 @@
 import { expect } from 'chai';
-import { initialContext, transition, type JourneyEvent, type JourneySnapshot } from '../../src/machine/index.ts';
+import {
+  initialContext,
+  transition,
+  type JourneyEvent,
+  type JourneySnapshot,
+} from '../../src/machine/index.ts';
 import {
   at,
   brokenCompany,
@@ -638,11 +643,7 @@ describe('machine: a sync the platform has not picked up', () => {
   it('says nothing while one type is being fetched, and takes the notice back when the sync moves', () => {
     const moving = follow(queued(0, ['Queued', 'Queued']), queued(90_000, ['Queued', 'Fetching']));
     expect(moving.context.notice).to.equal(null);
-    const resumed = follow(
-      queued(0, ['Queued']),
-      queued(90_000, ['Queued']),
-      queued(95_000, ['Fetching']),
-    );
+    const resumed = follow(queued(0, ['Queued']), queued(90_000, ['Queued']), queued(95_000, ['Fetching']));
     expect(resumed.context.notice).to.equal(null);
   });
 });

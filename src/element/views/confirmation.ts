@@ -1,3 +1,4 @@
+import { failureAlert } from './status-lines.ts';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { OverviewProps } from './overview-props.ts';
 
@@ -21,13 +22,7 @@ export function renderConfirmActions(props: OverviewProps, confirm: ConfirmButto
   const { dashboard, t, on } = props;
   const working = dashboard.working !== null;
   return html`
-    ${
-      dashboard.failure === null
-        ? nothing
-        : html`<p part="error" class="error" role="alert">
-            ${props.failureWords(dashboard.failure).message}
-          </p>`
-    }
+    ${dashboard.failure === null ? nothing : failureAlert(props.failureWords(dashboard.failure))}
     <div class="actions">
       <button
         part="button"

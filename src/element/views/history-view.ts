@@ -1,3 +1,4 @@
+import { failureAlert } from './status-lines.ts';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { PullRecord } from '../../machine/index.ts';
 import { classifyStatus } from '../../sync/index.ts';
@@ -31,7 +32,7 @@ export function renderHistory(props: OverviewProps): TemplateResult | typeof not
       ${history.status === 'loading' ? html`<p>${t.historyLoading}</p>` : nothing}
       ${
         history.status === 'failed'
-          ? html`<p part="error" class="error" role="alert">${props.failureWords(history.failure).message}</p>
+          ? html`${failureAlert(props.failureWords(history.failure))}
               <button part="button" type="button" @click=${() => on.dashboard({ type: 'HISTORY.OPEN' })}>
                 ${t.historyRetry}
               </button>`

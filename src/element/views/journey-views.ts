@@ -8,7 +8,7 @@ import type { JourneyError, SyncSnapshot } from '../../machine/index.ts';
 import type { Words } from '../messages/catalogue.ts';
 import { dataTypeName } from '../messages/data-type-name.ts';
 import { errorWords } from '../messages/error-text.ts';
-import { busy } from './busy.ts';
+import { busy } from './status-lines.ts';
 
 export const journeyViewStrings = {
   reconnectButton: 'Reconnect',

@@ -1,3 +1,4 @@
+import { failureAlert } from './status-lines.ts';
 import { html, nothing, type TemplateResult } from 'lit';
 import { renderConnections } from './connection-list.ts';
 import { renderDelete } from './delete-view.ts';
@@ -79,9 +80,8 @@ function freshness({ t, now, locale }: OverviewProps, lastSuccessfulSync: string
 /** What the journey failed at from the dashboard, with its way on: "Reconnect" when access was lost. */
 function renderJourneyError({ t, error, on, failureWords }: OverviewProps): TemplateResult | typeof nothing {
   if (error === null) return nothing;
-  const { title, message } = failureWords(error);
   return html`<div class="journey-error">
-    <p part="error" class="error" role="alert"><strong>${title}</strong> ${message}</p>
+    ${failureAlert(failureWords(error))}
     ${
       error.step === null
         ? nothing
