@@ -156,7 +156,8 @@ const de = {
   'error.invalid-company-id':
     'Der Link zu Ihrem Unternehmen stimmt nicht. Öffnen Sie diese Seite noch einmal von dort, wo Sie begonnen haben.',
   'heading.invalid-connection-id': 'Wir können diese Verbindung nicht finden',
-  'error.invalid-connection-id': 'Laden Sie die Seite neu, um den aktuellen Stand Ihrer Verbindungen zu sehen.',
+  'error.invalid-connection-id':
+    'Laden Sie die Seite neu, um den aktuellen Stand Ihrer Verbindungen zu sehen.',
   'heading.invalid-data-type': blocked,
   'error.invalid-data-type': ourSide,
   'heading.invalid-idempotency-key': blocked,
