@@ -83,7 +83,7 @@ const de = {
   'error.unauthorized': 'Melden Sie sich erneut an und versuchen Sie es dann noch einmal.',
   'heading.forbidden': refused,
   'error.forbidden':
-    'Ihr Konto ist dazu nicht berechtigt. Wenn Sie meinen, dass es das sein sollte, kontaktieren Sie uns.',
+    'Ihr Konto ist dazu nicht berechtigt. Wenn Sie glauben, dass das ein Irrtum ist, kontaktieren Sie uns.',
   'heading.not-found': notFound,
   'error.not-found': deleted,
   'heading.rate-limited': busy,

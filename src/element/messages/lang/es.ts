@@ -25,7 +25,7 @@ const tooLong = 'Esto está tardando demasiado';
 const inAFewMinutes = 'Inténtelo de nuevo en unos minutos.';
 const allowed = 'Use letras, números, espacios y - ’ & @ . , ? !';
 const contactUs = 'Póngase en contacto con nosotros.';
-const reconnect = 'Vuelva a conectarlo.';
+const reconnect = 'Vuelva a realizar la conexión.';
 
 /** Spanish: every entry of the catalogue (see `../catalogue.ts`). */
 const es = {
@@ -100,12 +100,12 @@ const es = {
   'error.callback-invalid': `La página de la que ha vuelto no indicó cómo fue la conexión. ${reconnect}`,
   'heading.callback-state-mismatch': 'Esta no es la conexión que usted inició',
   'error.callback-state-mismatch':
-    'Ha vuelto de una conexión iniciada en otro lugar, quizá en otra pestaña. Vuelva a conectarlo aquí.',
+    'Ha vuelto de una conexión iniciada en otro lugar, quizá en otra pestaña. Vuelva a realizar la conexión aquí.',
   'heading.callback-company-mismatch': 'Esto era para otra empresa',
   'error.callback-company-mismatch': `Ha conectado una empresa distinta de esta. ${reconnect}`,
   'heading.link-failed': 'No se ha podido conectar',
   'error.link-failed': ({ detail }: Detail): string =>
-    `Su software de contabilidad indicó: «${detail ?? 'no se ha indicado ningún motivo'}». Inténtelo de nuevo.`,
+    `Su software de contabilidad respondió: «${detail ?? 'no se ha indicado ningún motivo'}». Inténtelo de nuevo.`,
   'heading.platform-not-supported': 'Ese software aún no es compatible',
   'error.platform-not-supported': 'Elija otro software de contabilidad.',
   'heading.link-not-confirmed': 'No hemos podido confirmar la conexión',

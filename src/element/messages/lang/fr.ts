@@ -131,7 +131,7 @@ const fr = {
     'Son autorisation de partager vos données a pris fin. Reconnectez-le pour continuer.',
   'heading.sync-timeout': 'Vos données mettent plus de temps que d’habitude',
   'error.sync-timeout': 'Elles sont toujours en route. Réessayez pour continuer à attendre.',
-  'heading.sync-not-started': 'Certaines de vos données ne sont pas encore parties',
+  'heading.sync-not-started': 'L’envoi de certaines de vos données n’a pas commencé',
   'error.sync-not-started': ({ types }: Types): string =>
     `Votre logiciel de comptabilité n’a pas encore commencé à envoyer ces données\u00A0: ${list(types)}. Réessayez pour les demander à nouveau.`,
   'heading.account-limit': 'Nous ne pouvons pas connecter votre entreprise pour le moment',
@@ -143,7 +143,7 @@ const fr = {
   'error.unavailable': inAFewMinutes,
   'heading.link-url-unavailable': 'Nous n’avons pas pu ouvrir la page de connexion',
   'error.link-url-unavailable':
-    'Sa fenêtre a été fermée, car la page ne s’est jamais affichée. Veuillez réessayer.',
+    'La fenêtre a été fermée, car la page ne s’est jamais affichée. Veuillez réessayer.',
   // The reference server's own codes.
   'heading.invalid-json': blocked,
   'error.invalid-json': ourSide,
