@@ -21,7 +21,24 @@ if (element !== null) {
   }
   element.linkMode = ([...radios].find((r) => r.checked)?.value ?? 'auto') as typeof element.linkMode;
   setUpScenarioChoice(element);
+  setUpLook(element);
   configureBackendForTests(element);
+}
+
+/** Language and theme, from the selects or `?lang=`/`?theme=`: the element follows its `lang` and `theme`. */
+function setUpLook(element: CompanyOnboard): void {
+  const query = new URLSearchParams(window.location.search);
+  for (const name of ['lang', 'theme'] as const) {
+    const select = document.querySelector<HTMLSelectElement>(`#look select[name="${name}"]`);
+    if (select === null) continue;
+    select.value = query.get(name) ?? select.value;
+    const apply = (): void => {
+      if (select.value === '') element.removeAttribute(name);
+      else element.setAttribute(name, select.value);
+    };
+    select.addEventListener('change', apply);
+    apply();
+  }
 }
 
 declare global {

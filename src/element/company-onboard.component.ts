@@ -255,13 +255,18 @@ export class CompanyOnboard extends LitElement {
       return;
     }
     const { error, ...ids } = detail;
-    emit(this, 'onboard-error', {
-      ...ids,
-      code: error.code,
-      message: errorWords(this.#text, error).message,
-      retryable: error.step !== null,
-      ...(error.correlationId === undefined ? {} : { correlationId: error.correlationId }),
-    });
+    const tell = (): void => {
+      emit(this, 'onboard-error', {
+        ...ids,
+        code: error.code,
+        message: errorWords(this.#text, error).message,
+        retryable: error.step !== null,
+        ...(error.correlationId === undefined ? {} : { correlationId: error.correlationId }),
+      });
+    };
+    // The message is the one the user reads: a failure while the words still load (a return from Link) waits.
+    if (this.#speech.words === null) void this.updateComplete.then(tell);
+    else tell();
   }
 
   #speech: Speech = { asked: '', language: 'en', locale: 'en', words: null };

@@ -92,11 +92,11 @@ describe('dashboard controls in Chromium against the demo server', () => {
     await rows.first().waitFor();
     const texts = (await rows.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
     assert.ok(
-      texts.some((t) => /^invoices Failed: /.test(t)),
+      texts.some((t) => /^Invoices Failed: /.test(t)),
       `a failed invoices pull, in words: ${texts.join(' | ')}`,
     );
     assert.ok(
-      texts.some((t) => /^invoices Done /.test(t)),
+      texts.some((t) => /^Invoices Done /.test(t)),
       `the first sync's invoices, done: ${texts.join(' | ')}`,
     );
     const failedAt = texts.findIndex((t) => /^invoices Failed/.test(t));

@@ -435,7 +435,7 @@ describe('fault matrix: every backend call × every fault, in Chromium against t
         const rows = page.locator('company-onboard [part="history"] li');
         const texts = (await rows.allTextContents()).map((text) => text.replace(/\s+/g, ' ').trim());
         assert.ok(
-          texts.some((text) => /^invoices Done /.test(text)),
+          texts.some((text) => /^Invoices Done /.test(text)),
           `the first sync's invoices: ${texts.join(' | ')}`,
         );
         assert.equal(await page.locator('company-onboard').getByRole('alert').count(), 0, 'no alert left');

@@ -55,7 +55,7 @@ describe('dashboard (intent="manage") in Chromium against the demo server', () =
       freshness
         .filter((line) => line.includes('Never synced'))
         .map((line) => line.replace(/\s+/g, ' ').trim()),
-      ['purchaseOrders Never synced'],
+      ['Purchase orders Never synced'],
       `every other type synced: ${freshness.join(' | ')}`,
     );
     assert.deepEqual(collapseRepeats(await dashboard.events()), LOADED);

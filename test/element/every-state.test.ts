@@ -1,0 +1,55 @@
+/**
+ * Every state, in every shipped language and both themes: axe finds nothing, and a card in another language
+ * holds no English sentence (one card never mixes two languages).
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { SCENES } from '../../demo/gallery/scenes.ts';
+import { enExtra } from '../../src/element/messages/en-extra.ts';
+import { en } from '../../src/element/messages/en.ts';
+import de from '../../src/element/messages/lang/de.ts';
+import es from '../../src/element/messages/lang/es.ts';
+import fr from '../../src/element/messages/lang/fr.ts';
+import { companyViewStrings } from '../../src/element/views/company-view-strings.ts';
+import { journeyViewStrings } from '../../src/element/views/journey-views.ts';
+
+const english: Record<string, unknown> = { ...en, ...journeyViewStrings, ...enExtra, ...companyViewStrings };
+const LANGUAGES: Record<string, Record<string, unknown>> = { en: english, de, fr, es };
+
+/** What the user can read or hear in the element: its text and its accessible names. */
+function readable(root: ShadowRoot): string {
+  const labels = [...root.querySelectorAll('[aria-label]')].map((node) => node.getAttribute('aria-label'));
+  return `${root.textContent ?? ''} ${labels.join(' ')}`.replace(/\s+/g, ' ');
+}
+
+/** English sentences the language words differently, found in `text`. */
+function englishIn(text: string, words: Record<string, unknown>): string[] {
+  return Object.entries(english).flatMap(([key, value]) =>
+    typeof value === 'string' && value.length >= 8 && words[key] !== value && text.includes(value)
+      ? [value]
+      : [],
+  );
+}
+
+beforeEach(() => sessionStorage.clear());
+
+for (const [lang, words] of Object.entries(LANGUAGES)) {
+  for (const theme of ['light', 'dark'] as const) {
+    describe(`every state in ${lang}, ${theme} theme`, () => {
+      for (const scene of SCENES) {
+        it(`${scene.name}: axe finds nothing${lang === 'en' ? '' : ', and no English shows'}`, async () => {
+          const host = await fixture<HTMLDivElement>(html`<div></div>`);
+          const element = await scene.setUp(host, { lang, theme });
+          try {
+            expect(element.state).to.equal(scene.state);
+            await expect(element).to.be.accessible();
+            const text = readable(element.shadowRoot as ShadowRoot);
+            expect(text.trim()).not.to.equal('');
+            if (lang !== 'en') expect(englishIn(text, words)).to.deep.equal([]);
+          } finally {
+            element.remove();
+          }
+        });
+      }
+    });
+  }
+}
