@@ -258,6 +258,7 @@ export const SCENES: readonly Scene[] = [
     setUp: async (host, look) => {
       const backend = new FakeBackend();
       backend.getCompany = () => never();
+      backend.getDataStatus = () => never();
       return until(element(host, look, backend, { 'company-id': COMPANY_ID, intent: 'manage' }), 'loading');
     },
   },

@@ -278,13 +278,15 @@ export class CompanyOnboard extends LitElement {
 
   /** Loads `language`'s words; a language we do not ship is spoken in English, dates and times included. */
   #speak(asked: string, language: string): void {
-    const speech = { asked, language, locale: language === 'en' ? intlLocale(asked) : asked, words: null };
+    // Dates and times in the words' language: the tag asked for, or plain English when we fell back to it.
+    const locale = languageOf(asked) === language ? intlLocale(asked) : 'en';
+    const speech = { asked, language, locale, words: null };
     this.#speech = speech;
     this.requestUpdate();
     this.#languageLoad = loadLanguage(language).then(
       (words) => {
         if (this.#speech !== speech) return;
-        this.#speech = { ...speech, locale: intlLocale(asked), words };
+        this.#speech = { ...speech, words };
         this.requestUpdate();
       },
       () => {

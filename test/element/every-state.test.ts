@@ -21,12 +21,12 @@ function readable(root: ShadowRoot): string {
   return `${root.textContent ?? ''} ${labels.join(' ')}`.replace(/\s+/g, ' ');
 }
 
-/** English sentences the language words differently, found in `text`. */
+/** English words and sentences the language words differently, found whole in `text`. */
 function englishIn(text: string, words: Record<string, unknown>): string[] {
+  const whole = (value: string): RegExp =>
+    new RegExp(`(?<!\\p{L})${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u');
   return Object.entries(english).flatMap(([key, value]) =>
-    typeof value === 'string' && value.length >= 8 && words[key] !== value && text.includes(value)
-      ? [value]
-      : [],
+    typeof value === 'string' && words[key] !== value && whole(value).test(text) ? [value] : [],
   );
 }
 

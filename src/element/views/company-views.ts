@@ -21,7 +21,7 @@ export const companyViewStyles = css`
   .connection {
     display: block;
     padding: 0.75rem;
-    border: 1px solid var(--onboard-border-color, #d0d4dc);
+    border: 1px solid var(--_border);
     border-radius: 0.5rem;
   }
   h3 {
@@ -40,22 +40,18 @@ export const companyViewStyles = css`
     gap: 0.5rem;
     margin-top: 0.5rem;
     padding: 0.75rem;
-    border: 2px solid var(--onboard-danger-color, #b3261e);
+    border: 2px solid var(--_danger);
     border-radius: 0.5rem;
   }
   .danger {
-    background: var(--onboard-danger-color, #b3261e);
-    color: #fff;
-  }
-  [aria-disabled='true'] {
-    opacity: 0.55;
-    cursor: not-allowed;
+    background: var(--_danger);
+    color: var(--_bg);
   }
   .history li {
     gap: 0.5rem;
   }
   .history .failed {
-    color: var(--onboard-danger-color, #b3261e);
+    color: var(--_danger);
   }
   .badge {
     padding: 0 0.5rem;
@@ -74,7 +70,7 @@ export const companyViewStyles = css`
     background: var(--onboard-status-pending, #6a3fb5);
   }
   .stale {
-    color: var(--onboard-danger-color, #b3261e);
+    color: var(--_danger);
   }
 `;
 
