@@ -99,8 +99,8 @@ describe('dashboard controls in Chromium against the demo server', () => {
       texts.some((t) => /^Invoices Done /.test(t)),
       `the first sync's invoices, done: ${texts.join(' | ')}`,
     );
-    const failedAt = texts.findIndex((t) => /^invoices Failed/.test(t));
-    const doneAt = texts.findIndex((t) => /^invoices Done/.test(t));
+    const failedAt = texts.findIndex((t) => /^Invoices Failed/.test(t));
+    const doneAt = texts.findIndex((t) => /^Invoices Done/.test(t));
     assert.ok(failedAt < doneAt, 'newest first');
   });
 
