@@ -4,6 +4,7 @@
  * run axe on each, in every language and theme. `window.open` is stubbed: "Connect" opens no window here.
  */
 import '../../src/index.ts';
+import type { SceneName } from './scene-names.ts';
 import type { CompanyOnboard, JourneyState } from '../../src/index.ts';
 import { NetworkError } from '../../src/backend/index.ts';
 import {
@@ -14,7 +15,7 @@ import {
   ofSync,
   statuses,
 } from '../../test/element/fake-backend.ts';
-import { sendCallbackOverChannel, stubWindowOpen } from '../../test/element/popup-stub.ts';
+import { sendCallbackOverChannel } from '../../test/element/popup-stub.ts';
 
 export interface Look {
   readonly lang: string;
@@ -23,7 +24,7 @@ export interface Look {
 
 export interface Scene {
   /** A name for files and headings, e.g. `syncing`. */
-  readonly name: string;
+  readonly name: SceneName;
   /** The state the element shows once set up. */
   readonly state: JourneyState;
   /** Puts a new element in `host` and takes it to its state. */
@@ -35,7 +36,28 @@ const ago = (ms: number): string => new Date(Date.now() - ms).toISOString();
 /** An answer that never comes: the element waits in the state that asked. */
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
 
-const popup = stubWindowOpen();
+/**
+ * `window.open` for the scenes: each call gets a window of its own (so one scene closing its Link window leaves
+ * another's open), and records the Link URL, whose `state` the callback must carry.
+ */
+const opened: string[] = [];
+window.open = (url?: string | URL) => {
+  opened.push(String(url));
+  const link = {
+    closed: false,
+    focus: () => undefined,
+    close: () => {
+      link.closed = true;
+    },
+    location: {
+      set href(target: string) {
+        opened.push(target);
+      },
+    },
+  };
+  return link as unknown as Window;
+};
+const popup = { state: (): string => new URL(opened.at(-1) ?? '').searchParams.get('state') ?? '' };
 
 function element(
   host: HTMLElement,

@@ -64,8 +64,11 @@ export const styles = css`
   }
   label,
   button,
-  .error {
+  strong {
     font-weight: 600;
+  }
+  [role='alert'] strong {
+    display: block;
   }
   input,
   button {
