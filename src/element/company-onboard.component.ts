@@ -52,6 +52,9 @@ const connectedPlatform = ({ company, connectionId }: JourneyContext): string | 
  *
  * @summary Company onboarding to a financial-data platform (Codat), as one element.
  *
+ * Speaks the language of its `lang` attribute, else of the nearest ancestor's, else the browser's (English,
+ * German, French and Spanish ship; others fall back to English); `theme` picks light, dark or the system's.
+ *
  * @event onboard-state-change - The journey moved to another state. `detail: {state, previous, companyId, journeyId}`.
  * Every `onboard-*` detail carries `journeyId` (the journey across reloads, also sent to your backend as the
  * `Onboard-Journey-Id` header) and `companyId` once there is a company.
@@ -64,7 +67,8 @@ const connectedPlatform = ({ company, connectionId }: JourneyContext): string | 
  * @event onboard-cancel - The user left Link without connecting. `detail: {companyId, reason}`.
  * @event onboard-sync-progress - A data-status reading. `detail: {companyId, progress}`.
  * @event onboard-complete - Every required data type finished syncing. `detail: {companyId}`.
- * @event onboard-error - A step failed. `detail: {companyId, code, message, retryable, correlationId?}`.
+ * @event onboard-error - A step failed. `detail: {companyId, code, message, retryable, correlationId?}`; `message` is
+ * what the user reads, in their language.
  * @event onboard-connection-added - The dashboard's "Connect another account" added a source, confirmed Linked.
  * `detail: {companyId, connection}`.
  * @event onboard-disconnected - The dashboard disconnected a connection (now `Unlinked`). `detail: {companyId, connectionId}`.
@@ -79,14 +83,14 @@ const connectedPlatform = ({ company, connectionId }: JourneyContext): string | 
  * @csspart types - The per-type sync list.
  * @csspart history - The dashboard's sync history list.
  *
- * @cssproperty --onboard-accent-color - Buttons and links. Default `#1f4fd1`.
- * @cssproperty --onboard-accent-text-color - Text on buttons. Default `#fff`.
- * @cssproperty --onboard-danger-color - Errors. Default `#b3261e`.
- * @cssproperty --onboard-muted-color - Hints and notices. Default `#4d5566`.
- * @cssproperty --onboard-background - Card background. Default `#fff`.
- * @cssproperty --onboard-color - Text colour. Default `#1b1f29`.
- * @cssproperty --onboard-border-color - Card and input borders. Default `#d0d4dc`.
- * @cssproperty --onboard-focus-color - Focus ring. Default `#8fb0ff`.
+ * @cssproperty --onboard-accent-color - Buttons and links. Default `#1f4fd1` (dark theme `#9dbaff`).
+ * @cssproperty --onboard-accent-text-color - Text on buttons. Default `#fff` (dark `#0d1526`).
+ * @cssproperty --onboard-danger-color - Errors. Default `#b3261e` (dark `#ff9c92`).
+ * @cssproperty --onboard-muted-color - Hints and notices. Default `#4d5566` (dark `#b3bac7`).
+ * @cssproperty --onboard-background - Card background. Default `#fff` (dark `#1a1d24`).
+ * @cssproperty --onboard-color - Text colour. Default `#1b1f29` (dark `#eceef3`).
+ * @cssproperty --onboard-border-color - Card, field and secondary-button borders. Default `#8a91a0` (dark `#6b7280`).
+ * @cssproperty --onboard-focus-color - Focus ring, a 3 px outline; keep it 3:1 against the card. Default `#1f4fd1` (dark `#9dbaff`).
  * @cssproperty --onboard-font - Font shorthand. Default `1rem/1.5 system-ui, sans-serif`.
  * @cssproperty --onboard-radius - Card corner radius. Default `0.75rem`.
  * @cssproperty --onboard-padding - Card padding. Default `1.25rem`.
