@@ -23,7 +23,8 @@ const down = 'The service is down for a moment';
 const badAnswer = 'We got an answer we didn’t understand';
 const refused = 'This wasn’t allowed';
 const blocked = 'We couldn’t save that';
-const platformDown = 'Your accounting platform isn’t answering';
+// `platform-*` codes are about the data platform our server calls (Codat), not the user's own software.
+const platformDown = 'Our connection service isn’t answering';
 
 export const enExtra = {
   // Notices that come late in a journey (or on the dashboard), and the hint the name rules give.
@@ -136,9 +137,9 @@ export const enExtra = {
   'heading.company-not-found': notFound,
   'error.company-not-found':
     'It may have been deleted. Start again, or contact us if you think this is wrong.',
-  'heading.platform-rejected': 'Your accounting platform said no',
+  'heading.platform-rejected': 'Our connection service turned this down',
   'error.platform-rejected': ourSide,
-  'heading.platform-auth': 'We can’t reach your accounting platform',
+  'heading.platform-auth': 'Our connection service turned us away',
   'error.platform-auth': 'This isn’t something you did. Please contact us.',
   'heading.platform-unavailable': platformDown,
   'error.platform-unavailable': 'Please try again in a few minutes.',

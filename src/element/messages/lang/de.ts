@@ -19,7 +19,7 @@ const down = 'Der Dienst ist kurzzeitig nicht verfügbar';
 const badAnswer = 'Wir haben eine Antwort erhalten, die wir nicht verstehen';
 const refused = 'Diese Aktion ist nicht erlaubt';
 const blocked = 'Das konnten wir nicht speichern';
-const platformDown = 'Ihre Buchhaltungsplattform antwortet nicht';
+const platformDown = 'Unser Verbindungsdienst antwortet nicht';
 const ourFault = 'Bei uns ist etwas schiefgelaufen';
 const tooLong = 'Das dauert zu lange';
 const inAFewMinutes = 'Bitte versuchen Sie es in ein paar Minuten erneut.';
@@ -180,9 +180,9 @@ const de = {
   'error.request-timeout': 'Ihre Internetverbindung scheint langsam zu sein. Bitte versuchen Sie es erneut.',
   'heading.company-not-found': notFound,
   'error.company-not-found': deleted,
-  'heading.platform-rejected': 'Ihre Buchhaltungsplattform hat die Anfrage abgelehnt',
+  'heading.platform-rejected': 'Unser Verbindungsdienst hat die Anfrage abgelehnt',
   'error.platform-rejected': ourSide,
-  'heading.platform-auth': 'Wir erreichen Ihre Buchhaltungsplattform nicht',
+  'heading.platform-auth': 'Unser Verbindungsdienst hat uns abgewiesen',
   'error.platform-auth': 'Das liegt nicht an Ihnen. Bitte kontaktieren Sie uns.',
   'heading.platform-unavailable': platformDown,
   'error.platform-unavailable': inAFewMinutes,

@@ -19,7 +19,7 @@ const down = 'El servicio no está disponible en este momento';
 const badAnswer = 'Hemos recibido una respuesta que no entendemos';
 const refused = 'Esta acción no está permitida';
 const blocked = 'No hemos podido guardarlo';
-const platformDown = 'Su plataforma de contabilidad no responde';
+const platformDown = 'Nuestro servicio de conexión no responde';
 const ourFault = 'Algo ha salido mal por nuestra parte';
 const tooLong = 'Esto está tardando demasiado';
 const inAFewMinutes = 'Inténtelo de nuevo en unos minutos.';
@@ -176,9 +176,9 @@ const es = {
   'error.request-timeout': 'Su conexión a internet parece lenta. Inténtelo de nuevo.',
   'heading.company-not-found': notFound,
   'error.company-not-found': deleted,
-  'heading.platform-rejected': 'Su plataforma de contabilidad ha rechazado la solicitud',
+  'heading.platform-rejected': 'Nuestro servicio de conexión ha rechazado la solicitud',
   'error.platform-rejected': ourSide,
-  'heading.platform-auth': 'No podemos comunicarnos con su plataforma de contabilidad',
+  'heading.platform-auth': 'Nuestro servicio de conexión no nos ha dado acceso',
   'error.platform-auth': `No se debe a nada que usted haya hecho. ${contactUs}`,
   'heading.platform-unavailable': platformDown,
   'error.platform-unavailable': inAFewMinutes,

@@ -25,7 +25,7 @@ const down = 'Le service est momentanément indisponible';
 const badAnswer = 'Nous avons reçu une réponse incompréhensible';
 const refused = 'Cette action n’est pas autorisée';
 const blocked = 'L’enregistrement n’a pas abouti';
-const platformDown = 'Votre plateforme comptable ne répond pas';
+const platformDown = 'Notre service de connexion ne répond pas';
 const ourFault = 'Un problème est survenu de notre côté';
 const tooLong = 'Cela prend trop de temps';
 const inAFewMinutes = 'Veuillez réessayer dans quelques minutes.';
@@ -184,9 +184,9 @@ const fr = {
   'error.request-timeout': 'Votre connexion Internet semble lente. Veuillez réessayer.',
   'heading.company-not-found': notFound,
   'error.company-not-found': deleted,
-  'heading.platform-rejected': 'Votre plateforme comptable a refusé la demande',
+  'heading.platform-rejected': 'Notre service de connexion a refusé la demande',
   'error.platform-rejected': ourSide,
-  'heading.platform-auth': 'Nous n’arrivons pas à joindre votre plateforme comptable',
+  'heading.platform-auth': 'Notre service de connexion nous a refusé l’accès',
   'error.platform-auth': 'Vous n’y êtes pour rien. Veuillez nous contacter.',
   'heading.platform-unavailable': platformDown,
   'error.platform-unavailable': inAFewMinutes,
