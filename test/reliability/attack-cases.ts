@@ -98,9 +98,9 @@ export const ATTACK_CASES: readonly AttackCase[] = [
   },
   {
     attack: 'A company name carrying markup',
-    promise: 'Rendered as text; the server’s refusal is shown, the typed name kept',
+    promise: 'Refused before sending by the server’s own rules, the characters named as text, the typed name kept',
     file: 'test/element/sign-up.test.ts',
-    title: 'shows the server refusing a name with markup as text, keeping what was typed',
+    title: 'refuses a name with markup itself, naming the characters as text, keeping what was typed',
   },
   {
     attack: 'Forbidden characters in a name',
