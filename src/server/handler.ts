@@ -1,3 +1,4 @@
+import { companyEventStream } from './event-stream.ts';
 import { ApiError, ErrorCode } from './api-error.ts';
 import { routeSegments } from './base-path.ts';
 import { parseCreateCompanyInput } from './company-input.ts';
@@ -131,6 +132,14 @@ export function createOnboardHandler(options: OnboardHandlerOptions): FetchHandl
         return jsonResponse(200, await disconnect(platform, route.companyId, route.connectionId), redact);
       case 'getSyncHistory':
         return jsonResponse(200, { results: await platform.listPullOperations(route.companyId) }, redact);
+      case 'events':
+        if (settings.pubsub === null) {
+          throw new ApiError(404, ErrorCode.NotFound, 'This server streams no events: poll the data status.');
+        }
+        return companyEventStream(settings.pubsub, route.companyId, {
+          signal: request.signal,
+          heartbeatMs: settings.heartbeatMs,
+        });
       case 'deleteCompany':
         // No body to read: a DELETE carries none, and a page of another site was refused above.
         await platform.deleteCompany(route.companyId);

@@ -10,4 +10,12 @@ export {
   type StoredResponse,
 } from './idempotency.ts';
 export { mountAt, toNodeListener, type FetchHandler, type NodeListener } from './node.ts';
+export { createMemoryPubSub, type PubSub } from './pubsub.ts';
+export type { CompanyEvent } from './company-events.ts';
+export { createWebhookHandler, WebhookErrorCode, type WebhookHandlerOptions } from './webhooks.ts';
+export {
+  createMemoryWebhookDedupe,
+  type MemoryWebhookDedupeOptions,
+  type WebhookDedupe,
+} from './webhook-dedupe.ts';
 export { codatCompanyName, companyNameProblem } from '../backend/company-name.ts';

@@ -1,6 +1,7 @@
 import { normaliseBasePath } from './base-path.ts';
 import { allowedOriginSet } from './cross-site.ts';
 import { createMemoryIdempotencyStore, type IdempotencyStore } from './idempotency.ts';
+import type { PubSub } from './pubsub.ts';
 
 /**
  * What a caller may do; the reference handler asks {@link OnboardHandlerOptions.authorize} before each:
@@ -71,6 +72,15 @@ export interface OnboardHandlerOptions {
    * {@link IdempotencyStore}; mark it `durable` to save the platform lookup on first creates.
    */
   idempotencyStore?: IdempotencyStore;
+  /**
+   * Where the webhook handler publishes company news (`createWebhookHandler({ pubsub })`, the same object):
+   * with it, `GET /companies/{id}/events` streams that company's news to the browser as Server-Sent Events
+   * (`authorize` action `read`); without it, that route is 404 and browsers poll. One process:
+   * `createMemoryPubSub()`; a fleet: one every instance shares (`createRedisPubSub`).
+   */
+  pubsub?: PubSub;
+  /** How often an event stream sends a `ping`, in ms, so the browser knows it is alive. Default `15000`. */
+  heartbeatMs?: number;
 }
 
 /** Decides whether a caller may do what it asks; see {@link OnboardHandlerOptions.authorize}. */
@@ -90,6 +100,8 @@ export interface ResolvedOnboardOptions {
   bodyTimeoutMs: number;
   timeoutMs: number;
   idempotencyStore: IdempotencyStore;
+  pubsub: PubSub | null;
+  heartbeatMs: number;
 }
 
 export function resolveOnboardOptions(options: OnboardHandlerOptions): ResolvedOnboardOptions {
@@ -113,6 +125,8 @@ export function resolveOnboardOptions(options: OnboardHandlerOptions): ResolvedO
     bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
     timeoutMs: options.timeoutMs ?? 10_000,
     idempotencyStore: options.idempotencyStore ?? createMemoryIdempotencyStore(),
+    pubsub: options.pubsub ?? null,
+    heartbeatMs: options.heartbeatMs ?? 15_000,
   };
 }
 

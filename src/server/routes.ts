@@ -8,6 +8,7 @@ export type Route =
   | { name: 'deleteCompany'; action: 'delete'; companyId: string }
   | { name: 'getDataStatus'; action: 'read'; companyId: string }
   | { name: 'getSyncHistory'; action: 'read'; companyId: string }
+  | { name: 'events'; action: 'read'; companyId: string }
   | { name: 'refreshData'; action: 'refresh'; companyId: string }
   | { name: 'queueDataType'; action: 'refresh'; companyId: string; dataType: SchemaDataType }
   | { name: 'disconnect'; action: 'disconnect'; companyId: string; connectionId: string };
@@ -71,6 +72,10 @@ export function matchRoute(method: string, segments: readonly string[]): Route {
     case 'sync-history':
       return byMethod(method, {
         GET: () => ({ name: 'getSyncHistory', action: 'read', companyId: companyId() }),
+      });
+    case 'events':
+      return byMethod(method, {
+        GET: () => ({ name: 'events', action: 'read', companyId: companyId() }),
       });
     case 'refresh':
       return byMethod(method, {

@@ -1,0 +1,66 @@
+import { companyChannel } from './company-events.ts';
+import type { PubSub } from './pubsub.ts';
+
+export interface EventStreamOptions {
+  /** Ends the stream: the request's signal (the browser went away). */
+  readonly signal: AbortSignal;
+  /** How often a `ping` event proves the stream alive, in ms (the browser falls back to polling without them). */
+  readonly heartbeatMs: number;
+}
+
+const encoder = new TextEncoder();
+const frame = (event: string, data: string): Uint8Array =>
+  encoder.encode(`event: ${event}\ndata: ${data}\n\n`);
+
+/**
+ * One company's news as Server-Sent Events: `ready` once subscribed (news published from then on arrives),
+ * each message of the company's channel as a `company` event (see `CompanyEvent`), and a `ping` every
+ * `heartbeatMs`. Ends, unsubscribing, when the request is aborted or the reader cancels.
+ */
+export async function companyEventStream(
+  pubsub: PubSub,
+  companyId: string,
+  { signal, heartbeatMs }: EventStreamOptions,
+): Promise<Response> {
+  let send: (chunk: Uint8Array) => void = () => undefined;
+  const unsubscribe = await pubsub.subscribe(companyChannel(companyId), (message) =>
+    send(frame('company', message)),
+  );
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let ended = false;
+  const end = (): void => {
+    if (ended) return;
+    ended = true;
+    clearInterval(heartbeat);
+    signal.removeEventListener('abort', close);
+    void unsubscribe();
+  };
+  let close = (): void => end();
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      send = (chunk) => {
+        if (!ended) controller.enqueue(chunk);
+      };
+      close = () => {
+        end();
+        controller.close();
+      };
+      if (signal.aborted) return close();
+      signal.addEventListener('abort', close);
+      // `retry`: how long EventSource waits before reconnecting by itself.
+      controller.enqueue(encoder.encode('retry: 5000\n\n'));
+      send(frame('ready', '{}'));
+      heartbeat = setInterval(() => send(frame('ping', '{}')), heartbeatMs);
+    },
+    cancel: end,
+  });
+  return new Response(body, {
+    status: 200,
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      // Proxies such as nginx would otherwise hold the events back in a buffer.
+      'x-accel-buffering': 'no',
+    },
+  });
+}
