@@ -5,6 +5,7 @@ import { faultFromJson, type SimulatorFaults } from './faults.ts';
 import { readBodyText } from './read-body.ts';
 import { isSyncScenario, notAScenario, type SyncScenario } from './scenarios.ts';
 import { settingsFromJson, type SimulatorSettings } from './settings.ts';
+import type { SimulatorWebhooks } from './webhook-sender.ts';
 
 /** The first path segment of the simulator's own control API (not part of Codat's). */
 export const CONTROL_SEGMENT = '_simulator';
@@ -19,6 +20,7 @@ export interface ControlTargets {
   setScenario(companyId: string, scenario: SyncScenario): boolean;
   settings(): SimulatorSettings;
   configure(settings: Partial<SimulatorSettings>): SimulatorSettings;
+  readonly webhooks: SimulatorWebhooks;
 }
 
 /**
@@ -34,6 +36,9 @@ export interface ControlTargets {
  *   is not a scenario, 404 if there is no such company.
  * - `GET /_simulator/companies/{id}/scenario` → 200 `{ companyId, scenario }` (the default when the company
  *   chose none); 404 if there is no such company.
+ * - `POST /_simulator/webhooks` with `{ "url": "http://127.0.0.1:5173/api/webhooks", "secret": "whsec_…" }` →
+ *   201 `{ endpoints: [url…] }`: webhooks go there too from now on; 400 if malformed. `GET` → 200, the same;
+ *   `DELETE` → 204, every endpoint removed.
  * - `POST /_simulator/settings` with some of `SimulatorSettings` (e.g. `{ "oneTimeLinkUrls": true,
  *   "unstartableTypes": ["purchaseOrders"], "syncOnRelink": true }`) → 200 and every setting now in force;
  *   400 naming the problem if a key is unknown or a value malformed. `GET /_simulator/settings` → 200, the
@@ -79,6 +84,33 @@ export async function handleControl(
       notAllowed,
     );
   }
+  if (resource === 'webhooks' && companyId === undefined) {
+    const endpoints = () => ({ endpoints: targets.webhooks.list() });
+    return byMethod(
+      request,
+      {
+        GET: () => json(200, endpoints()),
+        POST: () =>
+          actOnJson(request, correlationId, 201, (body) => {
+            const { url, secret } = (body ?? {}) as { url?: unknown; secret?: unknown };
+            if (typeof url !== 'string' || typeof secret !== 'string') {
+              throw new TypeError('A webhook endpoint is {"url": "http…", "secret": "whsec_…"}.');
+            }
+            try {
+              targets.webhooks.add({ url, secret });
+            } catch (error) {
+              throw new TypeError(error instanceof Error ? error.message : String(error));
+            }
+            return endpoints();
+          }),
+        DELETE: () => {
+          targets.webhooks.clear();
+          return new Response(null, { status: 204 });
+        },
+      },
+      notAllowed,
+    );
+  }
   if (resource === 'settings' && companyId === undefined) {
     return byMethod(
       request,
@@ -112,7 +144,7 @@ export async function handleControl(
   }
   return codatError(
     404,
-    'Not found: the control API has /_simulator/faults, /_simulator/settings and /_simulator/companies/{id}/scenario.',
+    'Not found: the control API has /_simulator/faults, /_simulator/settings, /_simulator/webhooks and /_simulator/companies/{id}/scenario.',
     correlationId,
   );
 }

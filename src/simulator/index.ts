@@ -8,3 +8,10 @@ export type { NameCharacters, SimulatorSettings } from './settings.ts';
 export type { PullOperation } from './history.ts';
 export type { ActiveFault, FaultKind, FaultSpec, SimulatorFaults } from './faults.ts';
 export { SCENARIO_TAG, SYNC_SCENARIOS, SyncScenario } from './scenarios.ts';
+export {
+  SVIX_RETRY_SCHEDULE_MS,
+  type SimulatorWebhooks,
+  type WebhookEndpoint,
+  type WebhookSenderOptions,
+} from './webhook-sender.ts';
+export type { ReadCompletedPer } from './webhook-events.ts';

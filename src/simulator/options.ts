@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { SVIX_RETRY_SCHEDULE_MS, type WebhookSenderOptions } from './webhook-sender.ts';
 import { normaliseBasePath } from '../server/base-path.ts';
 import { DataType, DEFAULT_DATA_TYPES } from './data-types.ts';
 import { isSyncScenario, notAScenario, SyncScenario } from './scenarios.ts';
@@ -70,6 +71,12 @@ export interface SimulatorOptions extends Partial<SimulatorSettings> {
   /** Makes ids for companies, connections and syncs. Default `crypto.randomUUID`. */
   uuid?: () => string;
   /**
+   * Webhooks, signed and delivered as Codat does through Svix (see `webhook-sender.ts`): endpoints to send to
+   * from the start (more over the control API), retries, duplicates, headers, and the reading of
+   * `read.completed` (one message per data type, as Codat's migration guide says, or one per sync).
+   */
+  webhooks?: Partial<WebhookSenderOptions>;
+  /**
    * Waits `ms` for a `latency` fault (or a fault's `latencyMs`); pass an instant one in tests. Default: a
    * timer that ends early when `signal` (the request's) aborts: the client has gone, so no timer is left
    * running for nobody.
@@ -77,7 +84,9 @@ export interface SimulatorOptions extends Partial<SimulatorSettings> {
   delay?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-export type ResolvedSimulatorOptions = Required<SimulatorOptions>;
+export type ResolvedSimulatorOptions = Required<Omit<SimulatorOptions, 'webhooks'>> & {
+  webhooks: WebhookSenderOptions;
+};
 
 export const DEFAULT_SIMULATOR_API_KEY = 'sim-api-key';
 
@@ -105,6 +114,16 @@ export function resolveSimulatorOptions(options: SimulatorOptions = {}): Resolve
     neverSyncedTypes: options.neverSyncedTypes ?? [DataType.PurchaseOrders],
     ...resolveSettings(options),
     uuid: options.uuid ?? randomUUID,
+    webhooks: {
+      endpoints: [],
+      retryScheduleMs: SVIX_RETRY_SCHEDULE_MS,
+      duplicateRate: 0,
+      headerPrefix: 'webhook',
+      readCompletedPer: 'dataType',
+      tickMs: 100,
+      timeoutMs: 15_000,
+      ...options.webhooks,
+    },
     delay: options.delay ?? abortableDelay,
   };
 }

@@ -19,6 +19,7 @@ import { RateLimitCounter } from './rate-limit.ts';
 import { isSyncScenario, notAScenario, type SyncScenario } from './scenarios.ts';
 import { resolveSettings, type SimulatorSettings } from './settings.ts';
 import { Store } from './store.ts';
+import { createWebhookSender, type SimulatorWebhooks } from './webhook-sender.ts';
 import { companyView } from './views.ts';
 
 /** An in-memory Codat Platform API plus hosted Link, as one framework-neutral request handler. */
@@ -56,7 +57,15 @@ export interface Simulator {
    * `POST {basePath}/_simulator/settings`.
    */
   configure(settings: Partial<SimulatorSettings>): SimulatorSettings;
-  /** Forgets every company, every injected fault and one-time Link URL, and restores the settings it was created with. */
+  /**
+   * Webhooks to the endpoints given in the `webhooks` option and added here or over HTTP (`POST
+   * {basePath}/_simulator/webhooks` with `{url, secret}`): `connection.*` and `read.completed`, signed.
+   */
+  readonly webhooks: SimulatorWebhooks;
+  /**
+   * Forgets every company, every injected fault, one-time Link URL and added webhook endpoint, and restores
+   * the settings and endpoints it was created with.
+   */
   reset(): void;
 }
 
@@ -77,6 +86,13 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
     rateLimit: new RateLimitCounter(),
   };
   const faults = new FaultRegistry(resolved.uuid);
+  const webhooks = createWebhookSender(resolved.webhooks, {
+    companies: () => context.store.all(),
+    plan: context.plan,
+    now: resolved.now,
+    uuid: resolved.uuid,
+    random: Math.random,
+  });
 
   const serve = async (request: Request, segments: string[]): Promise<Response> =>
     segments[0] === 'link' ? handleLink(request, segments, context) : handleApi(request, segments, context);
@@ -97,6 +113,7 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
 
   const simulator: Simulator = {
     faults,
+    webhooks,
     async handle(request) {
       if (!isAllowedHost(request, allowedHosts)) {
         return codatError(403, refusedHostMessage(request.headers.get('host') ?? ''), resolved.uuid());
@@ -163,6 +180,8 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
       context.links.clear();
       context.rateLimit.clear();
       context.settings = resolveSettings(resolved);
+      webhooks.clear();
+      for (const endpoint of resolved.webhooks.endpoints) webhooks.add(endpoint);
     },
   };
   return simulator;
