@@ -1,12 +1,23 @@
 import type { AddressInfo } from 'node:net';
 import type { Connect, Plugin, ViteDevServer } from 'vite';
-import { createOnboardHandler, mountAt, toNodeListener, type FetchHandler } from '../src/server/index.ts';
+import {
+  createMemoryPubSub,
+  createOnboardHandler,
+  createWebhookHandler,
+  mountAt,
+  toNodeListener,
+  type FetchHandler,
+} from '../src/server/index.ts';
 import type { Simulator } from '../src/simulator/index.ts';
 import { DEMO_PATH, demoControl } from './demo-control.ts';
 
 /** Where the demo mounts its two servers on the Vite dev server. */
 export const API_PATH = '/api';
 export const PLATFORM_PATH = '/platform';
+/** Where the integrator's backend takes Codat's webhooks (the simulator's, here). */
+export const WEBHOOKS_PATH = '/webhooks/codat';
+/** The demo's webhook signing secret: the simulator signs with it, the backend checks it. */
+export const DEMO_WEBHOOK_SECRET = `whsec_${Buffer.from('company-onboard demo webhooks!!!').toString('base64')}`;
 
 /**
  * Mounts the platform simulator at `/platform` and the reference backend at `/api` on Vite's dev server,
@@ -26,11 +37,14 @@ export function platformPlugin(
       let platformUrl: string | undefined;
       const platform = (): string => (platformUrl ??= `${listeningOrigin(server)}${PLATFORM_PATH}`);
       let api: FetchHandler | undefined;
+      // Webhooks in, news out: what the webhook handler publishes, each company's event stream sends.
+      const pubsub = createMemoryPubSub();
       const backend: FetchHandler = (request) => {
         api ??= createOnboardHandler({
           apiKey,
           platformUrl: platform(),
           basePath: API_PATH,
+          pubsub,
           // The demo has no users, so everyone may do everything. Never do this in production: pass a hook
           // that checks the signed-in user owns the company.
           authorize: 'allow-everyone',
@@ -46,6 +60,9 @@ export function platformPlugin(
       // Tests put a fault proxy here: between the browser and the integrator's backend, on the same origin.
       if (beforeApi !== undefined) server.middlewares.use(API_PATH, beforeApi);
       server.middlewares.use(mountAt(API_PATH, toNodeListener(backend)));
+      server.middlewares.use(
+        mountAt(WEBHOOKS_PATH, toNodeListener(createWebhookHandler({ secret: DEMO_WEBHOOK_SECRET, pubsub }))),
+      );
       server.middlewares.use(
         mountAt(
           DEMO_PATH,

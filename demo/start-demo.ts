@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { createServer, type Connect } from 'vite';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../src/simulator/index.ts';
-import { PLATFORM_PATH, platformPlugin } from './platform-plugin.ts';
+import { DEMO_WEBHOOK_SECRET, PLATFORM_PATH, WEBHOOKS_PATH, platformPlugin } from './platform-plugin.ts';
 
 export interface DemoOptions {
   /** Port to listen on; `0` picks a free one. Default 5173 (the next free one if taken). */
@@ -11,6 +11,8 @@ export interface DemoOptions {
   readonly simulator?: Omit<SimulatorOptions, 'basePath' | 'redirectUrlTemplate' | 'apiKey'>;
   /** Middleware in front of the reference backend at `/api` (under that prefix): tests inject faults here. */
   readonly beforeApi?: Connect.NextHandleFunction;
+  /** Whether the simulator sends its webhooks to the backend, which pushes them to browsers. Default true. */
+  readonly webhooks?: boolean;
 }
 
 export interface RunningDemo {
@@ -53,9 +55,16 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   if (address === null || address === undefined || typeof address === 'string') {
     throw new Error('The demo server is not listening on TCP.');
   }
+  const url = `http://127.0.0.1:${address.port}/`;
+  if (options.webhooks ?? true) {
+    simulator.webhooks.add({ url: new URL(WEBHOOKS_PATH, url).href, secret: DEMO_WEBHOOK_SECRET });
+  }
   return {
-    url: `http://127.0.0.1:${address.port}/`,
+    url,
     simulator,
-    close: () => server.close(),
+    close: async () => {
+      simulator.webhooks.clear();
+      await server.close();
+    },
   };
 }

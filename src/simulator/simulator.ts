@@ -63,8 +63,8 @@ export interface Simulator {
    */
   readonly webhooks: SimulatorWebhooks;
   /**
-   * Forgets every company, every injected fault, one-time Link URL and added webhook endpoint, and restores
-   * the settings and endpoints it was created with.
+   * Forgets every company, every injected fault, one-time Link URL and pending webhook delivery, and restores
+   * the settings it was created with. Webhook endpoints stay (`webhooks.clear()` removes them).
    */
   reset(): void;
 }
@@ -180,8 +180,7 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
       context.links.clear();
       context.rateLimit.clear();
       context.settings = resolveSettings(resolved);
-      webhooks.clear();
-      for (const endpoint of resolved.webhooks.endpoints) webhooks.add(endpoint);
+      webhooks.reset();
     },
   };
   return simulator;

@@ -35,6 +35,8 @@ export interface SimulatorWebhooks {
   list(): readonly string[];
   /** Removes every endpoint and pending retry. */
   clear(): void;
+  /** Drops pending retries and what was announced (the simulator's `reset`); the endpoints stay. */
+  reset(): void;
   /** Sends what is due now; resolves once those deliveries (first attempts) are answered. */
   deliverDue(): Promise<void>;
   /** Every delivery attempt so far, for tests: the message id, event type, URL and HTTP status (0: no answer). */
@@ -151,11 +153,14 @@ export function createWebhookSender(
       }
     },
     list: () => [...endpoints.keys()],
-    clear() {
-      endpoints.clear();
+    reset() {
       announced.clear();
       for (const timer of retries) clearTimeout(timer);
       retries.clear();
+    },
+    clear() {
+      endpoints.clear();
+      sender.reset();
       clearInterval(ticker);
       ticker = undefined;
     },

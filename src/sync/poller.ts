@@ -13,6 +13,11 @@ export interface PollingOptions {
   readonly jitter?: number;
   /** Overall limit; `onTimeout` is called when it passes. Default: 600 000 (10 minutes). */
   readonly timeoutMs?: number;
+  /**
+   * Delay between readings while news is pushed (`setPushed(true)`): a safety net, since the news says when to
+   * read. Default: 90 000.
+   */
+  readonly pushedDelayMs?: number;
 }
 
 export interface PollingHandlers {
@@ -34,6 +39,13 @@ export interface PollingPorts {
 
 export interface Poller {
   stop(): void;
+  /** Reads as soon as it can: now, or right after the reading in flight. */
+  readNow(): void;
+  /**
+   * Whether news is pushed: then readings wait `pushedDelayMs` (the news calls `readNow`); when it stops, the
+   * usual backoff resumes at once, never both at full rate.
+   */
+  setPushed(pushed: boolean): void;
 }
 
 /**
@@ -53,6 +65,7 @@ export function startPolling(
     maxDelayMs = 7000,
     jitter = 0.2,
     timeoutMs = 600_000,
+    pushedDelayMs = 90_000,
   } = options;
   const abort = new AbortController();
   const deadline = clock.now() + timeoutMs;
@@ -60,6 +73,10 @@ export function startPolling(
   let delay = initialDelayMs;
   /** A reading is owed: its delay passed (or it is the first) and none is in flight. */
   let due = true;
+  let inFlight = false;
+  /** `readNow` was called during a reading: another follows it at once. */
+  let again = false;
+  let pushed = false;
 
   const schedule = (ms: number): void => {
     timer = clock.setTimeout(
@@ -76,13 +93,21 @@ export function startPolling(
     if (abort.signal.aborted || !due || visibility.hidden()) return; // `due` stays set: visibility brings it back
     due = false;
     if (clock.now() >= deadline) return finish(() => handlers.onTimeout());
+    inFlight = true;
     handlers.tick(abort.signal).then(
       () => {
+        inFlight = false;
         if (abort.signal.aborted) return;
-        schedule(delay * (1 + jitter * (2 * random() - 1)));
+        if (again) {
+          again = false;
+          schedule(0);
+          return;
+        }
+        schedule(pushed ? pushedDelayMs : delay * (1 + jitter * (2 * random() - 1)));
         delay = Math.min(maxDelayMs, delay * factor);
       },
       (error: unknown) => {
+        inFlight = false;
         if (abort.signal.aborted) return;
         const wait = error instanceof HttpError ? error.retryAfterMs : undefined;
         if (wait === undefined) return finish(() => handlers.onError(error));
@@ -104,6 +129,29 @@ export function startPolling(
     then();
   }
 
+  /** Drops the pending wait and reads now (or after the reading in flight). */
+  function readNow(): void {
+    if (abort.signal.aborted) return;
+    if (inFlight) {
+      again = true;
+      return;
+    }
+    clock.clearTimeout(timer);
+    timer = undefined;
+    due = true;
+    run();
+  }
+
+  function setPushed(now: boolean): void {
+    if (now === pushed) return;
+    pushed = now;
+    // Push lost while waiting out the long safety delay: back to the usual pace from here.
+    if (!pushed && timer !== undefined) {
+      clock.clearTimeout(timer);
+      schedule(delay);
+    }
+  }
+
   run();
-  return { stop };
+  return { stop, readNow, setPushed };
 }

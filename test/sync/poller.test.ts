@@ -169,3 +169,65 @@ describe('startPolling', () => {
     expect(time.pending()).to.equal(0);
   });
 });
+
+describe('startPolling with news pushed', () => {
+  let time: ReturnType<typeof manualClock>;
+  let page: ReturnType<typeof fakeVisibility>;
+  beforeEach(() => {
+    time = manualClock();
+    page = fakeVisibility();
+  });
+  const poll = (handlers: PollingHandlers, options: PollingOptions = {}) =>
+    startPolling(
+      handlers,
+      { initialDelayMs: 1000, factor: 2, maxDelayMs: 8000, jitter: 0, ...options },
+      {
+        clock: time.clock,
+        visibility: page.visibility,
+        random: () => 0.5,
+      },
+    );
+
+  it('while pushed, reads only every pushedDelayMs, and at once when told', async () => {
+    const { seen, handlers } = recorder();
+    const poller = poll(handlers, { pushedDelayMs: 90_000 });
+    await flush();
+    poller.setPushed(true);
+    expect(await time.next()).to.equal(1000); // the wait already running is kept
+    expect(await time.next()).to.equal(90_000);
+    expect(seen.ticks).to.equal(3);
+    time.pass(10_000);
+    poller.readNow();
+    await flush();
+    expect(seen.ticks).to.equal(4);
+    expect(time.delays()).to.deep.equal([90_000]);
+  });
+
+  it('push lost: the usual backoff resumes at once, not after the long wait', async () => {
+    const { handlers } = recorder();
+    const poller = poll(handlers, { pushedDelayMs: 90_000 });
+    await flush();
+    poller.setPushed(true);
+    await time.next();
+    expect(time.delays()).to.deep.equal([90_000]);
+    poller.setPushed(false);
+    // Where the backoff had got to (1 s, then 2 s, now 4 s), not the 90 s safety wait.
+    expect(time.delays()).to.deep.equal([4000]);
+  });
+
+  it('readNow during a reading reads again right after it, one request at a time', async () => {
+    let finish: () => void = () => undefined;
+    const { seen, handlers } = recorder(() => new Promise<void>((resolve) => (finish = resolve)));
+    const poller = poll(handlers);
+    await flush();
+    poller.readNow();
+    poller.readNow();
+    await flush();
+    expect(seen.ticks).to.equal(1);
+    finish();
+    await flush();
+    expect(time.delays()).to.deep.equal([0]);
+    await time.next();
+    expect(seen.ticks).to.equal(2);
+  });
+});
