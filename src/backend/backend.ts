@@ -50,4 +50,41 @@ export interface OnboardBackend {
    * without it no "Delete".
    */
   deleteCompany?(companyId: string, options?: RequestOptions): Promise<void>;
+  /**
+   * Listens for the company's news, pushed by your backend (the reference server's `GET
+   * /companies/{id}/events`, Server-Sent Events fed by Codat's webhooks), until `stop()`. While the stream is
+   * open (`onOpen`) the journey reads the data status when news says it changed, instead of polling; when it
+   * breaks or falls silent (`onLost`, it reconnects by itself) polling resumes. Optional: without it the
+   * journey polls.
+   */
+  watchCompany?(companyId: string, handlers: CompanyWatchHandlers, options?: WatchOptions): CompanyWatch;
+}
+
+/** News about a company: a data type's read ended, or a connection changed. */
+export type CompanyNews =
+  | {
+      readonly type: 'read-completed';
+      readonly dataTypes: readonly { readonly dataType: string; readonly status?: string }[];
+    }
+  | { readonly type: 'connection-changed'; readonly connectionId: string; readonly status?: string };
+
+export interface CompanyWatchHandlers {
+  /** The stream is open: news will come, until `onLost`. */
+  onOpen(): void;
+  /** The stream broke or went silent; it is reopened by itself (then `onOpen` again), unless refused for good. */
+  onLost(): void;
+  onNews(news: CompanyNews): void;
+}
+
+export interface CompanyWatch {
+  stop(): void;
+}
+
+/** Timers for a watch (the journey's clock, so tests control time). Default: the global ones. */
+export interface WatchOptions {
+  readonly journeyId?: string;
+  readonly timers?: {
+    setTimeout(fn: () => void, ms: number): unknown;
+    clearTimeout(id: unknown): void;
+  };
 }

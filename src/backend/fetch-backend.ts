@@ -68,6 +68,8 @@ export const encode = (id: string): string => encodeURIComponent(id);
 export interface FetchTransport {
   /** Sends the call, retrying what is safe to retry; resolves with a 2xx response. */
   readonly send: (call: Call) => Promise<Response>;
+  /** Sends the call once; resolves with a 2xx response whose body may go on (the timeout is for its headers). */
+  readonly open: (call: Call) => Promise<Response>;
   /** The response's JSON (`null` fields read as absent), checked by `parse`; `what` names it in errors. */
   readonly json: <T>(what: string, response: Response, parse: (data: unknown) => Parsed<T>) => Promise<T>;
 }
@@ -114,6 +116,23 @@ export function createFetchBackend(options: FetchBackendOptions): OnboardBackend
     disconnect: async (...args) => (await manage()).disconnect(transport, ...args),
     getSyncHistory: async (...args) => (await manage()).getSyncHistory(transport, ...args),
     deleteCompany: async (...args) => (await manage()).deleteCompany(transport, ...args),
+    // The push client loads when a journey first listens: the first screen never does.
+    watchCompany(companyId, handlers, options = {}) {
+      let watch: { stop(): void } | undefined;
+      let stopped = false;
+      void import('./company-events-client.ts').then(
+        ({ watchCompanyEvents }) => {
+          if (!stopped) watch = watchCompanyEvents(transport, companyId, handlers, options);
+        },
+        () => undefined,
+      ); // no push client: polling goes on as it is
+      return {
+        stop() {
+          stopped = true;
+          watch?.stop();
+        },
+      };
+    },
   };
 }
 
@@ -207,5 +226,11 @@ export function createFetchTransport(options: FetchBackendOptions): FetchTranspo
     throw new ResponseShapeError(what, parsed.issues.join('; '));
   }
 
-  return { send, json };
+  async function open(call: Call): Promise<Response> {
+    const response = await once(call);
+    if (response.ok) return response;
+    throw await toHttpError(response);
+  }
+
+  return { send, open, json };
 }

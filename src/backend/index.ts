@@ -1,4 +1,13 @@
-export type { CreateCompanyInput, CreateOptions, OnboardBackend, RequestOptions } from './backend.ts';
+export type {
+  CompanyNews,
+  CompanyWatch,
+  CompanyWatchHandlers,
+  CreateCompanyInput,
+  CreateOptions,
+  OnboardBackend,
+  RequestOptions,
+  WatchOptions,
+} from './backend.ts';
 export { createFetchBackend, type FetchBackendOptions } from './fetch-backend.ts';
 export { BackendError, HttpError, NetworkError, ResponseShapeError, TimeoutError } from './errors.ts';
 export type { Company, Connection, DataStatus, DataStatuses } from './schemas.ts';

@@ -4,7 +4,13 @@
  */
 import { describeFailure } from '../backend/index.ts';
 import type { JourneyEvent, SyncBaseline } from '../machine/index.ts';
-import { baselineOf, startPolling, summarizeDataStatus, type Poller } from '../sync/index.ts';
+import {
+  baselineOf,
+  newsWorthReading,
+  startPolling,
+  summarizeDataStatus,
+  type Poller,
+} from '../sync/index.ts';
 import { DEFAULT_START_TIMEOUT_MS, type JourneyPorts } from './ports.ts';
 
 /** One sync to follow, and the runner's side of it. */
@@ -27,12 +33,19 @@ export interface SyncToFollow {
 /**
  * Follows the data status, one request at a time: first (once each) how it stands before asking for a new
  * sync, then the request for it, then any types to queue, then a reading per tick.
+ *
+ * When the backend pushes news (`watchCompany`) and the stream is open, readings slow to a safety pace and the
+ * news says when to read (see `newsWorthReading`); when it breaks or falls silent, the usual backoff resumes.
+ * The stream is closed while the page is hidden (no reading is made then anyway) and when following ends.
  */
 export function followSync(sync: SyncToFollow): Poller {
   const { companyId, ports, dispatch } = sync;
   let refreshOwed = sync.refresh;
   let baselineOwed = sync.baseline;
-  return startPolling(
+  /** Types the last reading was still waiting for (`null` before the first), and those news since said ended. */
+  let waiting: readonly string[] | null = null;
+  const ended = new Set<string>();
+  const poller = startPolling(
     {
       tick: async (signal) => {
         const options = { signal, journeyId: sync.journey().journeyId };
@@ -59,6 +72,9 @@ export function followSync(sync: SyncToFollow): Poller {
           sync.journey().baseline,
         );
         const at = ports.clock.now();
+        waiting = progress.types
+          .filter((type) => type.phase === 'pending' || type.phase === 'in-progress')
+          .map((type) => type.dataType);
         dispatch({ type: 'SYNC.READING', progress, outcome, notStarted, at, startTimeoutMs });
       },
       onError: (error) => {
@@ -70,4 +86,39 @@ export function followSync(sync: SyncToFollow): Poller {
     ports.config().polling,
     ports,
   );
+
+  let watch: { stop(): void } | undefined;
+  const listen = (): void => {
+    const backend = ports.backend();
+    if (backend.watchCompany === undefined || ports.visibility.hidden()) return;
+    watch = backend.watchCompany(
+      companyId,
+      {
+        onOpen: () => poller.setPushed(true),
+        onLost: () => poller.setPushed(false),
+        onNews: (news) => {
+          if (news.type === 'read-completed') for (const { dataType } of news.dataTypes) ended.add(dataType);
+          if (newsWorthReading(news, waiting, ended)) poller.readNow();
+        },
+      },
+      { journeyId: sync.journey().journeyId, timers: ports.clock },
+    );
+  };
+  const hush = (): void => {
+    watch?.stop();
+    watch = undefined;
+    poller.setPushed(false);
+  };
+  const unsubscribe = ports.visibility.onChange(() =>
+    ports.visibility.hidden() ? hush() : (watch ?? listen()),
+  );
+  listen();
+  return {
+    ...poller,
+    stop() {
+      unsubscribe();
+      hush();
+      poller.stop();
+    },
+  };
 }

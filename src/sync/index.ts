@@ -7,4 +7,5 @@ export {
   type PollingOptions,
   type PollingPorts,
 } from './poller.ts';
+export { newsWorthReading } from './news.ts';
 export { alwaysVisible, documentVisibility, systemClock, type Clock, type Visibility } from './ports.ts';

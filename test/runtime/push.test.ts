@@ -1,0 +1,121 @@
+/**
+ * Following a sync with news pushed (`OnboardBackend.watchCompany`): the journey reads when news says to, slows
+ * its polling while the stream is open, and falls back to polling when it is not.
+ */
+import { expect } from 'chai';
+import type { CompanyNews, CompanyWatchHandlers, DataStatuses } from '../../src/backend/index.ts';
+import { flush } from '../sync/manual-clock.ts';
+import { readyKit, success } from './kit.ts';
+
+const statuses = (entries: Record<string, string>): DataStatuses =>
+  Object.fromEntries(
+    Object.entries(entries).map(([dataType, currentStatus]) => [dataType, { dataType, currentStatus }]),
+  );
+
+/** A ready journey whose backend pushes news the test sends, and counts its watches. */
+async function pushedKit(readings: DataStatuses[]) {
+  const kit = await readyKit();
+  const watches: { handlers: CompanyWatchHandlers; stopped: boolean }[] = [];
+  Object.assign(kit.backend, {
+    watchCompany: (_companyId: string, handlers: CompanyWatchHandlers) => {
+      const watch = { handlers, stopped: false };
+      watches.push(watch);
+      return { stop: () => void (watch.stopped = true) };
+    },
+  });
+  kit.backend.statuses = readings;
+  kit.runner.send({ type: 'LINK.OPEN' });
+  kit.link.popup().onCallback(success('n3'));
+  await flush();
+  const live = () => {
+    const watch = watches.at(-1);
+    if (watch === undefined || watch.stopped) throw new Error('no watch open');
+    return watch.handlers;
+  };
+  return {
+    kit,
+    watches,
+    open: () => live().onOpen(),
+    lost: () => live().onLost(),
+    news: async (news: CompanyNews) => {
+      live().onNews(news);
+      await flush();
+    },
+    reads: () => kit.backend.names().filter((call) => call.startsWith('status')).length,
+  };
+}
+
+const ended = (dataType: string, status = 'Complete'): CompanyNews => ({
+  type: 'read-completed',
+  dataTypes: [{ dataType, status }],
+});
+
+describe('runner: following a sync with news pushed', () => {
+  it('reads once at the start, then only when every type it waits for is reported ended', async () => {
+    const waiting = statuses({ company: 'Complete', invoices: 'Fetching', bills: 'Queued' });
+    const done = statuses({ company: 'Complete', invoices: 'Complete', bills: 'Complete' });
+    const push = await pushedKit([waiting, done]);
+    push.open();
+    expect(push.reads()).to.equal(1);
+    await push.news(ended('invoices'));
+    expect(push.reads()).to.equal(1, 'one type of two: no reading');
+    await push.news(ended('bills'));
+    expect(push.reads()).to.equal(2);
+    expect(push.kit.state()).to.equal('complete');
+    expect(push.watches.every((watch) => watch.stopped)).to.equal(true, 'the stream closed with the journey');
+  });
+
+  it('a failed read or a changed connection is read at once', async () => {
+    const waiting = statuses({ invoices: 'Fetching', bills: 'Fetching' });
+    const failed = statuses({ invoices: 'FetchError', bills: 'Fetching' });
+    const push = await pushedKit([waiting, failed]);
+    push.open();
+    await push.news(ended('invoices', 'FetchError'));
+    expect(push.reads()).to.equal(2);
+    expect(push.kit.state()).to.equal('error');
+
+    const other = await pushedKit([waiting]);
+    other.open();
+    await other.news({ type: 'connection-changed', connectionId: 'conn-1', status: 'Deauthorized' });
+    expect(other.reads()).to.equal(2);
+  });
+
+  it('while the stream is open, polling slows to its safety pace; when it is lost, the usual backoff resumes', async () => {
+    const push = await pushedKit([statuses({ invoices: 'Fetching' })]);
+    push.open();
+    await push.kit.time.next(); // the first wait (1 s) was already running
+    expect(push.kit.time.delays()).to.deep.equal([90_000]);
+    push.lost();
+    expect(push.kit.time.delays()[0]).to.be.below(10_000);
+  });
+
+  it('without the stream opening, it polls as before: never both at full rate, never neither', async () => {
+    const push = await pushedKit([statuses({ invoices: 'Fetching' })]);
+    const waits = [await push.kit.time.next(), await push.kit.time.next()];
+    expect(waits).to.deep.equal([1000, 1500]);
+    expect(push.reads()).to.equal(3);
+  });
+
+  it('closes the stream while the page is hidden and opens it again when it is back', async () => {
+    const push = await pushedKit([statuses({ invoices: 'Fetching' })]);
+    push.open();
+    await push.kit.page.set('hidden');
+    expect(push.watches.map((watch) => watch.stopped)).to.deep.equal([true]);
+    await push.kit.page.set('visible');
+    expect(push.watches.map((watch) => watch.stopped)).to.deep.equal([true, false]);
+  });
+});
+
+describe('runner: news that never comes', () => {
+  it('a webhook lost on the way: the open stream stays quiet, the safety reading finds the sync done, nothing made twice', async () => {
+    const fetching = statuses({ invoices: 'Fetching' });
+    const push = await pushedKit([fetching, fetching, statuses({ invoices: 'Complete' })]);
+    push.open();
+    await push.kit.time.next(); // the first wait, already running: still fetching
+    expect(push.kit.state()).to.equal('syncing');
+    expect(await push.kit.time.next()).to.equal(90_000);
+    expect(push.kit.state()).to.equal('complete');
+    expect(push.reads()).to.equal(3);
+    expect(push.kit.backend.names().filter((call) => call.startsWith('create'))).to.have.length(1);
+  });
+});
