@@ -69,8 +69,11 @@ export type CompanyNews =
   | { readonly type: 'connection-changed'; readonly connectionId: string; readonly status?: string };
 
 export interface CompanyWatchHandlers {
-  /** The stream is open: news will come, until `onLost`. */
-  onOpen(): void;
+  /**
+   * The stream is open: news will come, until `onLost`. `live`: the backend has had news of this company
+   * lately, so webhooks do reach it (else news may never come: keep polling until some does).
+   */
+  onOpen(state: { readonly live: boolean }): void;
   /** The stream broke or went silent; it is reopened by itself (then `onOpen` again), unless refused for good. */
   onLost(): void;
   onNews(news: CompanyNews): void;

@@ -30,6 +30,14 @@ export function framesOf(buffer: string): { frames: { event: string; data: strin
   return { frames, rest };
 }
 
+const parsed = (data: string): unknown => {
+  try {
+    return JSON.parse(data);
+  } catch {
+    return undefined; // a frame we cannot read says nothing
+  }
+};
+
 const isNews = (value: unknown): value is CompanyNews => {
   const type = (value as { type?: unknown } | null)?.type;
   return type === 'read-completed' || type === 'connection-changed';
@@ -101,15 +109,10 @@ export function watchCompanyEvents(
           if (event === 'ready' && !open) {
             open = true;
             attempt = 0;
-            handlers.onOpen();
+            handlers.onOpen({ live: (parsed(data) as { live?: unknown } | undefined)?.live === true });
           }
           if (event !== 'company') continue;
-          let news: unknown;
-          try {
-            news = JSON.parse(data);
-          } catch {
-            continue; // a frame we cannot read says nothing
-          }
+          const news = parsed(data);
           if (isNews(news)) handlers.onNews(news);
         }
       }

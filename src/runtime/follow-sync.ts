@@ -13,6 +13,9 @@ import {
 } from '../sync/index.ts';
 import { DEFAULT_START_TIMEOUT_MS, type JourneyPorts } from './ports.ts';
 
+/** No news for this long while following a sync: polling resumes its usual pace (news may have stopped). */
+export const NEWS_SILENCE_MS = 45_000;
+
 /** One sync to follow, and the runner's side of it. */
 export interface SyncToFollow {
   readonly companyId: string;
@@ -34,9 +37,11 @@ export interface SyncToFollow {
  * Follows the data status, one request at a time: first (once each) how it stands before asking for a new
  * sync, then the request for it, then any types to queue, then a reading per tick.
  *
- * When the backend pushes news (`watchCompany`) and the stream is open, readings slow to a safety pace and the
- * news says when to read (see `newsWorthReading`); when it breaks or falls silent, the usual backoff resumes.
- * The stream is closed while the page is hidden (no reading is made then anyway) and when following ends.
+ * When the backend pushes news (`watchCompany`), readings slow to a safety pace and the news says when to read
+ * (see `newsWorthReading`), but only while news is known to come: from the stream's opening when the backend
+ * had news of the company lately (`live`: webhooks do reach it), else from the first news; and until none has
+ * come for {@link NEWS_SILENCE_MS} or the stream is lost. Otherwise the usual backoff: never both at full
+ * rate, never neither. The stream is closed while the page is hidden and when following ends.
  */
 export function followSync(sync: SyncToFollow): Poller {
   const { companyId, ports, dispatch } = sync;
@@ -88,15 +93,27 @@ export function followSync(sync: SyncToFollow): Poller {
   );
 
   let watch: { stop(): void } | undefined;
+  let silence: unknown;
+  /** News comes: rely on it, until it has been quiet too long. */
+  const trustNews = (): void => {
+    poller.setPushed(true);
+    ports.clock.clearTimeout(silence);
+    silence = ports.clock.setTimeout(() => poller.setPushed(false), NEWS_SILENCE_MS);
+  };
+  const distrust = (): void => {
+    ports.clock.clearTimeout(silence);
+    poller.setPushed(false);
+  };
   const listen = (): void => {
     const backend = ports.backend();
     if (backend.watchCompany === undefined || ports.visibility.hidden()) return;
     watch = backend.watchCompany(
       companyId,
       {
-        onOpen: () => poller.setPushed(true),
-        onLost: () => poller.setPushed(false),
+        onOpen: ({ live }) => live && trustNews(),
+        onLost: distrust,
         onNews: (news) => {
+          trustNews();
           if (news.type === 'read-completed') for (const { dataType } of news.dataTypes) ended.add(dataType);
           if (newsWorthReading(news, waiting, ended)) poller.readNow();
         },
@@ -107,7 +124,7 @@ export function followSync(sync: SyncToFollow): Poller {
   const hush = (): void => {
     watch?.stop();
     watch = undefined;
-    poller.setPushed(false);
+    distrust();
   };
   const unsubscribe = ports.visibility.onChange(() =>
     ports.visibility.hidden() ? hush() : (watch ?? listen()),

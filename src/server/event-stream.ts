@@ -1,6 +1,9 @@
 import { companyChannel } from './company-events.ts';
 import type { PubSub } from './pubsub.ts';
 
+/** News on a company's channel this recent says webhooks reach this server for it: the browser may rely on them. */
+export const LIVE_WITHIN_MS = 10 * 60_000;
+
 export interface EventStreamOptions {
   /** Ends the stream: the request's signal (the browser went away). */
   readonly signal: AbortSignal;
@@ -14,8 +17,9 @@ const frame = (event: string, data: string): Uint8Array =>
 
 /**
  * One company's news as Server-Sent Events: `ready` once subscribed (news published from then on arrives),
- * each message of the company's channel as a `company` event (see `CompanyEvent`), and a `ping` every
- * `heartbeatMs`. Ends, unsubscribing, when the request is aborted or the reader cancels.
+ * with `{"live": true}` when the company had news in the last {@link LIVE_WITHIN_MS} (proof that webhooks reach
+ * us for it: its link, say), each message of the company's channel as a `company` event (see `CompanyEvent`),
+ * and a `ping` every `heartbeatMs`. Ends, unsubscribing, when the request is aborted or the reader cancels.
  */
 export async function companyEventStream(
   pubsub: PubSub,
@@ -23,9 +27,10 @@ export async function companyEventStream(
   { signal, heartbeatMs }: EventStreamOptions,
 ): Promise<Response> {
   let send: (chunk: Uint8Array) => void = () => undefined;
-  const unsubscribe = await pubsub.subscribe(companyChannel(companyId), (message) =>
-    send(frame('company', message)),
-  );
+  const channel = companyChannel(companyId);
+  const unsubscribe = await pubsub.subscribe(channel, (message) => send(frame('company', message)));
+  const last = await pubsub.lastPublished(channel).catch(() => undefined);
+  const live = last !== undefined && Date.now() - last < LIVE_WITHIN_MS;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   let ended = false;
   const end = (): void => {
@@ -49,7 +54,7 @@ export async function companyEventStream(
       signal.addEventListener('abort', close);
       // `retry`: how long EventSource waits before reconnecting by itself.
       controller.enqueue(encoder.encode('retry: 5000\n\n'));
-      send(frame('ready', '{}'));
+      send(frame('ready', JSON.stringify({ live })));
       heartbeat = setInterval(() => send(frame('ping', '{}')), heartbeatMs);
     },
     cancel: end,

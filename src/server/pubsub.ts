@@ -8,15 +8,32 @@ export interface PubSub {
   publish(channel: string, message: string): Promise<void>;
   /** Calls `listener` with each message published on `channel` from now on; resolves with the way to stop. */
   subscribe(channel: string, listener: (message: string) => void): Promise<() => Promise<void>>;
+  /** When a message was last published on `channel` (epoch ms), if within the last hour; else `undefined`. */
+  lastPublished(channel: string): Promise<number | undefined>;
 }
 
+/** How long {@link PubSub.lastPublished} remembers a channel. */
+export const LAST_PUBLISHED_TTL_MS = 3_600_000;
+
 /** A {@link PubSub} inside this process: enough for one server, or a demo. */
-export function createMemoryPubSub(): PubSub {
+export function createMemoryPubSub(now: () => number = Date.now): PubSub {
   const listeners = new Map<string, Set<(message: string) => void>>();
+  const last = new Map<string, number>();
   return {
     publish(channel, message) {
+      // Re-inserted, so the map stays in time order and the expired are at its front.
+      last.delete(channel);
+      last.set(channel, now());
+      for (const [name, at] of last) {
+        if (now() - at < LAST_PUBLISHED_TTL_MS) break;
+        last.delete(name);
+      }
       for (const listener of listeners.get(channel) ?? []) listener(message);
       return Promise.resolve();
+    },
+    lastPublished(channel) {
+      const at = last.get(channel);
+      return Promise.resolve(at !== undefined && now() - at < LAST_PUBLISHED_TTL_MS ? at : undefined);
     },
     subscribe(channel, listener) {
       // Each subscription its own entry, so the same function subscribed twice is stopped once at a time.

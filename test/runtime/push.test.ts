@@ -35,7 +35,7 @@ async function pushedKit(readings: DataStatuses[]) {
   return {
     kit,
     watches,
-    open: () => live().onOpen(),
+    open: (state = { live: true }) => live().onOpen(state),
     lost: () => live().onLost(),
     news: async (news: CompanyNews) => {
       live().onNews(news);
@@ -84,9 +84,9 @@ describe('runner: following a sync with news pushed', () => {
     const push = await pushedKit([statuses({ invoices: 'Fetching' })]);
     push.open();
     await push.kit.time.next(); // the first wait (1 s) was already running
-    expect(push.kit.time.delays()).to.deep.equal([90_000]);
+    expect(push.kit.time.delays()).to.include(90_000);
     push.lost();
-    expect(push.kit.time.delays()[0]).to.be.below(10_000);
+    expect(push.kit.time.delays()).to.deep.equal([2250]); // where the backoff had got to
   });
 
   it('without the stream opening, it polls as before: never both at full rate, never neither', async () => {
@@ -107,15 +107,38 @@ describe('runner: following a sync with news pushed', () => {
 });
 
 describe('runner: news that never comes', () => {
-  it('a webhook lost on the way: the open stream stays quiet, the safety reading finds the sync done, nothing made twice', async () => {
+  it('a webhook lost on the way: the open stream stays quiet, polling resumes and finds the sync done, nothing made twice', async () => {
     const fetching = statuses({ invoices: 'Fetching' });
     const push = await pushedKit([fetching, fetching, statuses({ invoices: 'Complete' })]);
     push.open();
     await push.kit.time.next(); // the first wait, already running: still fetching
     expect(push.kit.state()).to.equal('syncing');
-    expect(await push.kit.time.next()).to.equal(90_000);
+    // No news for 45 s: polling resumes its pace (2.25 s on) and finds the sync done.
+    expect([await push.kit.time.next(), await push.kit.time.next()]).to.deep.equal([44_000, 2250]);
     expect(push.kit.state()).to.equal('complete');
     expect(push.reads()).to.equal(3);
     expect(push.kit.backend.names().filter((call) => call.startsWith('create'))).to.have.length(1);
+  });
+});
+
+describe('runner: news not yet known to come', () => {
+  it('a stream with no news of the company lately keeps polling as usual, until news comes', async () => {
+    const fetching = statuses({ invoices: 'Fetching', bills: 'Fetching' });
+    const push = await pushedKit([fetching]);
+    push.open({ live: false });
+    expect(await push.kit.time.next()).to.equal(1000);
+    expect(await push.kit.time.next()).to.equal(1500);
+    await push.news(ended('invoices'));
+    await push.kit.time.next();
+    expect(push.kit.time.delays()).to.include(90_000);
+  });
+
+  it('news that stops for 45 s: the usual backoff resumes', async () => {
+    const push = await pushedKit([statuses({ invoices: 'Fetching', bills: 'Fetching' })]);
+    push.open();
+    await push.kit.time.next(); // the first wait, already running
+    expect(push.kit.time.delays().sort((a, b) => a - b)).to.deep.equal([44_000, 90_000]);
+    expect(await push.kit.time.next()).to.equal(44_000);
+    expect(push.kit.time.delays()).to.deep.equal([2250]); // where the backoff had got to
   });
 });

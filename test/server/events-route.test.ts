@@ -39,6 +39,7 @@ function countingPubSub(): PubSub & { subscribers(): number } {
   let count = 0;
   return {
     publish: (channel, message) => inner.publish(channel, message),
+    lastPublished: (channel) => inner.lastPublished(channel),
     async subscribe(channel, listener) {
       count += 1;
       const stop = await inner.subscribe(channel, listener);

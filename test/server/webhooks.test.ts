@@ -23,6 +23,7 @@ function setUp(
       await pubsub.publish(name, message);
     },
     subscribe: (name, listener) => pubsub.subscribe(name, listener),
+    lastPublished: (name) => pubsub.lastPublished(name),
   };
   const logs: string[] = [];
   const handler = createWebhookHandler({
@@ -146,6 +147,7 @@ describe('Codat webhooks in: createWebhookHandler', () => {
     const hanging: PubSub = {
       publish: () => new Promise(() => undefined),
       subscribe: () => Promise.resolve(() => Promise.resolve()),
+      lastPublished: () => Promise.resolve(undefined),
     };
     const { handler } = setUp({ pubsub: hanging });
     const response = await handler(signedWebhook(URL_, readCompleted(COMPANY, [['invoices', 'Complete']])));

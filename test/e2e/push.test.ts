@@ -1,0 +1,72 @@
+/**
+ * Push, not polling, in Chromium against the demo: the simulator's signed webhooks reach the reference backend,
+ * which streams them to the element; it reads the data status when told. Counted at the backend's door.
+ */
+import assert from 'node:assert/strict';
+import type { Connect } from 'vite';
+import { useDemo } from './demo-fixture.ts';
+import { SignupPage, finishLink } from './signup-page.ts';
+
+/** Counts the element's requests by kind at `/api`; `cut` makes every event stream answer 503. */
+function doorman() {
+  const counts = { dataStatus: 0, events: 0 };
+  let cut = false;
+  const middleware: Connect.NextHandleFunction = (req, res, next) => {
+    const path = (req.url ?? '').split('?')[0] ?? '';
+    if (/\/data-status$/.test(path)) counts.dataStatus += 1;
+    if (/\/events$/.test(path)) {
+      counts.events += 1;
+      if (cut) {
+        res
+          .writeHead(503, { 'content-type': 'application/json' })
+          .end('{"error":"down","code":"platform-unavailable"}');
+        return;
+      }
+    }
+    next();
+  };
+  return { counts, middleware, cut: () => void (cut = true) };
+}
+
+/** Signs up through the popup and waits for the journey to complete; the company count afterwards. */
+async function signUp(fx: ReturnType<typeof useDemo>, name: string): Promise<number> {
+  const page = await fx.context.newPage();
+  const signup = await SignupPage.open(page, fx.demo.url, 'popup');
+  await signup.createCompany(name);
+  const [popup] = await Promise.all([page.waitForEvent('popup'), signup.clickConnect()]);
+  await finishLink(popup, 'Xero', 'Authorise');
+  await signup.waitForState('complete', 30_000);
+  return fx.demo.simulator.listCompanies().length;
+}
+
+describe('push: Codat webhooks to the browser, in Chromium against the demo', () => {
+  describe('with webhooks', () => {
+    const door = doorman();
+    const fx = useDemo({ syncDurationMs: 8000, beforeApi: door.middleware });
+
+    it('an 8-second sync is followed with at most 3 data-status requests (polling would make 6 or more)', async () => {
+      const before = { ...door.counts };
+      assert.equal(await signUp(fx, 'Push Ltd'), 1);
+      const reads = door.counts.dataStatus - before.dataStatus;
+      assert.ok(reads <= 3, `${reads} data-status requests`);
+      assert.ok(door.counts.events - before.events >= 1, 'the element listened');
+    });
+
+    it('a stream that fails (503) falls back to polling: the journey completes, one company', async () => {
+      door.cut();
+      const before = { ...door.counts };
+      assert.equal(await signUp(fx, 'Cut Ltd'), 1);
+      assert.ok(door.counts.dataStatus - before.dataStatus >= 4, 'polled instead');
+    });
+  });
+
+  describe('without webhooks', () => {
+    const door = doorman();
+    const fx = useDemo({ syncDurationMs: 8000, beforeApi: door.middleware, webhooks: false });
+
+    it('the same sync is followed by polling, as before', async () => {
+      assert.equal(await signUp(fx, 'Poll Ltd'), 1);
+      assert.ok(door.counts.dataStatus >= 4, `${door.counts.dataStatus} data-status requests`);
+    });
+  });
+});
