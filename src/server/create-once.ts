@@ -4,7 +4,8 @@ import { ApiError, ErrorCode } from './api-error.ts';
 import { IDEMPOTENCY_TAG, withIdempotencyTag, type CreateCompanyInput } from './company-input.ts';
 import {
   checkIdempotencyKey,
-  type IdempotencyRecord,
+  type DoneRecord,
+  type FailedRecord,
   type IdempotencyStore,
   type StoredResponse,
 } from './idempotency.ts';
@@ -55,8 +56,7 @@ export interface CreateOnceOptions {
  * A company found by its tag is ours when its name has the same letters and digits as the one we send
  * (punctuation and spaces a platform might strip do not count) and its description and tags match.
  *
- * Not covered: two instances taking over the same abandoned key at the same instant (the takeover is a plain
- * `set`, not compare-and-set), a platform whose tag filter lags behind its creates, and — should the platform
+ * Not covered: a platform whose tag filter lags behind its creates, and — should the platform
  * ever alter a name we send — the first request's own retry after a *different* request with its key found
  * the company first (the store then holds the company's fingerprint, not the first request's).
  */
@@ -74,17 +74,20 @@ export function createOnce(
   ): Promise<CreateOutcome> {
     const tagged = withIdempotencyTag(input, key);
     const startedAt = now();
-    const inFlight = { state: 'in-flight', fingerprint: print, startedAt } as const;
-    const existing = await store.begin(key, inFlight);
-    let lookFirst = store.durable !== true;
-    if (existing !== undefined) {
+    const attemptId = crypto.randomUUID();
+    const inFlight = { state: 'in-flight', fingerprint: print, startedAt, attempt: attemptId } as const;
+    // One atomic step claims a new key, or takes over a failed or abandoned attempt's: of the instances racing
+    // for a key, one goes on.
+    const claim = await store.claim(key, inFlight, startedAt - staleAfterMs);
+    if (!claim.claimed) {
+      const existing = claim.record;
       if (existing.fingerprint !== print) throw keyReused();
       if (existing.state === 'done') return { response: existing.response, replayed: true };
-      if (existing.state === 'in-flight' && startedAt - existing.startedAt < staleAfterMs)
-        throw keyInFlight();
-      await store.set(key, inFlight);
-      lookFirst = true;
+      throw keyInFlight();
     }
+    const lookFirst = store.durable !== true || claim.tookOver;
+    const record = (value: DoneRecord | FailedRecord, what: string): Promise<void> =>
+      settle(key, attemptId, value, what, log);
 
     let earlier: Company | undefined;
     let company: Company;
@@ -92,26 +95,38 @@ export function createOnce(
       earlier = lookFirst ? await findTagged(key, log) : undefined;
       company = earlier ?? (await platform.createCompany(tagged));
     } catch (error) {
-      await record(key, { state: 'failed', fingerprint: print }, 'record a failed create', log);
+      await record({ state: 'failed', fingerprint: print }, 'record a failed create');
       throw error;
     }
     const response = { status: 200, body: serialise(company) };
     const found = earlier === undefined ? undefined : companyInput(earlier);
     if (found !== undefined && storedFingerprint(found) !== storedFingerprint(input)) {
       // The key already belongs to a company made from another request: remember that, refuse this one.
-      await record(key, { state: 'done', fingerprint: fingerprint(found), response }, 'record a key', log);
+      await record({ state: 'done', fingerprint: fingerprint(found), response }, 'record a key');
       throw keyReused();
     }
     // The company exists whatever the store says now: answer with it. Should the store fail here, a retry
     // finds the record `in-flight`, gets 409 until it is stale, then takes over and finds the company by tag.
-    await record(key, { state: 'done', fingerprint: print, response }, 'record a create', log);
+    await record({ state: 'done', fingerprint: print, response }, 'record a create');
     return { response, replayed: earlier !== undefined };
   }
 
-  /** Writes to the store after the platform was called: a failure there must not hide the platform's answer. */
-  async function record(key: string, value: IdempotencyRecord, what: string, log: Log): Promise<void> {
+  /**
+   * Ends this attempt in the store after the platform was called: a failure there must not hide the platform's
+   * answer. An attempt taken over meanwhile (it ran past `staleAfterMs`) writes nothing: the one that took over
+   * owns the key, and finds this attempt's company by its tag.
+   */
+  async function settle(
+    key: string,
+    attempt: string,
+    value: DoneRecord | FailedRecord,
+    what: string,
+    log: Log,
+  ): Promise<void> {
     try {
-      await store.set(key, value);
+      if (!(await store.settle(key, attempt, value))) {
+        log(`company-onboard: idempotency key ${key} was taken over by another attempt; not recorded (${what}).`);
+      }
     } catch (error) {
       log(storeFailure(what, error));
     }

@@ -12,22 +12,39 @@ export interface StoredResponse {
  * `fingerprint` is what made the request what it was (name, description, tags): the same key with another
  * fingerprint is refused with 422.
  */
-export type IdempotencyRecord =
-  /** A create is under way (or its process died mid-way); `startedAt` is epoch ms. */
-  | { state: 'in-flight'; fingerprint: string; startedAt: number }
-  /** The create succeeded; `response` is replayed to every later request with the key. */
-  | { state: 'done'; fingerprint: string; response: StoredResponse }
-  /** The last attempt failed; the company may exist anyway (the answer was lost), so look before creating. */
-  | { state: 'failed'; fingerprint: string };
+export type IdempotencyRecord = InFlightRecord | DoneRecord | FailedRecord;
+
+/** A create is under way (or its process died mid-way): `startedAt` is epoch ms, `attempt` its own id. */
+export interface InFlightRecord {
+  readonly state: 'in-flight';
+  readonly fingerprint: string;
+  readonly startedAt: number;
+  readonly attempt: string;
+}
+/** The create succeeded; `response` is replayed to every later request with the key. */
+export interface DoneRecord {
+  readonly state: 'done';
+  readonly fingerprint: string;
+  readonly response: StoredResponse;
+}
+/** The last attempt failed; the company may exist anyway (the answer was lost), so look before creating. */
+export interface FailedRecord {
+  readonly state: 'failed';
+  readonly fingerprint: string;
+}
+
+/** What a {@link IdempotencyStore.claim} found. */
+export type ClaimResult =
+  /** The attempt owns the key. `tookOver`: the key had a record (a failed or abandoned attempt): look first. */
+  | { readonly claimed: true; readonly tookOver: boolean }
+  /** Another request's: done (replay it), still in flight (409), or another fingerprint (422). */
+  | { readonly claimed: false; readonly record: IdempotencyRecord };
 
 /**
- * Where the reference handler remembers `Idempotency-Key`s. The default,
- * {@link createMemoryIdempotencyStore}, lives in one process; behind several instances, or to survive
- * restarts cheaply, implement this over Redis or a database table:
- *
- * - `begin` is an atomic insert-if-absent: Redis `SET key value NX PX ttl` (then `GET` on failure, or
- *   `SET … NX GET` on Redis ≥ 7), SQL `INSERT … ON CONFLICT DO NOTHING` then `SELECT`.
- * - `set` overwrites (Redis `SET key value PX ttl`, SQL `UPDATE`).
+ * Where the reference handler remembers `Idempotency-Key`s. The default, {@link createMemoryIdempotencyStore},
+ * lives in one process; behind several instances use one they share (`createRedisIdempotencyStore`, or your
+ * own over a database). Both operations must be atomic: of the instances racing for a key, exactly one may
+ * create. `idempotencyStoreConformance()` checks a store against this contract.
  *
  * Expiry is the store's business: keep records at least as long as a browser tab might retry (a day).
  * Errors thrown by either method fail the request with 500 before any company is created.
@@ -39,11 +56,24 @@ export interface IdempotencyStore {
    * (one platform call instead of two). Default `false`, which is always safe.
    */
   readonly durable?: boolean;
-  /** Stores `record` if `key` has none and returns `undefined`; otherwise returns the existing record unchanged. */
-  begin(key: string, record: IdempotencyRecord): Promise<IdempotencyRecord | undefined>;
-  /** Stores `record` for `key`, replacing any. */
-  set(key: string, record: IdempotencyRecord): Promise<void>;
+  /**
+   * Claims `key` for one attempt, atomically: stores `record` when the key has no record, or has one with the
+   * same fingerprint whose attempt is over (`failed`) or abandoned (`in-flight` since before `staleBefore`,
+   * epoch ms). Otherwise it leaves the record and returns it. SQL: `INSERT … ON CONFLICT DO UPDATE … WHERE`
+   * the conditions hold; Redis: a script (see `redis-stores.ts`).
+   */
+  claim(key: string, record: InFlightRecord, staleBefore: number): Promise<ClaimResult>;
+  /**
+   * Ends attempt `attempt` with `record`, atomically, only while the key is still claimed by it (in flight
+   * with that id): `false`, writing nothing, once another attempt took the key over.
+   */
+  settle(key: string, attempt: string, record: DoneRecord | FailedRecord): Promise<boolean>;
 }
+
+/** Whether a claim may replace `existing` (see {@link IdempotencyStore.claim}). */
+export const claimable = (existing: IdempotencyRecord, record: InFlightRecord, staleBefore: number): boolean =>
+  existing.fingerprint === record.fingerprint &&
+  (existing.state === 'failed' || (existing.state === 'in-flight' && existing.startedAt < staleBefore));
 
 /** Options of {@link createMemoryIdempotencyStore}. */
 export interface MemoryIdempotencyStoreOptions {
@@ -65,11 +95,12 @@ export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOpti
   // Insertion order is update order, and with one TTL also expiry order.
   const entries = new Map<string, { record: IdempotencyRecord; expiresAt: number }>();
 
-  const forgetExpired = (time: number): void => {
-    for (const [key, entry] of entries) {
+  const current = (key: string, time: number): IdempotencyRecord | undefined => {
+    for (const [name, entry] of entries) {
       if (entry.expiresAt > time) break;
-      entries.delete(key);
+      entries.delete(name);
     }
+    return entries.get(key)?.record;
   };
   const put = (key: string, record: IdempotencyRecord, time: number): void => {
     entries.delete(key);
@@ -81,20 +112,24 @@ export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOpti
     }
   };
 
+  // Each method runs to completion before any other (one thread, no await inside): atomic as it stands.
   return {
     durable: false,
-    begin(key, record) {
+    claim(key, record, staleBefore) {
       const time = now();
-      forgetExpired(time);
-      const existing = entries.get(key)?.record;
-      if (existing === undefined) put(key, record, time);
-      return Promise.resolve(existing);
-    },
-    set(key, record) {
-      const time = now();
-      forgetExpired(time);
+      const existing = current(key, time);
+      if (existing !== undefined && !claimable(existing, record, staleBefore)) {
+        return Promise.resolve({ claimed: false, record: existing });
+      }
       put(key, record, time);
-      return Promise.resolve();
+      return Promise.resolve({ claimed: true, tookOver: existing !== undefined });
+    },
+    settle(key, attempt, record) {
+      const time = now();
+      const existing = current(key, time);
+      if (existing?.state !== 'in-flight' || existing.attempt !== attempt) return Promise.resolve(false);
+      put(key, record, time);
+      return Promise.resolve(true);
     },
   };
 }

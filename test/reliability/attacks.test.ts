@@ -200,11 +200,11 @@ describe('attack: joining another caller’s create while it runs', () => {
       apiKey: API_KEY,
       handler: {
         idempotencyStore: {
-          begin: (key, record) => {
+          claim: (key, record, staleBefore) => {
             claims += 1;
-            return store.begin(key, record);
+            return store.claim(key, record, staleBefore);
           },
-          set: (key, record) => store.set(key, record),
+          settle: (key, attempt, record) => store.settle(key, attempt, record),
         },
         authorize: ({ request, action, companyId }) => {
           const user = request.headers.get('x-user');

@@ -1,8 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import {
+  claimable,
+  type DoneRecord,
+  type FailedRecord,
+  type InFlightRecord,
+} from '../../src/server/idempotency.ts';
+import {
   createMemoryIdempotencyStore,
+  idempotencyStoreConformance,
   IDEMPOTENCY_TAG,
+  type ClaimResult,
   type IdempotencyRecord,
   type IdempotencyStore,
 } from '../../src/server/index.ts';
@@ -16,44 +24,53 @@ const LOOKUP = (key: string): PlatformCall => ({
   tags: `${IDEMPOTENCY_TAG}=${key}`,
 });
 
-const done = (fingerprint: string): IdempotencyRecord => ({
+const done = (fingerprint: string): DoneRecord => ({
   state: 'done',
   fingerprint,
   response: { status: 200, body: '{}' },
 });
+const inFlight = (attempt: string, startedAt = 0, fingerprint = 'a'): InFlightRecord => ({
+  state: 'in-flight',
+  fingerprint,
+  startedAt,
+  attempt,
+});
+/** What a claim finds, when it does not win. */
+const found = async (store: IdempotencyStore, key: string) => {
+  const claim = await store.claim(key, inFlight('probe', 0, 'probe'), -1);
+  return claim.claimed ? undefined : claim.record;
+};
 
 describe('createMemoryIdempotencyStore', () => {
-  it('begin stores only when the key is free, and returns what was there', async () => {
-    const store = createMemoryIdempotencyStore();
-    const first: IdempotencyRecord = { state: 'in-flight', fingerprint: 'a', startedAt: 1 };
-    assert.equal(await store.begin('k', first), undefined);
-    assert.deepEqual(await store.begin('k', { state: 'failed', fingerprint: 'b' }), first);
-    await store.set('k', done('a'));
-    assert.deepEqual(await store.begin('k', first), done('a'));
-    assert.equal(store.durable, false);
+  const memory = createMemoryIdempotencyStore();
+  for (const check of idempotencyStoreConformance()) {
+    it(`meets the store contract: ${check.name}`, () => check.run(memory));
+  }
+
+  it('is not durable', () => {
+    assert.equal(createMemoryIdempotencyStore().durable, false);
   });
 
   it('forgets a key ttlMs after its last update', async () => {
     let now = 0;
     const store = createMemoryIdempotencyStore({ ttlMs: 1000, now: () => now });
-    await store.begin('k', done('a'));
-    now = 999;
-    assert.deepEqual(await store.begin('k', done('x')), done('a'));
-    await store.set('k', done('b'));
-    now = 1998;
-    assert.deepEqual(await store.begin('k', done('x')), done('b'), 'set renews the expiry');
-    now = 1999;
-    assert.equal(await store.begin('k', done('c')), undefined, 'expired, so free again');
+    await store.claim('k', inFlight('a'), -1);
+    now = 500;
+    await store.settle('k', 'a', done('a'));
+    now = 1499;
+    assert.deepEqual(await found(store, 'k'), done('a'), 'settle renews the expiry');
+    now = 1500;
+    assert.equal(await found(store, 'k'), undefined, 'expired, so free again');
   });
 
   it('keeps at most maxEntries keys, forgetting the least recently updated', async () => {
     const store = createMemoryIdempotencyStore({ maxEntries: 2 });
-    await store.begin('a', done('a'));
-    await store.begin('b', done('b'));
-    await store.set('a', done('a2'));
-    await store.begin('c', done('c'));
-    assert.deepEqual(await store.begin('a', done('x')), done('a2'));
-    assert.equal(await store.begin('b', done('x')), undefined, 'b went');
+    await store.claim('a', inFlight('a'), -1);
+    await store.claim('b', inFlight('b'), -1);
+    await store.settle('a', 'a', done('a2'));
+    await store.claim('c', inFlight('c'), -1);
+    assert.deepEqual(await found(store, 'a'), done('a2'));
+    assert.equal(await found(store, 'b'), undefined, 'b went');
   });
 });
 
@@ -65,21 +82,24 @@ class MapStore implements IdempotencyStore {
   failSet = false;
   constructor(readonly durable: boolean) {}
 
-  begin(key: string, record: IdempotencyRecord): Promise<IdempotencyRecord | undefined> {
+  claim(key: string, record: InFlightRecord, staleBefore: number): Promise<ClaimResult> {
     if (this.failBegin) return Promise.reject(new Error('store down'));
     const existing = this.records.get(key);
-    if (existing === undefined) {
-      this.records.set(key, record);
-      this.writes.push(`begin ${record.state}`);
+    if (existing !== undefined && !claimable(existing, record, staleBefore)) {
+      return Promise.resolve({ claimed: false, record: existing });
     }
-    return Promise.resolve(existing);
+    this.records.set(key, record);
+    this.writes.push(existing === undefined ? 'claim' : `take over ${existing.state}`);
+    return Promise.resolve({ claimed: true, tookOver: existing !== undefined });
   }
 
-  set(key: string, record: IdempotencyRecord): Promise<void> {
+  settle(key: string, attempt: string, record: DoneRecord | FailedRecord): Promise<boolean> {
     if (this.failSet) return Promise.reject(new Error('store down'));
+    const existing = this.records.get(key);
+    if (existing?.state !== 'in-flight' || existing.attempt !== attempt) return Promise.resolve(false);
     this.records.set(key, record);
-    this.writes.push(`set ${record.state}`);
-    return Promise.resolve();
+    this.writes.push(`settle ${record.state}`);
+    return Promise.resolve(true);
   }
 }
 
@@ -102,7 +122,7 @@ describe('a custom idempotencyStore', () => {
     const created = await rig.create(key);
     assert.equal(created.status, 200);
     assert.deepEqual(rig.platformCalls, [CREATE]);
-    assert.deepEqual(store.writes, ['begin in-flight', 'set done']);
+    assert.deepEqual(store.writes, ['claim', 'settle done']);
     const record = store.records.get(key);
     assert.equal(record?.state, 'done');
     if (record?.state === 'done') assert.deepEqual(JSON.parse(record.response.body), created.body);
@@ -140,7 +160,7 @@ describe('a custom idempotencyStore', () => {
   it('a key in flight elsewhere (another instance) answers 409 with Retry-After and calls nothing', async () => {
     const key = randomUUID();
     const print = fingerprint({ name: 'Acme Ltd' });
-    store.records.set(key, { state: 'in-flight', fingerprint: print, startedAt: Date.now() });
+    store.records.set(key, inFlight('elsewhere', Date.now(), print));
     const busy = await rig.create(key);
     assert.equal(busy.status, 409);
     assert.equal(busy.body['code'], 'idempotency-key-in-flight');
@@ -152,12 +172,12 @@ describe('a custom idempotencyStore', () => {
   it('an in-flight record past its time (its process died) is taken over, looking first', async () => {
     const key = randomUUID();
     const print = fingerprint({ name: 'Acme Ltd' });
-    store.records.set(key, { state: 'in-flight', fingerprint: print, startedAt: Date.now() - 60_000 });
+    store.records.set(key, inFlight('died', Date.now() - 60_000, print));
 
     const taken = await rig.create(key);
     assert.equal(taken.status, 200);
     assert.deepEqual(rig.platformCalls, [LOOKUP(key), CREATE]);
-    assert.deepEqual(store.writes, ['set in-flight', 'set done']);
+    assert.deepEqual(store.writes, ['take over in-flight', 'settle done']);
   });
 
   it('a key recorded for another request is refused with 422 before any platform call', async () => {
@@ -180,7 +200,6 @@ describe('a custom idempotencyStore', () => {
 
   it('a store that fails after the create: the company is still answered, the failure logged', async () => {
     const key = randomUUID();
-    await store.begin('warm-up', done('x'));
     store.failSet = true;
     const created = await rig.create(key);
     assert.equal(created.status, 200);
