@@ -64,6 +64,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     simulator,
     close: async () => {
       simulator.webhooks.clear();
+      // Event streams never end by themselves: end them, or closing would wait for them.
+      const http = server.httpServer;
+      if (http !== null && 'closeAllConnections' in http) http.closeAllConnections();
       await server.close();
     },
   };

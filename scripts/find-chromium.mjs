@@ -8,8 +8,7 @@
  *
  * CLI: `node scripts/find-chromium.mjs` prints the path (installing if needed) or exits 1 with the message.
  */
-import { accessSync, constants, existsSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { findOrInstall } from './debian-program.mjs';
 import { fileURLToPath } from 'node:url';
 
 const CANDIDATES = [
@@ -39,56 +38,18 @@ export const CHROMIUM_ARGS = [
 export const NOT_FOUND_MESSAGE =
   'Chromium not found: install it (Debian: apt-get install chromium) or set CHROME_PATH';
 
-function isExecutable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function findExisting() {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (isExecutable(fromEnv)) return fromEnv;
-    throw new Error(`CHROME_PATH is set to ${fromEnv}, which is not an executable file`);
-  }
-  return CANDIDATES.find(isExecutable);
-}
-
-function canAptInstall() {
-  return typeof process.getuid === 'function' && process.getuid() === 0 && existsSync('/usr/bin/apt-get');
-}
-
-function aptInstallChromium() {
-  console.error(
-    'find-chromium: Chromium not found; installing Debian package "chromium" with apt-get (~1 min)',
-  );
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const quiet = { stdio: ['ignore', 'ignore', 'inherit'], env };
-  const update = spawnSync('apt-get', ['update', '-qq'], quiet);
-  if (update.status !== 0)
-    throw new Error(`apt-get update failed (exit ${update.status}). ${NOT_FOUND_MESSAGE}`);
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], quiet);
-  if (install.status !== 0) {
-    throw new Error(`apt-get install chromium failed (exit ${install.status}). ${NOT_FOUND_MESSAGE}`);
-  }
-}
-
 /**
  * @returns {string} absolute path of a Chromium-family browser
  * @throws {Error} with a one-line message when none can be found or installed
  */
 export function findChromium() {
-  const found = findExisting();
-  if (found) return found;
-  if (!canAptInstall()) throw new Error(NOT_FOUND_MESSAGE);
-  aptInstallChromium();
-  const installed = CANDIDATES.find(isExecutable);
-  if (!installed)
-    throw new Error(`apt-get reported success but no Chromium binary appeared. ${NOT_FOUND_MESSAGE}`);
-  return installed;
+  return findOrInstall({
+    what: 'Chromium',
+    envVar: 'CHROME_PATH',
+    candidates: CANDIDATES,
+    aptPackage: 'chromium',
+    notFound: NOT_FOUND_MESSAGE,
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

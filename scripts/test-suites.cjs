@@ -12,7 +12,18 @@
 'use strict';
 
 /** Folders under test/ whose `*.test.ts` run in Node. */
-const NODE_DIRS = ['machine', 'runtime', 'link', 'sync', 'backend', 'server', 'simulator', 'reliability', 'messages'];
+const NODE_DIRS = [
+  'machine',
+  'runtime',
+  'link',
+  'sync',
+  'backend',
+  'server',
+  'simulator',
+  'reliability',
+  'messages',
+  'redis',
+];
 const NODE_TEST_DIRS = NODE_DIRS.map((dir) => `test/${dir}`);
 const E2E_TEST_DIRS = ['test/e2e'];
 const BROWSER_ONLY = 'test/**/*.browser.test.ts';

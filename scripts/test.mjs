@@ -3,6 +3,7 @@
  * `npm test`: every check, in order, each as a child process with its output streamed and timed.
  *
  *   chromium   find Chromium (CHROME_PATH, usual paths; apt-get install it as root on Debian) → CHROME_PATH
+ *   redis      find redis-server (REDIS_SERVER, usual paths; apt-get install it as root on Debian) → REDIS_SERVER
  *   typecheck  tsc --noEmit -p .
  *   lint       eslint . --max-warnings=0
  *   docs       node scripts/reliability-doc.mjs --check (docs/RELIABILITY.md is what the case tables give)
@@ -33,6 +34,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findChromium } from './find-chromium.mjs';
+import { findRedis } from './find-redis.mjs';
 import suites from './test-suites.cjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -129,6 +131,16 @@ const STEPS = [
     },
   },
   {
+    name: 'redis',
+    title: 'Find redis-server (the fleet tests start their own)',
+    async run({ env }) {
+      const path = findRedis();
+      env.REDIS_SERVER = path;
+      console.log(path);
+      return { status: 'PASS', note: path };
+    },
+  },
+  {
     name: 'typecheck',
     title: 'Type-check (tsc --noEmit -p .)',
     run: ({ env }) => commands(env, [[bin('tsc'), '--noEmit', '-p', '.']]),
@@ -164,7 +176,8 @@ const STEPS = [
   },
   {
     name: 'node',
-    title: 'Node tests (mocha: machine, runtime, link, sync, backend, server, simulator, reliability)',
+    title:
+      'Node tests (mocha: machine, runtime, link, sync, backend, server, simulator, reliability, messages, redis)',
     async run({ env }) {
       const { files, note } = collect(suites.NODE_TEST_DIRS, nodeOnly);
       if (files.length === 0) return { status: 'SKIP', note };
@@ -346,9 +359,12 @@ function selectSteps(argv) {
   const only = listArg('only');
   const skip = listArg('skip') ?? [];
   let selected = STEPS.filter((s) => (only ? only.includes(s.name) : true) && !skip.includes(s.name));
-  if (selected.some((s) => s.browser) && !selected.some((s) => s.name === 'chromium')) {
-    selected = [STEPS[0], ...selected];
-  }
+  const needs = (/** @type {string} */ name, /** @type {(s: Step) => boolean} */ wants) => {
+    const step = STEPS.find((s) => s.name === name);
+    if (step && selected.some(wants) && !selected.includes(step)) selected = [step, ...selected];
+  };
+  needs('redis', (s) => s.name === 'node' || s.name === 'e2e');
+  needs('chromium', (s) => Boolean(s.browser));
   return selected;
 }
 

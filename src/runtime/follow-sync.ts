@@ -49,6 +49,8 @@ export function followSync(sync: SyncToFollow): Poller {
   let baselineOwed = sync.baseline;
   /** Types the last reading was still waiting for (`null` before the first), and those news since said ended. */
   let waiting: readonly string[] | null = null;
+  /** Required types not started yet: no news will say when they do, so readings keep their usual pace. */
+  let startsOwed = false;
   const ended = new Set<string>();
   const poller = startPolling(
     {
@@ -77,6 +79,8 @@ export function followSync(sync: SyncToFollow): Poller {
           sync.journey().baseline,
         );
         const at = ports.clock.now();
+        startsOwed = notStarted.length > 0;
+        if (startsOwed) poller.setPushed(false);
         waiting = progress.types
           .filter((type) => type.phase === 'pending' || type.phase === 'in-progress')
           .map((type) => type.dataType);
@@ -96,7 +100,7 @@ export function followSync(sync: SyncToFollow): Poller {
   let silence: unknown;
   /** News comes: rely on it, until it has been quiet too long. */
   const trustNews = (): void => {
-    poller.setPushed(true);
+    poller.setPushed(!startsOwed);
     ports.clock.clearTimeout(silence);
     silence = ports.clock.setTimeout(() => poller.setPushed(false), NEWS_SILENCE_MS);
   };

@@ -125,7 +125,9 @@ export function createOnce(
   ): Promise<void> {
     try {
       if (!(await store.settle(key, attempt, value))) {
-        log(`company-onboard: idempotency key ${key} was taken over by another attempt; not recorded (${what}).`);
+        log(
+          `company-onboard: idempotency key ${key} was taken over by another attempt; not recorded (${what}).`,
+        );
       }
     } catch (error) {
       log(storeFailure(what, error));

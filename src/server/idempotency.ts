@@ -71,7 +71,11 @@ export interface IdempotencyStore {
 }
 
 /** Whether a claim may replace `existing` (see {@link IdempotencyStore.claim}). */
-export const claimable = (existing: IdempotencyRecord, record: InFlightRecord, staleBefore: number): boolean =>
+export const claimable = (
+  existing: IdempotencyRecord,
+  record: InFlightRecord,
+  staleBefore: number,
+): boolean =>
   existing.fingerprint === record.fingerprint &&
   (existing.state === 'failed' || (existing.state === 'in-flight' && existing.startedAt < staleBefore));
 

@@ -24,3 +24,11 @@ export {
   type WebhookDedupe,
 } from './webhook-dedupe.ts';
 export { codatCompanyName, companyNameProblem } from '../backend/company-name.ts';
+export {
+  createRedisIdempotencyStore,
+  createRedisPubSub,
+  createRedisWebhookDedupe,
+  type RedisCommands,
+  type RedisStoreOptions,
+  type RedisSubscriber,
+} from './redis-stores.ts';

@@ -13,8 +13,8 @@ const statuses = (entries: Record<string, string>): DataStatuses =>
   );
 
 /** A ready journey whose backend pushes news the test sends, and counts its watches. */
-async function pushedKit(readings: DataStatuses[]) {
-  const kit = await readyKit();
+async function pushedKit(readings: DataStatuses[], config: Parameters<typeof readyKit>[0] = {}) {
+  const kit = await readyKit(config);
   const watches: { handlers: CompanyWatchHandlers; stopped: boolean }[] = [];
   Object.assign(kit.backend, {
     watchCompany: (_companyId: string, handlers: CompanyWatchHandlers) => {
@@ -140,5 +140,19 @@ describe('runner: news not yet known to come', () => {
     expect(push.kit.time.delays().sort((a, b) => a - b)).to.deep.equal([44_000, 90_000]);
     expect(await push.kit.time.next()).to.equal(44_000);
     expect(push.kit.time.delays()).to.deep.equal([2250]); // where the backoff had got to
+  });
+});
+
+describe('runner: types no news will announce', () => {
+  it('a required type not started yet keeps the usual pace: the start bound needs readings', async () => {
+    const push = await pushedKit([statuses({ invoices: 'Fetching' })], {
+      requiredDataTypes: ['invoices', 'purchaseOrders'],
+    });
+    push.open();
+    await push.kit.time.next(); // the first wait, already running
+    expect(Math.min(...push.kit.time.delays())).to.be.below(10_000);
+    expect(push.kit.time.delays().includes(90_000)).to.equal(false);
+    await push.news(ended('invoices'));
+    expect(push.kit.time.delays().includes(90_000)).to.equal(false);
   });
 });
