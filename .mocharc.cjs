@@ -26,4 +26,7 @@ module.exports = {
   // Per test and per hook; servers start in hooks, and property tests make 10,000 runs.
   timeout: 30_000,
   slow: 1_000,
+  // Exit once the tests are done: node-redis can leave a socket of a closed client connected after a
+  // subscription, which would hold the process open (the test Redis is killed on exit, see test/redis).
+  exit: true,
 };

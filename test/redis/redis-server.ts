@@ -9,7 +9,7 @@ import { createClient } from '@redis/client';
 
 /** A client as `createClient()` makes it. */
 export type Client = ReturnType<typeof newClient>;
-const newClient = (url: string) => createClient({ url, RESP: 2, socket: { reconnectStrategy: false } });
+const newClient = (url: string) => createClient({ url, socket: { reconnectStrategy: false } });
 
 export interface TestRedis {
   readonly url: string;
