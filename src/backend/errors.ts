@@ -57,8 +57,10 @@ export class HttpError extends BackendError {
     super(`HTTP ${status}${details.serverText === undefined ? '' : `: ${details.serverText}`}`);
     this.code =
       details.code ?? CODE_BY_STATUS[status] ?? (status >= 500 ? ErrorCode.ServerError : ErrorCode.HttpError);
-    // 4xx are final (402 account limit and 409 conflict included) but for a timeout and a rate limit.
-    this.retryable = status === 408 || status === 429 || status >= 500;
+    // 4xx are final (402 account limit and 409 conflict included) but for a timeout, a rate limit, and a create
+    // still running for this key elsewhere (another instance of a fleet): its answer comes after `Retry-After`.
+    this.retryable =
+      status === 408 || status === 429 || status >= 500 || this.code === 'idempotency-key-in-flight';
     this.params = { status, ...(details.serverText === undefined ? {} : { serverText: details.serverText }) };
     this.field = details.field;
     this.retryAfterMs = details.retryAfterMs;

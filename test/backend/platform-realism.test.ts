@@ -63,17 +63,34 @@ describe('createFetchBackend: errors retrying cannot fix, and a platform down fo
   });
 
   it('409 is conflict and not repeated; our own 409 codes still win', async () => {
-    const { backend, requests } = backendWith([
-      new Response('', { status: 409 }),
-      json({ error: 'Still working.', code: 'idempotency-key-in-flight' }, 409, { 'Retry-After': '1' }),
-    ]);
+    const { backend, requests } = backendWith(
+      [
+        new Response('', { status: 409 }),
+        json({ error: 'Still working.', code: 'idempotency-key-in-flight' }, 409, { 'Retry-After': '0' }),
+      ],
+      { retries: 0 },
+    );
     expect(await httpRejection(backend.getCompany(company.id))).to.include({
       code: 'conflict',
       retryable: false,
     });
     const ours = await httpRejection(backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }));
-    expect(ours).to.include({ code: 'idempotency-key-in-flight', retryAfterMs: 1000 });
+    expect(ours).to.include({ code: 'idempotency-key-in-flight', retryable: true, retryAfterMs: 0 });
     expect(requests).to.have.length(2);
+  });
+
+  it('a create still running elsewhere (409 idempotency-key-in-flight) is asked again after its Retry-After', async () => {
+    const { backend, requests } = backendWith([
+      json({ error: 'Still working.', code: 'idempotency-key-in-flight' }, 409, { 'Retry-After': '0' }),
+      json(company),
+    ]);
+    const created = await backend.createCompany({ name: 'A' }, { idempotencyKey: 'key-1' });
+    expect(created.id).to.equal(company.id);
+    expect(requests).to.have.length(2);
+    expect(requests.map((request) => request.headers.get('idempotency-key'))).to.deep.equal([
+      'key-1',
+      'key-1',
+    ]);
   });
 
   it('503 is unavailable and retried after its Retry-After; the server’s platform-unavailable passes as is', async () => {

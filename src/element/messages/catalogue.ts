@@ -1,4 +1,4 @@
-import type { MessageParams, NoticeCode, SyncPhase } from '../../machine/index.ts';
+import type { MessageParams } from '../../machine/index.ts';
 import type { CompanyViewStrings } from '../views/company-view-strings.ts';
 import type { JourneyViewStrings } from '../views/journey-views.ts';
 import type { enExtra } from './en-extra.ts';
@@ -6,12 +6,6 @@ import type { FirstScreenStrings } from './en.ts';
 
 /** One entry: a sentence, or a function of the message's parameters. */
 export type Text = string | ((params: MessageParams) => string);
-
-/** Keys of the entries that render a code from a lower layer. */
-export type NoticeKey = `notice.${NoticeCode}`;
-/** Notices no first screen shows: they load with the rest of English. */
-export type LaterNotice = 'notice.data-refreshed' | 'notice.sync-queued';
-export type PhaseKey = `phase.${SyncPhase}`;
 
 /**
  * Every entry of a language. English comes in four parts, each loaded when needed: the first screen's (`en.ts`,

@@ -1,5 +1,3 @@
-import type { LaterNotice, NoticeKey } from './catalogue.ts';
-
 /**
  * The English the first screen needs (the name form, "Connect"), always in the sign-up bundle. The rest of English
  * loads on demand, with the views that speak it or as other languages do: see `catalogue.ts`.
@@ -18,9 +16,6 @@ export const en = {
   errorTitle: 'Something went wrong',
   errorText: 'Please try again.',
   popupHandedOff: 'You can close this window.',
-  'notice.user-cancelled': 'You cancelled connecting your accounting software.',
-  'notice.popup-closed': 'The window was closed before you finished connecting.',
-  'notice.link-unfinished': 'Connecting was not finished.',
-} satisfies Record<Exclude<NoticeKey, LaterNotice>, string> & Record<string, unknown>;
+} satisfies Record<string, unknown>;
 
 export type FirstScreenStrings = typeof en;

@@ -28,6 +28,10 @@ export const journeyViewStrings = {
   'phase.in-progress': 'In progress',
   'phase.finished': 'Done',
   'phase.failed': 'Failed',
+  // Notices come back from Link, by which time these words are here.
+  'notice.user-cancelled': 'You cancelled connecting your accounting software.',
+  'notice.popup-closed': 'The window was closed before you finished connecting.',
+  'notice.link-unfinished': 'Connecting was not finished.',
 };
 
 export type JourneyViewStrings = typeof journeyViewStrings;
