@@ -118,28 +118,26 @@ function readCounts(file) {
  * @typedef {{ name: string, title: string, browser?: boolean, run: (ctx: Context) => Promise<Outcome> }} Step
  */
 
+/**
+ * A step that finds a program the tests need (installing it when it can) and tells them where, in `envVar`.
+ * @param {string} name @param {string} title @param {() => string} find @param {string} envVar
+ * @returns {Step}
+ */
+const findStep = (name, title, find, envVar) => ({
+  name,
+  title,
+  async run({ env }) {
+    const path = find();
+    env[envVar] = path;
+    console.log(path);
+    return { status: 'PASS', note: path };
+  },
+});
+
 /** @type {Step[]} */
 const STEPS = [
-  {
-    name: 'chromium',
-    title: 'Find Chromium',
-    async run({ env }) {
-      const path = findChromium();
-      env.CHROME_PATH = path;
-      console.log(path);
-      return { status: 'PASS', note: path };
-    },
-  },
-  {
-    name: 'redis',
-    title: 'Find redis-server (the fleet tests start their own)',
-    async run({ env }) {
-      const path = findRedis();
-      env.REDIS_SERVER = path;
-      console.log(path);
-      return { status: 'PASS', note: path };
-    },
-  },
+  findStep('chromium', 'Find Chromium', findChromium, 'CHROME_PATH'),
+  findStep('redis', 'Find redis-server (the fleet tests start their own)', findRedis, 'REDIS_SERVER'),
   {
     name: 'typecheck',
     title: 'Type-check (tsc --noEmit -p .)',
