@@ -145,11 +145,10 @@ export function startPolling(
   function setPushed(now: boolean): void {
     if (now === pushed) return;
     pushed = now;
-    // Push lost while waiting out the long safety delay: back to the usual pace from here.
-    if (!pushed && timer !== undefined) {
-      clock.clearTimeout(timer);
-      schedule(delay);
-    }
+    if (timer === undefined) return;
+    // The wait under way changes pace too: news now says when to read, or (lost) the usual backoff resumes.
+    clock.clearTimeout(timer);
+    schedule(pushed ? pushedDelayMs : delay);
   }
 
   run();

@@ -98,7 +98,8 @@ export const ATTACK_CASES: readonly AttackCase[] = [
   },
   {
     attack: 'A company name carrying markup',
-    promise: 'Refused before sending by the server’s own rules, the characters named as text, the typed name kept',
+    promise:
+      'Refused before sending by the server’s own rules, the characters named as text, the typed name kept',
     file: 'test/element/sign-up.test.ts',
     title: 'refuses a name with markup itself, naming the characters as text, keeping what was typed',
   },

@@ -83,10 +83,9 @@ describe('runner: following a sync with news pushed', () => {
   it('while the stream is open, polling slows to its safety pace; when it is lost, the usual backoff resumes', async () => {
     const push = await pushedKit([statuses({ invoices: 'Fetching' })]);
     push.open();
-    await push.kit.time.next(); // the first wait (1 s) was already running
-    expect(push.kit.time.delays()).to.include(90_000);
+    expect(push.kit.time.delays()).to.include(90_000); // the first wait, 1 s, became the safety one
     push.lost();
-    expect(push.kit.time.delays()).to.deep.equal([2250]); // where the backoff had got to
+    expect(push.kit.time.delays()).to.deep.equal([1500]); // where the backoff had got to
   });
 
   it('without the stream opening, it polls as before: never both at full rate, never neither', async () => {
@@ -111,10 +110,9 @@ describe('runner: news that never comes', () => {
     const fetching = statuses({ invoices: 'Fetching' });
     const push = await pushedKit([fetching, fetching, statuses({ invoices: 'Complete' })]);
     push.open();
-    await push.kit.time.next(); // the first wait, already running: still fetching
-    expect(push.kit.state()).to.equal('syncing');
-    // No news for 45 s: polling resumes its pace (2.25 s on) and finds the sync done.
-    expect([await push.kit.time.next(), await push.kit.time.next()]).to.deep.equal([44_000, 2250]);
+    // No news for 45 s: polling resumes where its backoff was (1.5 s) and finds the sync done.
+    const waits = [await push.kit.time.next(), await push.kit.time.next(), await push.kit.time.next()];
+    expect(waits).to.deep.equal([45_000, 1500, 1500]);
     expect(push.kit.state()).to.equal('complete');
     expect(push.reads()).to.equal(3);
     expect(push.kit.backend.names().filter((call) => call.startsWith('create'))).to.have.length(1);
@@ -129,17 +127,15 @@ describe('runner: news not yet known to come', () => {
     expect(await push.kit.time.next()).to.equal(1000);
     expect(await push.kit.time.next()).to.equal(1500);
     await push.news(ended('invoices'));
-    await push.kit.time.next();
     expect(push.kit.time.delays()).to.include(90_000);
   });
 
   it('news that stops for 45 s: the usual backoff resumes', async () => {
     const push = await pushedKit([statuses({ invoices: 'Fetching', bills: 'Fetching' })]);
     push.open();
-    await push.kit.time.next(); // the first wait, already running
-    expect(push.kit.time.delays().sort((a, b) => a - b)).to.deep.equal([44_000, 90_000]);
-    expect(await push.kit.time.next()).to.equal(44_000);
-    expect(push.kit.time.delays()).to.deep.equal([2250]); // where the backoff had got to
+    expect(push.kit.time.delays().sort((a, b) => a - b)).to.deep.equal([45_000, 90_000]);
+    expect(await push.kit.time.next()).to.equal(45_000);
+    expect(push.kit.time.delays()).to.deep.equal([1500]); // where the backoff had got to
   });
 });
 
