@@ -31,6 +31,10 @@ export interface CreateOnceOptions {
   serialise: (company: Company) => string;
   /** Past this age an `in-flight` record is presumed abandoned (its process died) and taken over. */
   staleAfterMs: number;
+  /** The most an attempt's platform calls may take together, in ms. */
+  budgetMs: number;
+  /** The most one platform call may take, in ms. */
+  callTimeoutMs: number;
   now?: () => number;
 }
 
@@ -63,7 +67,7 @@ export interface CreateOnceOptions {
 export function createOnce(
   options: CreateOnceOptions,
 ): (key: string, input: CreateCompanyInput, log: Log) => Promise<CreateOutcome> {
-  const { store, platform, serialise, staleAfterMs, now = Date.now } = options;
+  const { store, platform, serialise, staleAfterMs, budgetMs, callTimeoutMs, now = Date.now } = options;
   const running = new Map<string, { fingerprint: string; outcome: Promise<CreateOutcome> }>();
 
   async function attempt(
@@ -86,14 +90,16 @@ export function createOnce(
       throw keyInFlight();
     }
     const lookFirst = store.durable !== true || claim.tookOver;
+    /** What is left of the attempt's budget for the next call (at least a moment: it must be able to answer). */
+    const left = (): number => Math.max(100, Math.min(callTimeoutMs, startedAt + budgetMs - now()));
     const record = (value: DoneRecord | FailedRecord, what: string): Promise<void> =>
       settle(key, attemptId, value, what, log);
 
     let earlier: Company | undefined;
     let company: Company;
     try {
-      earlier = lookFirst ? await findTagged(key, log) : undefined;
-      company = earlier ?? (await platform.createCompany(tagged));
+      earlier = lookFirst ? await findTagged(key, log, left()) : undefined;
+      company = earlier ?? (await platform.createCompany(tagged, left()));
     } catch (error) {
       await record({ state: 'failed', fingerprint: print }, 'record a failed create');
       throw error;
@@ -135,8 +141,8 @@ export function createOnce(
   }
 
   /** The company an earlier attempt created for `key`, if any. */
-  async function findTagged(key: string, log: Log): Promise<Company | undefined> {
-    const candidates = await platform.findCompaniesByTag(IDEMPOTENCY_TAG, key);
+  async function findTagged(key: string, log: Log, timeoutMs: number): Promise<Company | undefined> {
+    const candidates = await platform.findCompaniesByTag(IDEMPOTENCY_TAG, key, timeoutMs);
     // Check the tag ourselves: a platform that ignored or loosened the filter must not hand us a stranger.
     const mine = candidates
       .filter((company) => company.tags?.[IDEMPOTENCY_TAG] === key)

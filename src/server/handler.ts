@@ -60,8 +60,10 @@ export function createOnboardHandler(options: OnboardHandlerOptions): FetchHandl
     store: settings.idempotencyStore,
     platform,
     serialise: (company) => redact(JSON.stringify(company)),
-    // An attempt makes at most two platform calls (look up, create), each bounded by timeoutMs.
-    staleAfterMs: 2 * settings.timeoutMs + 5_000,
+    // An attempt (look up, create) takes at most createTimeoutMs, each call at most timeoutMs.
+    budgetMs: settings.createTimeoutMs,
+    callTimeoutMs: settings.timeoutMs,
+    staleAfterMs: settings.createTimeoutMs + 5_000,
   });
 
   const bodyLimits = { maxBytes: settings.maxBodyBytes, deadlineMs: settings.bodyTimeoutMs };

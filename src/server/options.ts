@@ -65,6 +65,12 @@ export interface OnboardHandlerOptions {
   /** Time limit of each platform call in ms; past it the caller gets 504. Default `10000`. */
   timeoutMs?: number;
   /**
+   * The most a create may take on the platform, its lookup by tag included, in ms; past it the caller gets
+   * 504. Keep it under the browser's request timeout (15 s), so the browser never gives up on a create still
+   * running and retries into a 409. Default `12000`.
+   */
+  createTimeoutMs?: number;
+  /**
    * Where `Idempotency-Key`s of `POST /companies` are remembered, so a retried create replays the first
    * answer instead of making (and paying for) a second company. Default: a new
    * `createMemoryIdempotencyStore()` per handler (this process only, 24 hours, at most 10000 keys, not
@@ -99,6 +105,7 @@ export interface ResolvedOnboardOptions {
   maxBodyBytes: number;
   bodyTimeoutMs: number;
   timeoutMs: number;
+  createTimeoutMs: number;
   idempotencyStore: IdempotencyStore;
   pubsub: PubSub | null;
   heartbeatMs: number;
@@ -124,6 +131,7 @@ export function resolveOnboardOptions(options: OnboardHandlerOptions): ResolvedO
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
     bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
     timeoutMs: options.timeoutMs ?? 10_000,
+    createTimeoutMs: options.createTimeoutMs ?? 12_000,
     idempotencyStore: options.idempotencyStore ?? createMemoryIdempotencyStore(),
     pubsub: options.pubsub ?? null,
     heartbeatMs: options.heartbeatMs ?? 15_000,

@@ -29,13 +29,14 @@ export const SYNC_HISTORY_SIZE = 20;
 
 /** The platform calls the reference handler makes. Each throws a {@link PlatformCallError} on failure. */
 export interface PlatformClient {
-  createCompany(input: CreateCompanyInput): Promise<Company>;
+  /** `timeoutMs`: this call's own limit, when shorter than the client's (a create's budget running out). */
+  createCompany(input: CreateCompanyInput, timeoutMs?: number): Promise<Company>;
   getCompany(companyId: string): Promise<Company>;
   /**
    * Companies whose tag `name` is `value` (Codat's `tags=name=value` filter), first page only. The filter is
    * the platform's: callers must still check the tag on each result.
    */
-  findCompaniesByTag(name: string, value: string): Promise<Company[]>;
+  findCompaniesByTag(name: string, value: string, timeoutMs?: number): Promise<Company[]>;
   /** The data status keyed by the platform's own data type names (`banking-accounts`, not `bankingAccounts`). */
   getDataStatus(companyId: string): Promise<Record<string, unknown>>;
   refreshData(companyId: string): Promise<void>;
@@ -75,6 +76,10 @@ export interface PlatformClientOptions {
 
 type SdkResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
+/** A call's own time limit for the SDK, when it has one. */
+const limited = (timeoutMs: number | undefined): { timeoutMs: number } | undefined =>
+  timeoutMs === undefined ? undefined : { timeoutMs };
+
 /** Talks to the Platform API through the official SDK's standalone functions (tree-shakable). */
 export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
   const client = new CodatPlatformCore({
@@ -87,9 +92,9 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   });
 
   return {
-    createCompany: (input) =>
+    createCompany: (input, timeoutMs) =>
       lenient(
-        call('createCompany', () => companiesCreate(client, input)),
+        call('createCompany', () => companiesCreate(client, input, limited(timeoutMs))),
         companyWithoutNulls,
       ),
     getCompany: (companyId) =>
@@ -97,10 +102,10 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
         call('getCompany', () => companiesGet(client, { companyId })),
         companyWithoutNulls,
       ),
-    findCompaniesByTag: (name, value) =>
+    findCompaniesByTag: (name, value, timeoutMs) =>
       lenient(
         call('findCompaniesByTag', () =>
-          companiesList(client, { tags: `${name}=${value}`, pageSize: 10 }),
+          companiesList(client, { tags: `${name}=${value}`, pageSize: 10 }, limited(timeoutMs)),
         ).then((page) => page.results ?? []),
         companiesWithoutNulls,
       ),
