@@ -26,36 +26,36 @@ export async function companyEventStream(
   companyId: string,
   { signal, heartbeatMs }: EventStreamOptions,
 ): Promise<Response> {
-  let send: (chunk: Uint8Array) => void = () => undefined;
   const channel = companyChannel(companyId);
-  const unsubscribe = await pubsub.subscribe(channel, (message) => send(frame('company', message)));
+  let stream: ReadableStreamDefaultController<Uint8Array> | undefined;
+  const send = (event: string, data: string): void => stream?.enqueue(frame(event, data));
+  const unsubscribe = await pubsub.subscribe(channel, (message) => send('company', message));
   const last = await pubsub.lastPublished(channel).catch(() => undefined);
   const live = last !== undefined && Date.now() - last < LIVE_WITHIN_MS;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
-  let ended = false;
+  /** Ends it once, from either side: the browser went (`abort`) or the reader cancelled. */
   const end = (): void => {
-    if (ended) return;
-    ended = true;
+    if (stream === undefined) return;
+    const ending = stream;
+    stream = undefined;
     clearInterval(heartbeat);
-    signal.removeEventListener('abort', close);
+    signal.removeEventListener('abort', end);
     void unsubscribe();
+    try {
+      ending.close();
+    } catch {
+      // cancelled by the reader: already closed
+    }
   };
-  let close = (): void => end();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      send = (chunk) => {
-        if (!ended) controller.enqueue(chunk);
-      };
-      close = () => {
-        end();
-        controller.close();
-      };
-      if (signal.aborted) return close();
-      signal.addEventListener('abort', close);
+      stream = controller;
+      if (signal.aborted) return end();
+      signal.addEventListener('abort', end);
       // `retry`: how long EventSource waits before reconnecting by itself.
       controller.enqueue(encoder.encode('retry: 5000\n\n'));
-      send(frame('ready', JSON.stringify({ live })));
-      heartbeat = setInterval(() => send(frame('ping', '{}')), heartbeatMs);
+      send('ready', JSON.stringify({ live }));
+      heartbeat = setInterval(() => send('ping', '{}'), heartbeatMs);
     },
     cancel: end,
   });

@@ -1,4 +1,5 @@
 import { ApiError, ErrorCode } from './api-error.ts';
+import { ExpiringMap } from './expiring-map.ts';
 
 /** The answer a completed create gave, kept to be replayed byte for byte. */
 export interface StoredResponse {
@@ -96,43 +97,23 @@ export interface MemoryIdempotencyStoreOptions {
  */
 export function createMemoryIdempotencyStore(options: MemoryIdempotencyStoreOptions = {}): IdempotencyStore {
   const { ttlMs = 24 * 60 * 60 * 1000, maxEntries = 10_000, now = Date.now } = options;
-  // Insertion order is update order, and with one TTL also expiry order.
-  const entries = new Map<string, { record: IdempotencyRecord; expiresAt: number }>();
-
-  const current = (key: string, time: number): IdempotencyRecord | undefined => {
-    for (const [name, entry] of entries) {
-      if (entry.expiresAt > time) break;
-      entries.delete(name);
-    }
-    return entries.get(key)?.record;
-  };
-  const put = (key: string, record: IdempotencyRecord, time: number): void => {
-    entries.delete(key);
-    entries.set(key, { record, expiresAt: time + ttlMs });
-    while (entries.size > maxEntries) {
-      const oldest = entries.keys().next();
-      if (oldest.done) break;
-      entries.delete(oldest.value);
-    }
-  };
+  const records = new ExpiringMap<IdempotencyRecord>(ttlMs, maxEntries, now);
 
   // Each method runs to completion before any other (one thread, no await inside): atomic as it stands.
   return {
     durable: false,
     claim(key, record, staleBefore) {
-      const time = now();
-      const existing = current(key, time);
+      const existing = records.get(key);
       if (existing !== undefined && !claimable(existing, record, staleBefore)) {
         return Promise.resolve({ claimed: false, record: existing });
       }
-      put(key, record, time);
+      records.set(key, record);
       return Promise.resolve({ claimed: true, tookOver: existing !== undefined });
     },
     settle(key, attempt, record) {
-      const time = now();
-      const existing = current(key, time);
+      const existing = records.get(key);
       if (existing?.state !== 'in-flight' || existing.attempt !== attempt) return Promise.resolve(false);
-      put(key, record, time);
+      records.set(key, record);
       return Promise.resolve(true);
     },
   };

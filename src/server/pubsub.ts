@@ -1,3 +1,5 @@
+import { ExpiringMap } from './expiring-map.ts';
+
 /**
  * How a company's news travels from the webhook handler to the event streams browsers hold open. In memory
  * for one process ({@link createMemoryPubSub}); across a fleet, one that every instance shares (Redis:
@@ -18,23 +20,14 @@ export const LAST_PUBLISHED_TTL_MS = 3_600_000;
 /** A {@link PubSub} inside this process: enough for one server, or a demo. */
 export function createMemoryPubSub(now: () => number = Date.now): PubSub {
   const listeners = new Map<string, Set<(message: string) => void>>();
-  const last = new Map<string, number>();
+  const last = new ExpiringMap<number>(LAST_PUBLISHED_TTL_MS, 100_000, now);
   return {
     publish(channel, message) {
-      // Re-inserted, so the map stays in time order and the expired are at its front.
-      last.delete(channel);
       last.set(channel, now());
-      for (const [name, at] of last) {
-        if (now() - at < LAST_PUBLISHED_TTL_MS) break;
-        last.delete(name);
-      }
       for (const listener of listeners.get(channel) ?? []) listener(message);
       return Promise.resolve();
     },
-    lastPublished(channel) {
-      const at = last.get(channel);
-      return Promise.resolve(at !== undefined && now() - at < LAST_PUBLISHED_TTL_MS ? at : undefined);
-    },
+    lastPublished: (channel) => Promise.resolve(last.get(channel)),
     subscribe(channel, listener) {
       // Each subscription its own entry, so the same function subscribed twice is stopped once at a time.
       const own = (message: string): void => listener(message);

@@ -1,3 +1,5 @@
+import { ExpiringMap } from './expiring-map.ts';
+
 /**
  * Remembers the webhook messages already handled, by their id (`webhook-id`, the same on every delivery of one
  * message): Codat delivers at least once, so duplicates come. Across a fleet, give every instance one shared
@@ -19,19 +21,11 @@ export interface MemoryWebhookDedupeOptions {
 /** A {@link WebhookDedupe} in this process's memory. */
 export function createMemoryWebhookDedupe(options: MemoryWebhookDedupeOptions = {}): WebhookDedupe {
   const { ttlMs = 24 * 3_600_000, maxEntries = 100_000, now = Date.now } = options;
-  // Insertion order is expiry order: every id lives ttlMs from when it was claimed.
-  const seen = new Map<string, number>();
+  const seen = new ExpiringMap<true>(ttlMs, maxEntries, now);
   return {
     claim(messageId) {
-      const at = now();
-      if ((seen.get(messageId) ?? 0) > at) return Promise.resolve(false);
-      seen.delete(messageId);
-      // Forget what expired, and the oldest while full.
-      for (const [id, expires] of seen) {
-        if (expires > at && seen.size < maxEntries) break;
-        seen.delete(id);
-      }
-      seen.set(messageId, at + ttlMs);
+      if (seen.get(messageId)) return Promise.resolve(false);
+      seen.set(messageId, true);
       return Promise.resolve(true);
     },
   };

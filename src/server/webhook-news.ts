@@ -12,6 +12,19 @@ const object = (value: unknown): Json => (isPlainObject(value) ? value : {});
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== '' ? value : undefined;
 
+/** A connection's change, as news; `null` without the connection's id. */
+const connectionNews = (
+  companyId: string,
+  connectionId: string | undefined,
+  status: string | undefined,
+): WebhookNews | null =>
+  connectionId === undefined
+    ? null
+    : {
+        companyId,
+        event: { type: 'connection-changed', connectionId, ...(status !== undefined && { status }) },
+      };
+
 /**
  * Reads a Codat webhook, in the current event types (`{id, eventType, generatedDate, payload}`) or the legacy
  * rules (`{CompanyId, RuleType, Data, …}`), as news for the browsers following its company. `null` for
@@ -43,13 +56,7 @@ function currentNews(eventType: string, payload: Json): WebhookNews | null {
   }
   if (eventType.startsWith('connection.')) {
     const connection = object(payload['connection']);
-    const connectionId = text(connection['id']);
-    const status = text(connection['status']);
-    if (connectionId === undefined) return null;
-    return {
-      companyId,
-      event: { type: 'connection-changed', connectionId, ...(status !== undefined && { status }) },
-    };
+    return connectionNews(companyId, text(connection['id']), text(connection['status']));
   }
   return null;
 }
@@ -67,13 +74,11 @@ function legacyNews(rule: string, envelope: Json): WebhookNews | null {
     };
   }
   if (name === 'dataconnectionstatuschanged') {
-    const connectionId = text(data['dataConnectionId']) ?? text(envelope['DataConnectionId']);
-    const status = text(data['newStatus']);
-    if (connectionId === undefined) return null;
-    return {
+    return connectionNews(
       companyId,
-      event: { type: 'connection-changed', connectionId, ...(status !== undefined && { status }) },
-    };
+      text(data['dataConnectionId']) ?? text(envelope['DataConnectionId']),
+      text(data['newStatus']),
+    );
   }
   return null;
 }
