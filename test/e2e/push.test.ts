@@ -48,6 +48,7 @@ describe('push: Codat webhooks to the browser, in Chromium against the demo', ()
       const before = { ...door.counts };
       assert.equal(await signUp(fx, 'Push Ltd'), 1);
       const reads = door.counts.dataStatus - before.dataStatus;
+      console.log(`      measured: ${reads} data-status requests with push`);
       assert.ok(reads <= 3, `${reads} data-status requests`);
       assert.ok(door.counts.events - before.events >= 1, 'the element listened');
     });
@@ -56,6 +57,9 @@ describe('push: Codat webhooks to the browser, in Chromium against the demo', ()
       door.cut();
       const before = { ...door.counts };
       assert.equal(await signUp(fx, 'Cut Ltd'), 1);
+      console.log(
+        `      measured: ${door.counts.dataStatus - before.dataStatus} data-status requests, stream cut`,
+      );
       assert.ok(door.counts.dataStatus - before.dataStatus >= 4, 'polled instead');
     });
   });
@@ -66,6 +70,7 @@ describe('push: Codat webhooks to the browser, in Chromium against the demo', ()
 
     it('the same sync is followed by polling, as before', async () => {
       assert.equal(await signUp(fx, 'Poll Ltd'), 1);
+      console.log(`      measured: ${door.counts.dataStatus} data-status requests without webhooks`);
       assert.ok(door.counts.dataStatus >= 4, `${door.counts.dataStatus} data-status requests`);
     });
   });
