@@ -16,6 +16,12 @@ import { DEFAULT_START_TIMEOUT_MS, type JourneyPorts } from './ports.ts';
 /** No news for this long while following a sync: polling resumes its usual pace (news may have stopped). */
 export const NEWS_SILENCE_MS = 45_000;
 
+/**
+ * The first reading waits this long at most for the stream to open: news published before the subscription is
+ * not replayed, so a reading taken earlier could miss a sync that ends in between and wait for the safety pace.
+ */
+export const STREAM_OPEN_WAIT_MS = 2_000;
+
 /** One sync to follow, and the runner's side of it. */
 export interface SyncToFollow {
   readonly companyId: string;
@@ -52,9 +58,24 @@ export function followSync(sync: SyncToFollow): Poller {
   /** Required types not started yet: no news will say when they do, so readings keep their usual pace. */
   let startsOwed = false;
   const ended = new Set<string>();
+  const canListen = (): boolean => ports.backend().watchCompany !== undefined && !ports.visibility.hidden();
+  /** Set while the first reading waits for the stream to open (see {@link STREAM_OPEN_WAIT_MS}). */
+  let releaseFirstReading: (() => void) | undefined;
+  const firstReadingMayGo = canListen()
+    ? new Promise<void>((resolve) => {
+        const wait = ports.clock.setTimeout(() => releaseFirstReading?.(), STREAM_OPEN_WAIT_MS);
+        releaseFirstReading = () => {
+          ports.clock.clearTimeout(wait);
+          releaseFirstReading = undefined;
+          resolve();
+        };
+      })
+    : undefined;
   const poller = startPolling(
     {
       tick: async (signal) => {
+        await firstReadingMayGo;
+        if (signal.aborted) return;
         const options = { signal, journeyId: sync.journey().journeyId };
         const backend = ports.backend();
         if (baselineOwed) {
@@ -109,13 +130,23 @@ export function followSync(sync: SyncToFollow): Poller {
     poller.setPushed(false);
   };
   const listen = (): void => {
-    const backend = ports.backend();
-    if (backend.watchCompany === undefined || ports.visibility.hidden()) return;
-    watch = backend.watchCompany(
+    if (!canListen()) return;
+    watch = ports.backend().watchCompany?.(
       companyId,
       {
-        onOpen: ({ live }) => live && trustNews(),
-        onLost: distrust,
+        onOpen: ({ live }) => {
+          // News came lately, and what came before this opening was not streamed: unless the first reading is
+          // still waiting for the stream, read once more (a late opening, or a reopening after a loss).
+          if (live) {
+            trustNews();
+            if (releaseFirstReading === undefined) poller.readNow();
+          }
+          releaseFirstReading?.();
+        },
+        onLost: () => {
+          distrust();
+          releaseFirstReading?.();
+        },
         onNews: (news) => {
           trustNews();
           if (news.type === 'read-completed') for (const { dataType } of news.dataTypes) ended.add(dataType);
@@ -129,6 +160,7 @@ export function followSync(sync: SyncToFollow): Poller {
     watch?.stop();
     watch = undefined;
     distrust();
+    releaseFirstReading?.();
   };
   const unsubscribe = ports.visibility.onChange(() =>
     ports.visibility.hidden() ? hush() : (watch ?? listen()),

@@ -35,7 +35,10 @@ async function pushedKit(readings: DataStatuses[], config: Parameters<typeof rea
   return {
     kit,
     watches,
-    open: (state = { live: true }) => live().onOpen(state),
+    open: async (state = { live: true }) => {
+      live().onOpen(state);
+      await flush();
+    },
     lost: () => live().onLost(),
     news: async (news: CompanyNews) => {
       live().onNews(news);
@@ -55,7 +58,7 @@ describe('runner: following a sync with news pushed', () => {
     const waiting = statuses({ company: 'Complete', invoices: 'Fetching', bills: 'Queued' });
     const done = statuses({ company: 'Complete', invoices: 'Complete', bills: 'Complete' });
     const push = await pushedKit([waiting, done]);
-    push.open();
+    await push.open();
     expect(push.reads()).to.equal(1);
     await push.news(ended('invoices'));
     expect(push.reads()).to.equal(1, 'one type of two: no reading');
@@ -69,35 +72,36 @@ describe('runner: following a sync with news pushed', () => {
     const waiting = statuses({ invoices: 'Fetching', bills: 'Fetching' });
     const failed = statuses({ invoices: 'FetchError', bills: 'Fetching' });
     const push = await pushedKit([waiting, failed]);
-    push.open();
+    await push.open();
     await push.news(ended('invoices', 'FetchError'));
     expect(push.reads()).to.equal(2);
     expect(push.kit.state()).to.equal('error');
 
     const other = await pushedKit([waiting]);
-    other.open();
+    await other.open();
     await other.news({ type: 'connection-changed', connectionId: 'conn-1', status: 'Deauthorized' });
     expect(other.reads()).to.equal(2);
   });
 
   it('while the stream is open, polling slows to its safety pace; when it is lost, the usual backoff resumes', async () => {
     const push = await pushedKit([statuses({ invoices: 'Fetching' })]);
-    push.open();
+    await push.open();
     expect(push.kit.time.delays()).to.include(90_000); // the first wait, 1 s, became the safety one
     push.lost();
     expect(push.kit.time.delays()).to.deep.equal([1500]); // where the backoff had got to
   });
 
-  it('without the stream opening, it polls as before: never both at full rate, never neither', async () => {
+  it('without the stream opening, it polls as before once the first reading has waited 2 s for it: never both at full rate, never neither', async () => {
     const push = await pushedKit([statuses({ invoices: 'Fetching' })]);
-    const waits = [await push.kit.time.next(), await push.kit.time.next()];
-    expect(waits).to.deep.equal([1000, 1500]);
+    expect(push.reads()).to.equal(0, 'the first reading waits for the stream');
+    const waits = [await push.kit.time.next(), await push.kit.time.next(), await push.kit.time.next()];
+    expect(waits).to.deep.equal([2000, 1000, 1500]);
     expect(push.reads()).to.equal(3);
   });
 
   it('closes the stream while the page is hidden and opens it again when it is back', async () => {
     const push = await pushedKit([statuses({ invoices: 'Fetching' })]);
-    push.open();
+    await push.open();
     await push.kit.page.set('hidden');
     expect(push.watches.map((watch) => watch.stopped)).to.deep.equal([true]);
     await push.kit.page.set('visible');
@@ -105,11 +109,35 @@ describe('runner: following a sync with news pushed', () => {
   });
 });
 
+describe('runner: news published before the stream opened', () => {
+  it('the first reading waits for the stream, so a sync that ended just before it opened is seen at once', async () => {
+    const push = await pushedKit([statuses({ invoices: 'Complete' })]);
+    expect(push.reads()).to.equal(0);
+    await push.open(); // the read.completed news went out before this subscription, and is not replayed
+    expect(push.reads()).to.equal(1);
+    expect(push.kit.state()).to.equal('complete');
+  });
+
+  it('a stream that opens after the first reading, or opens again after a loss, reads once more', async () => {
+    const fetching = statuses({ invoices: 'Fetching' });
+    const push = await pushedKit([fetching, fetching, fetching, statuses({ invoices: 'Complete' })]);
+    expect(await push.kit.time.next()).to.equal(2000); // the stream is slow: the first reading goes without it
+    expect(push.reads()).to.equal(1);
+    await push.open();
+    expect(push.reads()).to.equal(2, 'news before this opening may have been missed');
+    push.lost();
+    await push.open();
+    expect(push.reads()).to.equal(3, 'news in the gap may have been missed');
+    await push.open({ live: false }); // no news of the company lately: nothing can have been missed
+    expect(push.reads()).to.equal(3);
+  });
+});
+
 describe('runner: news that never comes', () => {
   it('a webhook lost on the way: the open stream stays quiet, polling resumes and finds the sync done, nothing made twice', async () => {
     const fetching = statuses({ invoices: 'Fetching' });
     const push = await pushedKit([fetching, fetching, statuses({ invoices: 'Complete' })]);
-    push.open();
+    await push.open();
     // No news for 45 s: polling resumes where its backoff was (1.5 s) and finds the sync done.
     const waits = [await push.kit.time.next(), await push.kit.time.next(), await push.kit.time.next()];
     expect(waits).to.deep.equal([45_000, 1500, 1500]);
@@ -123,7 +151,7 @@ describe('runner: news not yet known to come', () => {
   it('a stream with no news of the company lately keeps polling as usual, until news comes', async () => {
     const fetching = statuses({ invoices: 'Fetching', bills: 'Fetching' });
     const push = await pushedKit([fetching]);
-    push.open({ live: false });
+    await push.open({ live: false });
     expect(await push.kit.time.next()).to.equal(1000);
     expect(await push.kit.time.next()).to.equal(1500);
     await push.news(ended('invoices'));
@@ -132,7 +160,7 @@ describe('runner: news not yet known to come', () => {
 
   it('news that stops for 45 s: the usual backoff resumes', async () => {
     const push = await pushedKit([statuses({ invoices: 'Fetching', bills: 'Fetching' })]);
-    push.open();
+    await push.open();
     expect(push.kit.time.delays().sort((a, b) => a - b)).to.deep.equal([45_000, 90_000]);
     expect(await push.kit.time.next()).to.equal(45_000);
     expect(push.kit.time.delays()).to.deep.equal([1500]); // where the backoff had got to
@@ -144,7 +172,7 @@ describe('runner: types no news will announce', () => {
     const push = await pushedKit([statuses({ invoices: 'Fetching' })], {
       requiredDataTypes: ['invoices', 'purchaseOrders'],
     });
-    push.open();
+    await push.open();
     await push.kit.time.next(); // the first wait, already running
     expect(Math.min(...push.kit.time.delays())).to.be.below(10_000);
     expect(push.kit.time.delays().includes(90_000)).to.equal(false);
