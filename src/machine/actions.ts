@@ -97,6 +97,10 @@ export const companyLoaded: Action<EventOf<'COMPANY.LOADED'>> = (context, { comp
 
 // ── the dashboard ──────────────────────────────────────────────────────────────────────────────────────────────
 
+/** The dashboard read the company again (news of it came): it shows as it is now. */
+export const companyReread: Action<EventOf<'COMPANY.LOADED'>> = (context, { company, statuses }) =>
+  go('overview', { ...context, company, statuses });
+
 /** A connection was disconnected: it shows as the platform now has it (`Unlinked`, offering Reconnect). */
 export const disconnected: Action<EventOf<'CONNECTION.DISCONNECTED'>> = (context, { connection }) => {
   const { company } = context;

@@ -104,6 +104,7 @@ export const chart: Record<JourneyState, StateNode> = {
       'DATA.REFRESH': [{ then: act.refreshData }],
       'CONNECTION.DISCONNECTED': [{ then: act.disconnected }],
       'COMPANY.DELETED': [{ then: act.companyDeleted }],
+      'COMPANY.LOADED': [{ guard: is.isThisCompany, then: act.companyReread }],
       // A failure shown on the dashboard: "Try again" (or "Reconnect") returns to the step that failed.
       RETRY: [{ guard: is.retryable, then: act.retry }],
     },

@@ -1,4 +1,4 @@
-import type { ConnectionRecord } from '../machine/index.ts';
+import type { CompanyRecord, ConnectionRecord, DataStatusRecords } from '../machine/index.ts';
 
 /** What a user can ask of a journey. The runner adds what the machine's events need (nonces, how to open Link). */
 export type JourneyIntent =
@@ -12,6 +12,12 @@ export type JourneyIntent =
   | { readonly type: 'LINK.CANCEL' }
   /** From the dashboard, once the backend has done it: a connection disconnected, as the platform answered. */
   | { readonly type: 'CONNECTION.DISCONNECTED'; readonly connection: ConnectionRecord }
+  /** From the dashboard, the company and its data status read again after news of them. */
+  | {
+      readonly type: 'COMPANY.LOADED';
+      readonly company: CompanyRecord;
+      readonly statuses: DataStatusRecords | null;
+    }
   /** From the dashboard, once the backend has deleted the company. */
   | { readonly type: 'COMPANY.DELETED' }
   | { readonly type: 'DATA.REFRESH' };

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { Connect } from 'vite';
 import { useDemo } from './demo-fixture.ts';
-import { SignupPage, finishLink } from './signup-page.ts';
+import { DashboardPage, SignupPage, finishLink } from './signup-page.ts';
 
 /** Counts the element's requests by kind at `/api`; `cut` makes every event stream answer 503. */
 function doorman() {
@@ -64,6 +64,28 @@ describe('push: Codat webhooks to the browser, in Chromium against the demo', ()
     });
   });
 
+  describe('an open dashboard', () => {
+    const door = doorman();
+    const fx = useDemo({ beforeApi: door.middleware });
+
+    it('shows access revoked elsewhere within seconds, without a reload: the webhook reaches it through the stream', async () => {
+      const page = await fx.context.newPage();
+      const dashboard = await DashboardPage.visit(page, fx.demo.url);
+      await page.getByRole('heading', { name: 'Your connections' }).waitFor();
+      assert.equal(await dashboard.connectionStatus('Xero'), 'Connected');
+      await waitFor(() => door.counts.events >= 1, 'the dashboard listens');
+      let reloaded = false;
+      page.on('load', () => void (reloaded = true));
+
+      // Revoked in Xero: Codat tells the backend by webhook (connection.disconnected), nobody reloads.
+      assert.ok(fx.demo.simulator.deauthorize(dashboard.companyId()));
+      await dashboard.connection('Xero').getByRole('button', { name: 'Reconnect' }).waitFor({ timeout: 10_000 });
+      assert.equal(await dashboard.connectionStatus('Xero'), 'Access revoked');
+      assert.equal(reloaded, false);
+      assert.equal(fx.demo.simulator.listCompanies().length, 1);
+    });
+  });
+
   describe('without webhooks', () => {
     const door = doorman();
     const fx = useDemo({ syncDurationMs: 8000, beforeApi: door.middleware, webhooks: false });
@@ -75,3 +97,10 @@ describe('push: Codat webhooks to the browser, in Chromium against the demo', ()
     });
   });
 });
+
+/** Waits for `done` to hold, checking every 50 ms, for at most 10 s. */
+async function waitFor(done: () => boolean, what: string): Promise<void> {
+  for (const started = Date.now(); !done(); await new Promise((resolve) => setTimeout(resolve, 50))) {
+    if (Date.now() - started > 10_000) throw new Error(`timed out: ${what}`);
+  }
+}

@@ -1,5 +1,5 @@
-import { expect } from '@open-wc/testing';
-import type { Connection } from '../../src/backend/index.ts';
+import { expect, waitUntil } from '@open-wc/testing';
+import type { CompanyWatchHandlers, Connection } from '../../src/backend/index.ts';
 import { COMPANY_ID, FakeBackend, company, ofSync, statuses } from './fake-backend.ts';
 import { mount } from './harness.ts';
 import { sendCallbackOverChannel, stubWindowOpen } from './popup-stub.ts';
@@ -135,5 +135,32 @@ describe('<company-onboard intent="manage">: the dashboard', () => {
     const h = await dashboard(backend);
     expect(h.text()).to.contain('No accounting software is connected yet.');
     expect(h.button('Connect')).to.exist;
+  });
+
+  it('while open, shows news of the company without a reload, and closes the stream when the element is removed', async () => {
+    const backend = new FakeBackend();
+    const streams: { handlers: CompanyWatchHandlers; stopped: boolean }[] = [];
+    Object.assign(backend, {
+      watchCompany: (_companyId: string, handlers: CompanyWatchHandlers) => {
+        const stream = { handlers, stopped: false };
+        streams.push(stream);
+        return { stop: () => void (stream.stopped = true) };
+      },
+    });
+    backend.companies = [company({ dataConnections: [connection()] })];
+    backend.statuses = [freshness()];
+    const h = await dashboard(backend);
+    await waitUntil(() => streams.length === 1, 'the dashboard listens while shown');
+    expect(h.text()).to.contain('Xero Connected');
+
+    // Revoked in Xero, elsewhere: the platform says so by webhook, the backend by the stream.
+    backend.companies = [company({ dataConnections: [connection({ status: 'Deauthorized' })] })];
+    streams[0]?.handlers.onNews({ type: 'connection-changed', connectionId: 'conn-1', status: 'Deauthorized' });
+    await waitUntil(() => h.text().includes('Xero Access revoked'), 'the revoked connection shows');
+    expect(h.button('Reconnect')).to.exist;
+    expect(h.events.filter((e) => e.type === 'onboard-error')).to.deep.equal([]);
+
+    h.element.remove();
+    expect(streams.map((s) => s.stopped)).to.deep.equal([true]);
   });
 });

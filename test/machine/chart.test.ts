@@ -20,6 +20,7 @@ const handled: Partial<Record<Key, readonly [JourneyState, readonly string[]]>> 
   'overview|DATA.REFRESH': ['syncing', ['startSync']],
   'overview|CONNECTION.DISCONNECTED': ['overview', ['emit:disconnected']],
   'overview|COMPANY.DELETED': ['deleted', ['emit:company-deleted']],
+  'overview|COMPANY.LOADED': ['overview', []],
   'linking|LINK.OPENED': ['linking', ['emit:link-opened']],
   'linking|LINK.FOCUS': ['linking', ['focusLink']],
   'linking|LINK.CANCEL': ['ready', ['closeLink', 'emit:cancel']],

@@ -230,6 +230,33 @@ describe('journey: what the dashboard changes', () => {
     expect(transition(deleted, open).state).to.equal('deleted');
   });
 
+  it('the company read again after news shows as it is now, without a word told; another company’s, or off the dashboard, is ignored', () => {
+    const revoked = { id: 'conn-1', platformName: 'Xero', status: 'Deauthorized' };
+    const now = { ...linkedCompany(), dataConnections: [revoked] };
+    const statuses = { invoices: { dataType: 'invoices', currentStatus: 'Complete' } };
+    const shown = transition(at('overview', { company: linkedCompany(), notice: 'data-refreshed' }), {
+      type: 'COMPANY.LOADED',
+      company: now,
+      statuses,
+    });
+    expect(shown.state).to.equal('overview');
+    expect(shown.context).to.deep.include({ company: now, statuses, notice: 'data-refreshed' });
+    expect(shown.effects).to.deep.equal([]);
+
+    const other = { ...now, id: 'c-2' };
+    const mixedUp = transition(at('overview', { company: linkedCompany() }), {
+      type: 'COMPANY.LOADED',
+      company: other,
+      statuses,
+    });
+    expect(mixedUp.context.company).to.deep.equal(linkedCompany());
+    // While a refresh runs, the reading it makes is the one that counts.
+    const syncing = at('syncing', { company: linkedCompany() });
+    expect(transition(syncing, { type: 'COMPANY.LOADED', company: now, statuses }).context).to.equal(
+      syncing.context,
+    );
+  });
+
   it('a refresh from the dashboard ends with the notice that the data is up to date', () => {
     const refreshed = run(
       at('overview'),

@@ -6,7 +6,9 @@ import {
   type DashboardRunner,
 } from '../../runtime/dashboard-runner.ts';
 import type { JourneyState, StepFailure } from '../../machine/index.ts';
+import { createDashboardNews, type DashboardNews } from '../../runtime/dashboard-news.ts';
 import type { JourneyIntent } from '../../runtime/intents.ts';
+import { documentVisibility, systemClock } from '../../sync/index.ts';
 import { emit } from '../events.ts';
 import { errorWords, type ErrorWords } from '../messages/error-text.ts';
 import type { OverviewProps } from './overview-props.ts';
@@ -37,6 +39,8 @@ const TICK_MS = 30_000;
 export class DashboardController implements ReactiveController {
   state: DashboardState = initialDashboard;
   #runner: DashboardRunner | null = null;
+  /** Keeps what the dashboard shows current with the backend's news, while it is shown. */
+  #news: DashboardNews | null = null;
   #timer: ReturnType<typeof setInterval> | undefined;
   #journeyState: JourneyState | null = null;
 
@@ -98,12 +102,19 @@ export class DashboardController implements ReactiveController {
         if (inside) void this.host.updateComplete.then(() => this.#moveFocus(before, state));
       },
     });
+    this.#news = createDashboardNews({
+      ...this.ports,
+      clock: systemClock,
+      visibility: documentVisibility(this.host.ownerDocument),
+    });
     this.#timer = setInterval(() => this.host.requestUpdate(), TICK_MS);
   }
 
   hostDisconnected(): void {
     this.#runner?.stop();
     this.#runner = null;
+    this.#news?.stop();
+    this.#news = null;
     clearInterval(this.#timer);
     this.state = initialDashboard;
   }
@@ -154,11 +165,15 @@ export class DashboardController implements ReactiveController {
     }
   }
 
-  /** Tells the dashboard when the journey came back to it (a refresh ended), so what it shows is read again. */
+  /**
+   * Tells the dashboard when the journey came back to it (a refresh ended), so what it shows is read again;
+   * news is listened to while it is shown.
+   */
   hostUpdated(): void {
     const journeyState = this.ports.journey.snapshot.state;
     if (journeyState === 'overview' && this.#journeyState !== 'overview')
       this.send({ type: 'JOURNEY.SETTLED' });
+    this.#news?.showing(journeyState === 'overview');
     this.#journeyState = journeyState;
   }
 }
