@@ -38,6 +38,9 @@ export interface FetchBackendOptions {
   readonly maxRetryAfterMs?: number;
 }
 
+/** How long a create waits for its key to be free (409 `idempotency-key-in-flight`), in ms. */
+export const KEY_IN_FLIGHT_WAIT_MS = 20_000;
+
 /** One request of the contract. */
 export interface Call {
   readonly method: 'GET' | 'POST' | 'DELETE';
@@ -189,6 +192,7 @@ export function createFetchTransport(options: FetchBackendOptions): FetchTranspo
   /** Repeats transient failures; every call of the contract is safe to repeat (create thanks to its key). */
   async function send(call: Call): Promise<Response> {
     let refreshedAuth = false;
+    const started = Date.now();
     for (let attempt = 0; ; attempt += 1) {
       let failure: BackendError;
       try {
@@ -209,7 +213,11 @@ export function createFetchTransport(options: FetchBackendOptions): FetchTranspo
         continue;
       }
       const wait = failure instanceof HttpError ? failure.retryAfterMs : undefined;
-      if (!failure.retryable || attempt >= retries || (wait ?? 0) > maxRetryAfterMs) throw failure;
+      // A create of this key still running elsewhere, perhaps on a server process that died: waited for until
+      // the server may take its key over (the reference server's createTimeoutMs + 5 s, 17 s by default).
+      const keyBusy = failure.code === 'idempotency-key-in-flight' && Date.now() - started < KEY_IN_FLIGHT_WAIT_MS;
+      if (!failure.retryable || (attempt >= retries && !keyBusy) || (wait ?? 0) > maxRetryAfterMs)
+        throw failure;
       await abortable(wait ?? retryDelayMs * 2 ** attempt, call.options.signal);
     }
   }

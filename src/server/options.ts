@@ -67,7 +67,8 @@ export interface OnboardHandlerOptions {
   /**
    * The most a create may take on the platform, its lookup by tag included, in ms; past it the caller gets
    * 504. Keep it under the browser's request timeout (15 s), so the browser never gives up on a create still
-   * running and retries into a 409. Default `12000`.
+   * running and retries into a 409. A key whose create was abandoned (its process died) is taken over 5 s after
+   * this, which the browser waits for (it retries a 409 `idempotency-key-in-flight` for 20 s). Default `12000`.
    */
   createTimeoutMs?: number;
   /**

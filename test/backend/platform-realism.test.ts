@@ -3,6 +3,7 @@
  * (402, 409), a platform down for now (503 with Retry-After), and the spec's nullable fields.
  */
 import { expect } from 'chai';
+import { mock } from 'node:test';
 import { HttpError } from '../../src/backend/index.ts';
 import { backendWith, company, json, noContent, rejection } from './fake-fetch.ts';
 
@@ -66,7 +67,8 @@ describe('createFetchBackend: errors retrying cannot fix, and a platform down fo
     const { backend, requests } = backendWith(
       [
         new Response('', { status: 409 }),
-        json({ error: 'Still working.', code: 'idempotency-key-in-flight' }, 409, { 'Retry-After': '0' }),
+        // Past the longest Retry-After we wait within a call: handed back at once.
+        json({ error: 'Still working.', code: 'idempotency-key-in-flight' }, 409, { 'Retry-After': '31' }),
       ],
       { retries: 0 },
     );
@@ -75,7 +77,7 @@ describe('createFetchBackend: errors retrying cannot fix, and a platform down fo
       retryable: false,
     });
     const ours = await httpRejection(backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }));
-    expect(ours).to.include({ code: 'idempotency-key-in-flight', retryable: true, retryAfterMs: 0 });
+    expect(ours).to.include({ code: 'idempotency-key-in-flight', retryable: true, retryAfterMs: 31_000 });
     expect(requests).to.have.length(2);
   });
 
@@ -91,6 +93,30 @@ describe('createFetchBackend: errors retrying cannot fix, and a platform down fo
       'key-1',
       'key-1',
     ]);
+  });
+
+  it('a key in flight on a server that died is waited for beyond the retries, until the server may take it over (20 s)', async () => {
+    const busy = () =>
+      json({ error: 'Still working.', code: 'idempotency-key-in-flight' }, 409, { 'Retry-After': '0' });
+    const taken = backendWith([busy(), busy(), busy(), busy(), busy(), json(company)], { retries: 1 });
+    const created = await taken.backend.createCompany({ name: 'A' }, { idempotencyKey: 'key-1' });
+    expect(created.id).to.equal(company.id);
+    expect(taken.requests).to.have.length(6, 'five 409s, then the company');
+
+    // Each answer takes 6 s: past 20 s the 409 is handed back, after three waits where `retries` allows one.
+    mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    try {
+      const slowBusy = () => {
+        mock.timers.tick(6000);
+        return busy();
+      };
+      const stuck = backendWith(Array.from({ length: 10 }, () => slowBusy), { retries: 1 });
+      const error = await httpRejection(stuck.backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }));
+      expect(error.code).to.equal('idempotency-key-in-flight');
+      expect(stuck.requests).to.have.length(4);
+    } finally {
+      mock.timers.reset();
+    }
   });
 
   it('503 is unavailable and retried after its Retry-After; the server’s platform-unavailable passes as is', async () => {

@@ -22,8 +22,8 @@ import {
 import type { JourneyError, JourneySnapshot, JourneyState } from '../../src/machine/index.ts';
 import { createJourneyRunner, type JourneyRunner, type RunnerEvent } from '../../src/runtime/index.ts';
 import { createOnboardHandler, type FetchHandler } from '../../src/server/index.ts';
-import { createSimulator, SyncScenario, type FaultSpec } from '../../src/simulator/index.ts';
-import { alwaysVisible, systemClock } from '../../src/sync/index.ts';
+import { createSimulator, SyncScenario, type FaultSpec, type Simulator } from '../../src/simulator/index.ts';
+import { alwaysVisible, systemClock, type PollingOptions } from '../../src/sync/index.ts';
 import { memoryStorage } from '../link/memory-storage.ts';
 import { serve } from './rig.ts';
 
@@ -200,10 +200,11 @@ export function simulatedLink(
   };
 }
 
-interface Environment {
-  backend: OnboardBackend;
+/** What every journey of a run shares. */
+export interface JourneyEnvironment {
   linkOrigins: readonly string[];
-  syncMs: number;
+  /** The runner's polling (its `timeoutMs` is cut to the run's deadline). */
+  polling: PollingOptions;
   maxUserRetries: number;
   deadline: number;
 }
@@ -216,17 +217,20 @@ function describeError({ code, params, correlationId }: JourneyError): string {
 }
 
 /** One onboarding: the real runner with Node ports, and a user who keeps going. */
-class Journey {
+export class Journey {
   userRetries = 0;
   /** Link left unfinished (a `cancel` event) and opened again. */
   relinks = 0;
+  /** When it reached `complete` (epoch ms). */
+  completedAt: number | null = null;
   readonly runner: JourneyRunner;
   readonly finished: Promise<void>;
   private settle: () => void = () => undefined;
 
   constructor(
     readonly name: string,
-    private readonly env: Environment,
+    private readonly env: JourneyEnvironment,
+    backend: OnboardBackend,
   ) {
     this.finished = new Promise((resolve) => {
       this.settle = resolve;
@@ -239,15 +243,9 @@ class Journey {
         intent: 'connect',
         linkMode: 'popup',
         requiredDataTypes: [],
-        // The element's polling, scaled to a short sync: first reading at once, then syncMs/5 ×1.5 up to syncMs,
-        // and never past the run's time limit.
-        polling: {
-          initialDelayMs: Math.max(50, env.syncMs / 5),
-          maxDelayMs: Math.max(200, env.syncMs),
-          timeoutMs: Math.max(0, env.deadline - Date.now()),
-        },
+        polling: { ...env.polling, timeoutMs: Math.max(0, env.deadline - Date.now()) },
       }),
-      backend: () => env.backend,
+      backend: () => backend,
       link: simulatedLink(env.linkOrigins),
       store: createJourneyStore(() => storage),
       visibility: alwaysVisible,
@@ -286,6 +284,7 @@ class Journey {
     const { state, context } = this.snapshot;
     switch (state) {
       case 'complete':
+        this.completedAt = Date.now();
         return this.stop();
       case 'idle': // the form again (the journey started over): type the name again
         return this.runner.send({ type: 'NAME.SUBMIT', name: this.name });
@@ -301,19 +300,16 @@ class Journey {
   }
 }
 
-export async function runLoad(options: LoadOptions): Promise<LoadReport> {
+/**
+ * The simulator's API on loopback, failing a share of its platform calls through its own fault injection: 500,
+ * 429 with `Retry-After: 1`, dropped connections before acting, latency, and for creates answers dropped after
+ * the company was made (the first `forcedCreateDrops` always).
+ */
+export function faultyPlatform(
+  simulator: Simulator,
+  options: Pick<LoadOptions, 'faultRate' | 'forcedCreateDrops' | 'seed'>,
+): { handle: FetchHandler; calls(): number; faults: Record<FaultKind, number> } {
   const next = random(options.seed);
-  const simulator = createSimulator({
-    apiKey: LOAD_API_KEY,
-    scenario: SyncScenario.Fast,
-    fastSyncDurationMs: options.syncMs,
-    // Link returns our `state` nonce, as the Codat Portal's redirect URL is told to.
-    redirectUrlTemplate:
-      '/link/finished?statusCode={statusCode}&companyId={companyId}&connectionId={connectionId}' +
-      '&errorMessage={errorMessage}&state={state}',
-  });
-
-  // The platform, failing a share of its API calls through the simulator's own fault injection.
   const faults: Record<FaultKind, number> = {
     '500': 0,
     '429': 0,
@@ -321,12 +317,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     'drop-after (create)': 0,
     latency: 0,
   };
-  let platformCalls = 0;
+  let calls = 0;
   let forcedLeft = options.forcedCreateDrops;
-  const platform = await serve((request) => {
+  const handle: FetchHandler = (request) => {
     const path = new URL(request.url).pathname;
     if (path.startsWith('/companies')) {
-      platformCalls += 1;
+      calls += 1;
       const create = request.method === 'POST' && path === '/companies';
       let fault: [FaultKind, Omit<FaultSpec, 'path' | 'method'>] | undefined;
       if (create && forcedLeft > 0) {
@@ -351,7 +347,23 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       }
     }
     return simulator.handle(request);
+  };
+  return { handle, calls: () => calls, faults };
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadReport> {
+  const simulator = createSimulator({
+    apiKey: LOAD_API_KEY,
+    scenario: SyncScenario.Fast,
+    fastSyncDurationMs: options.syncMs,
+    // Link returns our `state` nonce, as the Codat Portal's redirect URL is told to.
+    redirectUrlTemplate:
+      '/link/finished?statusCode={statusCode}&companyId={companyId}&connectionId={connectionId}' +
+      '&errorMessage={errorMessage}&state={state}',
   });
+
+  const faulty = faultyPlatform(simulator, options);
+  const platform = await serve(faulty.handle);
 
   // The reference server, every request timed.
   const latencies = new Map<string, number[]>();
@@ -386,17 +398,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     return fetch(input, init);
   };
   const started = performance.now();
-  const env: Environment = {
-    backend: createFetchBackend({ baseUrl: `${server.url}/api`, fetch: counting }),
+  const backend = createFetchBackend({ baseUrl: `${server.url}/api`, fetch: counting });
+  const env: JourneyEnvironment = {
     linkOrigins: [platform.url],
-    syncMs: options.syncMs,
+    // The element's polling, scaled to a short sync: first reading at once, then syncMs/5 ×1.5 up to syncMs.
+    polling: { initialDelayMs: Math.max(50, options.syncMs / 5), maxDelayMs: Math.max(200, options.syncMs) },
     maxUserRetries: options.maxUserRetries,
     deadline: Date.now() + options.timeLimitMs,
   };
   const run = randomUUID().slice(0, 8);
   const journeys = Array.from(
     { length: options.journeys },
-    (_, i) => new Journey(`Load ${run} ${String(i + 1).padStart(4, '0')} Ltd`, env),
+    (_, i) => new Journey(`Load ${run} ${String(i + 1).padStart(4, '0')} Ltd`, env, backend),
   );
   let timedOut = false;
   const stopAll = (): void => journeys.forEach((journey) => journey.stop());
@@ -453,7 +466,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       replayed,
       requestsPerSecond: requests / (wallMs / 1000),
     },
-    platform: { calls: platformCalls, faults, leftover: simulator.faults.list().length },
+    platform: { calls: faulty.calls(), faults: faulty.faults, leftover: simulator.faults.list().length },
     client: {
       adapterRequests,
       userRetries: journeys.reduce((sum, j) => sum + j.userRetries, 0),

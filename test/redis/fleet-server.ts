@@ -1,0 +1,67 @@
+/**
+ * One reference-server process of the fleet (`fleet-rig.ts` starts several): the onboard handler under `/api`
+ * and, with push on, Codat's webhooks at `/webhooks/codat`, every store on the one Redis. Configured by the
+ * environment (FLEET_REDIS_URL, FLEET_PLATFORM_URL, FLEET_API_KEY, FLEET_WEBHOOK_SECRET, FLEET_PUSH=1|0).
+ *
+ * Talks to its parent over IPC: `{ready, port}` once listening, and `{cpu}` (its own CPU time in µs, from
+ * `process.cpuUsage()`) whenever asked with `'cpu'`.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClient } from '@redis/client';
+import {
+  createOnboardHandler,
+  createRedisIdempotencyStore,
+  createRedisPubSub,
+  createRedisWebhookDedupe,
+  createWebhookHandler,
+  toNodeListener,
+  type FetchHandler,
+} from '../../src/server/index.ts';
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error(`fleet-server: ${name} is not set`);
+  return value;
+};
+
+const redis = createClient({ url: env('FLEET_REDIS_URL') });
+const subscriber = redis.duplicate();
+for (const client of [redis, subscriber]) client.on('error', () => undefined); // commands fail instead
+await Promise.all([redis.connect(), subscriber.connect()]);
+
+const push = env('FLEET_PUSH') === '1';
+const pubsub = push ? createRedisPubSub(redis, subscriber) : undefined;
+const api = createOnboardHandler({
+  apiKey: env('FLEET_API_KEY'),
+  platformUrl: env('FLEET_PLATFORM_URL'),
+  basePath: '/api',
+  authorize: 'allow-everyone',
+  idempotencyStore: createRedisIdempotencyStore(redis),
+  ...(pubsub === undefined ? {} : { pubsub }),
+  log: () => undefined,
+});
+const webhooks =
+  pubsub === undefined
+    ? null
+    : createWebhookHandler({
+        secret: env('FLEET_WEBHOOK_SECRET'),
+        pubsub,
+        dedupe: createRedisWebhookDedupe(redis),
+        log: () => undefined,
+      });
+const handler: FetchHandler = (request) =>
+  webhooks !== null && new URL(request.url).pathname === '/webhooks/codat' ? webhooks(request) : api(request);
+
+const server = createServer(toNodeListener(handler));
+server.listen(0, '127.0.0.1', () => {
+  process.send?.({ ready: true, port: (server.address() as AddressInfo).port });
+});
+process.on('message', (message) => {
+  if (message === 'cpu') {
+    const { user, system } = process.cpuUsage();
+    process.send?.({ cpu: user + system });
+  }
+});
+// The parent went away: so does this process.
+process.on('disconnect', () => process.exit(0));
