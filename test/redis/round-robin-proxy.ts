@@ -4,7 +4,14 @@
  * could not be sent (connection refused: the process is down) goes to the next upstream, whatever its method;
  * one that failed after it was sent is retried elsewhere only if it is a GET, else answered 502.
  */
-import { Agent, createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingMessage,
+  type Server,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RoundRobinProxy {
@@ -19,7 +26,12 @@ export async function startRoundRobinProxy(initial: readonly number[]): Promise<
   let turn = 0;
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
 
-  const forward = (req: IncomingMessage, body: Buffer, tries: number): Promise<IncomingMessage> =>
+  const forward = (
+    req: IncomingMessage,
+    body: Buffer,
+    tries: number,
+    sending: (upstream: ClientRequest) => void,
+  ): Promise<IncomingMessage> =>
     new Promise((resolve, reject) => {
       const port = upstreams[turn++ % Math.max(1, upstreams.length)];
       if (port === undefined) return reject(new Error('no upstream'));
@@ -35,18 +47,23 @@ export async function startRoundRobinProxy(initial: readonly number[]): Promise<
       });
       upstream.on('error', (error: NodeJS.ErrnoException) => {
         const retry = (!sent || req.method === 'GET') && tries < upstreams.length;
-        if (retry) forward(req, body, tries + 1).then(resolve, reject);
+        if (retry) forward(req, body, tries + 1, sending).then(resolve, reject);
         else reject(error);
       });
-      req.once('close', () => upstream.destroy()); // the client went away (a stream closed)
+      sending(upstream);
       upstream.end(body);
     });
 
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // The client went away before its answer ended (a stream closed): so does the upstream request.
+    let upstream: ClientRequest | undefined;
+    res.once('close', () => {
+      if (!res.writableFinished) upstream?.destroy();
+    });
     req.on('end', () => {
-      forward(req, Buffer.concat(chunks), 1).then(
+      forward(req, Buffer.concat(chunks), 1, (request) => (upstream = request)).then(
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           res.flushHeaders();
