@@ -35,6 +35,8 @@ export const ErrorCode = {
   PlatformUnreachable: 'platform-unreachable',
   PlatformTimeout: 'platform-timeout',
   PlatformBadResponse: 'platform-bad-response',
+  /** 503: the company's event stream cannot start (its pub/sub is down); the browser polls meanwhile. */
+  EventsUnavailable: 'events-unavailable',
   Internal: 'internal-error',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,3 +1,4 @@
+import { ApiError, ErrorCode } from './api-error.ts';
 import { companyChannel } from './company-events.ts';
 import type { PubSub } from './pubsub.ts';
 
@@ -9,6 +10,25 @@ export interface EventStreamOptions {
   readonly signal: AbortSignal;
   /** How often a `ping` event proves the stream alive, in ms (the browser falls back to polling without them). */
   readonly heartbeatMs: number;
+}
+
+/**
+ * The longest a stream waits to subscribe before answering 503 `events-unavailable`: a pub/sub that is down may
+ * hang rather than fail (a Redis client queueing commands while it reconnects), and the browser polls meanwhile.
+ */
+export const SUBSCRIBE_TIMEOUT_MS = 5_000;
+
+/** `promise`, or a rejection after `ms`. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const encoder = new TextEncoder();
@@ -29,8 +49,18 @@ export async function companyEventStream(
   const channel = companyChannel(companyId);
   let stream: ReadableStreamDefaultController<Uint8Array> | undefined;
   const send = (event: string, data: string): void => stream?.enqueue(frame(event, data));
-  const unsubscribe = await pubsub.subscribe(channel, (message) => send('company', message));
-  const last = await pubsub.lastPublished(channel).catch(() => undefined);
+  const subscribing = pubsub.subscribe(channel, (message) => send('company', message));
+  let unsubscribe: () => Promise<void>;
+  try {
+    unsubscribe = await within(subscribing, SUBSCRIBE_TIMEOUT_MS);
+  } catch {
+    // Subscribed after we gave up: leave again.
+    subscribing.then((late) => late(), () => undefined).catch(() => undefined);
+    throw new ApiError(503, ErrorCode.EventsUnavailable, 'News of this company cannot be streamed now: poll.', {
+      headers: { 'retry-after': '5' },
+    });
+  }
+  const last = await within(pubsub.lastPublished(channel), SUBSCRIBE_TIMEOUT_MS).catch(() => undefined);
   const live = last !== undefined && Date.now() - last < LIVE_WITHIN_MS;
   let heartbeat: ReturnType<typeof setInterval> | undefined;
   /** Ends it once, from either side: the browser went (`abort`) or the reader cancelled. */

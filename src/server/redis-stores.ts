@@ -120,7 +120,12 @@ export function createRedisPubSub(
 ): PubSub {
   const local = new Map<
     string,
-    { listeners: Set<(message: string) => void>; relay: (message: string) => void }
+    {
+      listeners: Set<(message: string) => void>;
+      relay: (message: string) => void;
+      /** The Redis subscription: every stream of the channel waits for it, not only the first. */
+      subscribed: Promise<unknown>;
+    }
   >();
   const lastKey = (channel: string): string => `${prefix}last:${channel}`;
   return {
@@ -141,15 +146,15 @@ export function createRedisPubSub(
         const relay = (message: string): void => {
           for (const each of listeners) each(message);
         };
-        entry = { listeners, relay };
-        local.set(channel, entry);
-        try {
-          await subscriber.subscribe(channel, relay);
-        } catch (error) {
-          local.delete(channel);
-          throw error;
-        }
+        const subscribed = subscriber.subscribe(channel, relay);
+        const created = { listeners, relay, subscribed };
+        entry = created;
+        local.set(channel, created);
+        subscribed.catch(() => {
+          if (local.get(channel) === created) local.delete(channel);
+        });
       }
+      await entry.subscribed;
       const own = (message: string): void => listener(message);
       entry.listeners.add(own);
       const { listeners, relay } = entry;

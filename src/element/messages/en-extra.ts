@@ -151,6 +151,8 @@ export const enExtra = {
   'error.platform-timeout': 'It is slow to answer right now. Please try again.',
   'heading.platform-bad-response': badAnswer,
   'error.platform-bad-response': ourSide,
+  'heading.events-unavailable': 'Live updates are paused',
+  'error.events-unavailable': 'We will keep checking for changes. You do not need to do anything.',
   'heading.internal-error': 'Something went wrong on our side',
   'error.internal-error': ourSide,
   // The name rules (`backend/company-name.ts`), by reason.

@@ -194,6 +194,8 @@ const de = {
   'error.platform-timeout': 'Die Plattform antwortet gerade nur langsam. Bitte versuchen Sie es erneut.',
   'heading.platform-bad-response': badAnswer,
   'error.platform-bad-response': ourSide,
+  'heading.events-unavailable': 'Live-Aktualisierungen sind pausiert',
+  'error.events-unavailable': 'Wir prüfen weiterhin auf Änderungen. Sie müssen nichts tun.',
   'heading.internal-error': ourFault,
   'error.internal-error': ourSide,
   // The name rules, by reason.

@@ -190,6 +190,8 @@ const es = {
   'error.platform-timeout': 'Ahora mismo tarda en responder. Inténtelo de nuevo.',
   'heading.platform-bad-response': badAnswer,
   'error.platform-bad-response': ourSide,
+  'heading.events-unavailable': 'Las actualizaciones en directo están en pausa',
+  'error.events-unavailable': 'Seguiremos comprobando si hay cambios. No tiene que hacer nada.',
   'heading.internal-error': ourFault,
   'error.internal-error': ourSide,
   // The name rules, by reason.

@@ -198,6 +198,8 @@ const fr = {
   'error.platform-timeout': 'Elle met du temps à répondre en ce moment. Veuillez réessayer.',
   'heading.platform-bad-response': badAnswer,
   'error.platform-bad-response': ourSide,
+  'heading.events-unavailable': 'Les mises à jour en direct sont en pause',
+  'error.events-unavailable': 'Nous continuons à vérifier les changements. Vous n’avez rien à faire.',
   'heading.internal-error': ourFault,
   'error.internal-error': ourSide,
   // The name rules, by reason.
