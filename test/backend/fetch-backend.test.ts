@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { expect } from 'chai';
 import { mock } from 'node:test';
 import { HttpError, NetworkError, ResponseShapeError, TimeoutError } from '../../src/backend/index.ts';
@@ -272,6 +273,19 @@ describe('createFetchBackend: retries only where harmless', () => {
     const { backend, requests } = backendWith([new TypeError('drop'), json({}, 500), json(company)]);
     expect(await backend.getCompany(company.id)).to.deep.equal(parsed);
     expect(requests).to.have.length(3);
+  });
+
+  it('leaves no listener on the caller’s signal after waiting between attempts (a poller’s signal lives long)', async () => {
+    const poller = new AbortController();
+    const { backend } = backendWith([
+      json({}, 500),
+      json(company),
+      json({}, 503, { 'Retry-After': '0' }),
+      json(company),
+    ]);
+    await backend.getCompany(company.id, { signal: poller.signal });
+    await backend.getCompany(company.id, { signal: poller.signal });
+    expect(getEventListeners(poller.signal, 'abort')).to.have.length(0);
   });
 
   it('repeats a create whose answer was lost, with the same Idempotency-Key', async () => {
