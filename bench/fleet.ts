@@ -7,12 +7,14 @@
  * Four runs:
  *   1. push on,  3 processes, one killed and restarted mid-run: journeys lost, duplicates, requests, delay;
  *   2. push off, 3 processes, one killed and restarted mid-run: the same journeys, by polling;
- *   3. push on,  1 process  } server CPU per journey, 1 process against 3
- *   4. push on,  3 processes }   (nothing killed: a restart's start-up is not the work of the journeys)
+ *   3. push on,  1 process  } server CPU per journey, 1 process against 3, after 30 warm-up journeys per
+ *   4. push on,  3 processes }   process (compiling the hot paths is a cost per process, not per journey);
+ *                                 nothing killed (a restart's start-up is not the journeys' work either)
  * Exits 1 when a journey is lost or a company duplicated.
  *
  * Knobs (environment): JOURNEYS (default 500), SYNC_MS (120000), SERVERS (3), FAULT_RATE (0.04),
- * FORCED_CREATE_DROPS (5), RETRIES (5 "Try again" presses), SEED (random), RUNS (default `1,2,3,4`).
+ * FORCED_CREATE_DROPS (5), RETRIES (5 "Try again" presses), SEED (random), RUNS (default `1,2,3,4`),
+ * WARM_UP (30 journeys per process before runs 3 and 4).
  */
 import { findRedis } from '../scripts/find-redis.mjs';
 import { formatFleetReport, runFleet, type FleetOptions, type FleetReport } from '../test/redis/fleet-rig.ts';
@@ -38,6 +40,7 @@ const base: Omit<FleetOptions, 'servers' | 'push' | 'kill'> = {
   seed: Math.round(number('SEED', Math.floor(Math.random() * 1_000_000))),
   redisUrl: redis.url,
 };
+const warmUpJourneysPerServer = Math.round(number('WARM_UP', 30));
 const runs = new Set((process.env['RUNS'] ?? '1,2,3,4').split(',').map((run) => run.trim()));
 
 console.log(
@@ -45,7 +48,11 @@ console.log(
     `${(base.faultRate * 100).toFixed(1)} % platform faults, on 127.0.0.1 (${redis.url})\n`,
 );
 const reports = new Map<string, FleetReport>();
-const run = async (id: string, title: string, options: Pick<FleetOptions, 'servers' | 'push' | 'kill'>) => {
+const run = async (
+  id: string,
+  title: string,
+  options: Pick<FleetOptions, 'servers' | 'push' | 'kill' | 'warmUpJourneysPerServer'>,
+) => {
   if (!runs.has(id)) return;
   console.log(`── run ${id}: ${title}`);
   const report = await runFleet({ ...base, ...options });
@@ -55,8 +62,18 @@ const run = async (id: string, title: string, options: Pick<FleetOptions, 'serve
 try {
   await run('1', `push on, ${servers} processes, one killed mid-run`, { servers, push: true, kill: true });
   await run('2', `push off, ${servers} processes, one killed mid-run`, { servers, push: false, kill: true });
-  await run('3', 'push on, 1 process (CPU per journey)', { servers: 1, push: true, kill: false });
-  await run('4', `push on, ${servers} processes (CPU per journey)`, { servers, push: true, kill: false });
+  await run('3', 'push on, 1 process (CPU per journey)', {
+    servers: 1,
+    push: true,
+    kill: false,
+    warmUpJourneysPerServer,
+  });
+  await run('4', `push on, ${servers} processes (CPU per journey)`, {
+    servers,
+    push: true,
+    kill: false,
+    warmUpJourneysPerServer,
+  });
 } finally {
   await redis.close();
 }
@@ -102,6 +119,10 @@ if (one !== undefined && three !== undefined) {
     `server CPU per journey, ${servers} processes ÷ 1 (target within 15 %)`,
     `${three.serverCpuMsPerJourney.toFixed(1)} ms ÷ ${one.serverCpuMsPerJourney.toFixed(1)} ms = ${ratio.toFixed(2)}`,
     Math.abs(ratio - 1) <= 0.15,
+  );
+  lines.push(
+    `        warm-up (${warmUpJourneysPerServer} journeys per process): ${(one.warmUpCpuMs / 1000).toFixed(2)} s on 1 process, ` +
+      `${(three.warmUpCpuMs / 1000).toFixed(2)} s on ${servers}`,
   );
 }
 console.log(`summary (seed ${base.seed}):\n${lines.join('\n')}`);

@@ -61,7 +61,7 @@ export function followSync(sync: SyncToFollow): Poller {
   const canListen = (): boolean => ports.backend().watchCompany !== undefined && !ports.visibility.hidden();
   /** Set while the first reading waits for the stream to open (see {@link STREAM_OPEN_WAIT_MS}). */
   let releaseFirstReading: (() => void) | undefined;
-  const firstReadingMayGo = canListen()
+  let firstReadingMayGo = canListen()
     ? new Promise<void>((resolve) => {
         const wait = ports.clock.setTimeout(() => releaseFirstReading?.(), STREAM_OPEN_WAIT_MS);
         releaseFirstReading = () => {
@@ -74,8 +74,11 @@ export function followSync(sync: SyncToFollow): Poller {
   const poller = startPolling(
     {
       tick: async (signal) => {
-        await firstReadingMayGo;
-        if (signal.aborted) return;
+        if (firstReadingMayGo !== undefined) {
+          await firstReadingMayGo;
+          firstReadingMayGo = undefined; // later readings start at once (a return to the tab reads at once)
+          if (signal.aborted) return;
+        }
         const options = { signal, journeyId: sync.journey().journeyId };
         const backend = ports.backend();
         if (baselineOwed) {

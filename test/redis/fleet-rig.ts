@@ -14,13 +14,14 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createFetchBackend, type OnboardBackend } from '../../src/backend/index.ts';
-import { createSimulator, SyncScenario } from '../../src/simulator/index.ts';
+import { createSimulator, SyncScenario, type Simulator } from '../../src/simulator/index.ts';
 import { serve } from '../reliability/rig.ts';
 import {
   faultyPlatform,
   Journey,
   percentiles,
   type FaultKind,
+  type JourneyEnvironment,
   type Percentiles,
 } from '../reliability/load-rig.ts';
 import { WEBHOOK_SECRET } from '../server/webhook-signing.ts';
@@ -51,6 +52,11 @@ export interface FleetOptions {
   seed: number;
   /** The one Redis the fleet shares. */
   redisUrl: string;
+  /**
+   * Journeys per server process run (with a short sync) before the measured ones, so each process has compiled
+   * its hot paths: server CPU is then measured from their end. Default 0: from each process listening.
+   */
+  warmUpJourneysPerServer?: number;
 }
 
 export interface FleetReport {
@@ -70,8 +76,13 @@ export interface FleetReport {
   syncToComplete: Percentiles;
   /** Per request as the client saw it, to its answer's headers, in ms, by route. */
   client: { all: Percentiles; byRoute: Record<string, Percentiles>; statuses: Record<string, number> };
-  /** CPU time of the server processes while serving (start-up excluded), in ms, and per completed journey. */
+  /**
+   * CPU time of the server processes while serving the measured journeys (start-up, and warm-up when asked,
+   * excluded), in ms, and per completed journey.
+   */
   serverCpuMs: number;
+  /** CPU time the warm-up journeys took, all processes together, in ms (0 without warm-up). */
+  warmUpCpuMs: number;
   serverCpuMsPerJourney: number;
   killed: { atMs: number; restartedAfterMs: number } | null;
   webhooks: { attempts: number; failed: number };
@@ -82,8 +93,8 @@ export interface FleetReport {
 interface ServerProcess {
   readonly child: ChildProcess;
   readonly port: number;
-  /** CPU time at listening, and the latest reading (µs). */
-  readonly startCpu: number;
+  /** CPU time at listening (after warm-up, when asked), and the latest reading (µs). */
+  startCpu: number;
   lastCpu: number;
 }
 
@@ -144,11 +155,43 @@ const withMean = (values: readonly number[]): Percentiles & { mean: number } => 
   mean: values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length),
 });
 
+/**
+ * Runs `warmUpJourneysPerServer` journeys per process through the fleet (1-second syncs), then takes each
+ * process's CPU time as its start. Returns the CPU the warm-up took (µs).
+ */
+async function warmUp(
+  options: FleetOptions,
+  servers: readonly ServerProcess[],
+  env: JourneyEnvironment,
+  { backend, simulator, name }: { backend: OnboardBackend; simulator: Simulator; name: (i: number) => string },
+): Promise<number> {
+  const count = (options.warmUpJourneysPerServer ?? 0) * servers.length;
+  if (count === 0) return 0;
+  const journeys = Array.from({ length: count }, (_, i) => new Journey(name(i), env, backend));
+  for (const journey of journeys) {
+    let fast = false;
+    journey.runner.subscribe(({ context }) => {
+      if (fast || context.companyId === null) return;
+      fast = simulator.setScenario(context.companyId, SyncScenario.Fast);
+    });
+    journey.start();
+  }
+  await Promise.all(journeys.map((journey) => journey.finished));
+  let used = 0;
+  for (const server of servers) {
+    const now = await cpuOf(server.child);
+    used += now - server.startCpu;
+    server.startCpu = now;
+  }
+  return used;
+}
+
 export async function runFleet(options: FleetOptions): Promise<FleetReport> {
   const simulator = createSimulator({
     apiKey: API_KEY,
-    scenario: SyncScenario.Fast,
-    fastSyncDurationMs: options.syncMs,
+    scenario: SyncScenario.Slow,
+    slowSyncDurationMs: options.syncMs,
+    fastSyncDurationMs: 500, // the warm-up's
     redirectUrlTemplate:
       '/link/finished?statusCode={statusCode}&companyId={companyId}&connectionId={connectionId}' +
       '&errorMessage={errorMessage}&state={state}',
@@ -192,7 +235,6 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
     };
   };
 
-  const started = performance.now();
   const env = {
     linkOrigins: [platform.url],
     polling: {}, // the element's own pace
@@ -200,6 +242,12 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
     deadline: Date.now() + options.timeLimitMs,
   };
   const run = randomUUID().slice(0, 8);
+  const warmUpCpuUs = await warmUp(options, servers, env, {
+    backend: createFetchBackend({ baseUrl: `${proxy.url}/api` }),
+    simulator,
+    name: (i) => `Warm-up ${run} ${i + 1} Ltd`,
+  });
+  const started = performance.now();
   const journeys = Array.from({ length: options.journeys }, (_, i) => {
     const counts = { readings: 0, requests: 0 };
     const journey = new Journey(`Fleet ${run} ${String(i + 1).padStart(4, '0')} Ltd`, env, backendFor(counts));
@@ -257,9 +305,10 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
   }
   const wallMs = performance.now() - started;
 
-  const companies = simulator.listCompanies();
+  const everyCompany = simulator.listCompanies();
+  const companies = everyCompany.filter((company) => !company.name.startsWith('Warm-up'));
   const byName = new Map<string, number>();
-  for (const company of companies) byName.set(company.name, (byName.get(company.name) ?? 0) + 1);
+  for (const company of everyCompany) byName.set(company.name, (byName.get(company.name) ?? 0) + 1);
   const completed = journeys.filter((j) => j.snapshot.state === 'complete');
   const delays = completed.flatMap((journey) => {
     const lastSync = companies.find((c) => c.id === journey.snapshot.context.companyId)?.lastSync;
@@ -293,6 +342,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
       statuses,
     },
     serverCpuMs: serverCpuUs / 1000,
+    warmUpCpuMs: warmUpCpuUs / 1000,
     serverCpuMsPerJourney: serverCpuUs / 1000 / Math.max(1, completed.length),
     killed,
     webhooks: { attempts: attempts.length, failed: attempts.filter((a) => a.status < 200 || a.status > 299).length },
@@ -326,7 +376,7 @@ export function formatFleetReport(report: FleetReport): string {
       .join(' ')}:`,
     row('all requests', report.client.all),
     ...Object.entries(report.client.byRoute).map(([route, p]) => row(route, p)),
-    `server CPU           ${(report.serverCpuMs / 1000).toFixed(2)} s, ${report.serverCpuMsPerJourney.toFixed(1)} ms per completed journey`,
+    `server CPU           ${(report.serverCpuMs / 1000).toFixed(2)} s, ${report.serverCpuMsPerJourney.toFixed(1)} ms per completed journey${o.warmUpJourneysPerServer ? ` (after ${o.warmUpJourneysPerServer} warm-up journeys per process, which took ${(report.warmUpCpuMs / 1000).toFixed(2)} s)` : ' (from each process listening)'}`,
     `wall time            ${(report.wallMs / 1000).toFixed(1)} s`,
     ...report.lost.slice(0, 10).map((l) => `  lost: ${l.name} in ${l.state}${l.error ? ` (${l.error})` : ''}`),
   ].join('\n');
