@@ -81,6 +81,8 @@ export interface FleetReport {
    * excluded), in ms, and per completed journey.
    */
   serverCpuMs: number;
+  /** Of `serverCpuMs`, the time in the kernel (system calls: sockets, wake-ups). */
+  serverSystemCpuMs: number;
   /** CPU time the warm-up journeys took, all processes together, in ms (0 without warm-up). */
   warmUpCpuMs: number;
   serverCpuMsPerJourney: number;
@@ -93,9 +95,11 @@ export interface FleetReport {
 interface ServerProcess {
   readonly child: ChildProcess;
   readonly port: number;
-  /** CPU time at listening (after warm-up, when asked), and the latest reading (µs). */
+  /** CPU time at listening (after warm-up, when asked), and the latest reading (µs), with their system parts. */
   startCpu: number;
   lastCpu: number;
+  startSystem: number;
+  lastSystem: number;
 }
 
 async function startServer(options: FleetOptions, platformUrl: string): Promise<ServerProcess> {
@@ -118,21 +122,35 @@ async function startServer(options: FleetOptions, platformUrl: string): Promise<
       if (message.ready === true && typeof message.port === 'number') resolve(message.port);
     });
   });
-  const startCpu = await cpuOf(child);
-  const server: ServerProcess = { child, port, startCpu, lastCpu: startCpu };
-  child.on('message', (message: { cpu?: number }) => {
-    if (typeof message.cpu === 'number') server.lastCpu = message.cpu;
+  const start = await cpuOf(child);
+  const server: ServerProcess = {
+    child,
+    port,
+    startCpu: start.cpu,
+    lastCpu: start.cpu,
+    startSystem: start.system,
+    lastSystem: start.system,
+  };
+  child.on('message', (message: Partial<CpuReading>) => {
+    if (typeof message.cpu !== 'number' || typeof message.system !== 'number') return;
+    server.lastCpu = message.cpu;
+    server.lastSystem = message.system;
   });
   return server;
 }
 
-/** The process's CPU time so far (µs), asked over IPC. */
-function cpuOf(child: ChildProcess): Promise<number> {
+interface CpuReading {
+  cpu: number;
+  system: number;
+}
+
+/** The process's CPU time so far, and its system part (µs), asked over IPC. */
+function cpuOf(child: ChildProcess): Promise<CpuReading> {
   return new Promise((resolve) => {
-    const listener = (message: { cpu?: number }): void => {
-      if (typeof message.cpu !== 'number') return;
+    const listener = (message: Partial<CpuReading>): void => {
+      if (typeof message.cpu !== 'number' || typeof message.system !== 'number') return;
       child.off('message', listener);
-      resolve(message.cpu);
+      resolve({ cpu: message.cpu, system: message.system });
     };
     child.on('message', listener);
     child.send('cpu');
@@ -180,8 +198,9 @@ async function warmUp(
   let used = 0;
   for (const server of servers) {
     const now = await cpuOf(server.child);
-    used += now - server.startCpu;
-    server.startCpu = now;
+    used += now.cpu - server.startCpu;
+    server.startCpu = now.cpu;
+    server.startSystem = now.system;
   }
   return used;
 }
@@ -287,6 +306,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
     stopAll();
   }, options.timeLimitMs);
   let serverCpuUs = 0;
+  let serverSystemUs = 0;
   try {
     for (const journey of journeys) journey.start();
     await Promise.all(journeys.map((journey) => journey.finished));
@@ -296,8 +316,15 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
     clearInterval(watchForKill);
     clearInterval(sampling);
     stopAll();
-    for (const server of servers) server.lastCpu = await cpuOf(server.child);
-    for (const server of [...servers, ...retired]) serverCpuUs += server.lastCpu - server.startCpu;
+    for (const server of servers) {
+      const last = await cpuOf(server.child);
+      server.lastCpu = last.cpu;
+      server.lastSystem = last.system;
+    }
+    for (const server of [...servers, ...retired]) {
+      serverCpuUs += server.lastCpu - server.startCpu;
+      serverSystemUs += server.lastSystem - server.startSystem;
+    }
     await Promise.all(servers.map((server) => stopServer(server, 'SIGTERM')));
     await proxy.close();
     simulator.webhooks.clear();
@@ -342,6 +369,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
       statuses,
     },
     serverCpuMs: serverCpuUs / 1000,
+    serverSystemCpuMs: serverSystemUs / 1000,
     warmUpCpuMs: warmUpCpuUs / 1000,
     serverCpuMsPerJourney: serverCpuUs / 1000 / Math.max(1, completed.length),
     killed,
@@ -376,7 +404,7 @@ export function formatFleetReport(report: FleetReport): string {
       .join(' ')}:`,
     row('all requests', report.client.all),
     ...Object.entries(report.client.byRoute).map(([route, p]) => row(route, p)),
-    `server CPU           ${(report.serverCpuMs / 1000).toFixed(2)} s, ${report.serverCpuMsPerJourney.toFixed(1)} ms per completed journey${o.warmUpJourneysPerServer ? ` (after ${o.warmUpJourneysPerServer} warm-up journeys per process, which took ${(report.warmUpCpuMs / 1000).toFixed(2)} s)` : ' (from each process listening)'}`,
+    `server CPU           ${(report.serverCpuMs / 1000).toFixed(2)} s (${((report.serverCpuMs - report.serverSystemCpuMs) / 1000).toFixed(2)} user, ${(report.serverSystemCpuMs / 1000).toFixed(2)} system), ${report.serverCpuMsPerJourney.toFixed(1)} ms per completed journey${o.warmUpJourneysPerServer ? ` (after ${o.warmUpJourneysPerServer} warm-up journeys per process, which took ${(report.warmUpCpuMs / 1000).toFixed(2)} s)` : ' (from each process listening)'}`,
     `wall time            ${(report.wallMs / 1000).toFixed(1)} s`,
     ...report.lost.slice(0, 10).map((l) => `  lost: ${l.name} in ${l.state}${l.error ? ` (${l.error})` : ''}`),
   ].join('\n');

@@ -3,8 +3,8 @@
  * and, with push on, Codat's webhooks at `/webhooks/codat`, every store on the one Redis. Configured by the
  * environment (FLEET_REDIS_URL, FLEET_PLATFORM_URL, FLEET_API_KEY, FLEET_WEBHOOK_SECRET, FLEET_PUSH=1|0).
  *
- * Talks to its parent over IPC: `{ready, port}` once listening, and `{cpu}` (its own CPU time in µs, from
- * `process.cpuUsage()`) whenever asked with `'cpu'`.
+ * Talks to its parent over IPC: `{ready, port}` once listening, and `{cpu, system}` (its own CPU time, and the
+ * system part, in µs, from `process.cpuUsage()`) whenever asked with `'cpu'`.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -60,7 +60,7 @@ server.listen(0, '127.0.0.1', () => {
 process.on('message', (message) => {
   if (message === 'cpu') {
     const { user, system } = process.cpuUsage();
-    process.send?.({ cpu: user + system });
+    process.send?.({ cpu: user + system, system });
   }
 });
 // The parent went away: so does this process.
