@@ -83,6 +83,8 @@ export interface FleetReport {
   serverCpuMs: number;
   /** Of `serverCpuMs`, the time in the kernel (system calls: sockets, wake-ups). */
   serverSystemCpuMs: number;
+  /** Garbage-collection pauses over the same time, all processes together, in ms. */
+  serverGcMs: number;
   /** CPU time the warm-up journeys took, all processes together, in ms (0 without warm-up). */
   warmUpCpuMs: number;
   serverCpuMsPerJourney: number;
@@ -95,11 +97,9 @@ export interface FleetReport {
 interface ServerProcess {
   readonly child: ChildProcess;
   readonly port: number;
-  /** CPU time at listening (after warm-up, when asked), and the latest reading (µs), with their system parts. */
-  startCpu: number;
-  lastCpu: number;
-  startSystem: number;
-  lastSystem: number;
+  /** Its CPU reading at listening (after warm-up, when asked), and the latest. */
+  start: CpuReading;
+  last: CpuReading;
 }
 
 async function startServer(options: FleetOptions, platformUrl: string): Promise<ServerProcess> {
@@ -123,34 +123,34 @@ async function startServer(options: FleetOptions, platformUrl: string): Promise<
     });
   });
   const start = await cpuOf(child);
-  const server: ServerProcess = {
-    child,
-    port,
-    startCpu: start.cpu,
-    lastCpu: start.cpu,
-    startSystem: start.system,
-    lastSystem: start.system,
-  };
+  const server: ServerProcess = { child, port, start, last: start };
   child.on('message', (message: Partial<CpuReading>) => {
-    if (typeof message.cpu !== 'number' || typeof message.system !== 'number') return;
-    server.lastCpu = message.cpu;
-    server.lastSystem = message.system;
+    const reading = readingOf(message);
+    if (reading !== null) server.last = reading;
   });
   return server;
 }
 
+/** A process's CPU time and its system part (µs), and its GC pauses (ms), so far. */
 interface CpuReading {
   cpu: number;
   system: number;
+  gcMs: number;
 }
 
-/** The process's CPU time so far, and its system part (µs), asked over IPC. */
+const readingOf = ({ cpu, system, gcMs }: Partial<CpuReading>): CpuReading | null =>
+  typeof cpu === 'number' && typeof system === 'number' && typeof gcMs === 'number'
+    ? { cpu, system, gcMs }
+    : null;
+
+/** The process's CPU reading, asked over IPC. */
 function cpuOf(child: ChildProcess): Promise<CpuReading> {
   return new Promise((resolve) => {
     const listener = (message: Partial<CpuReading>): void => {
-      if (typeof message.cpu !== 'number' || typeof message.system !== 'number') return;
+      const reading = readingOf(message);
+      if (reading === null) return;
       child.off('message', listener);
-      resolve({ cpu: message.cpu, system: message.system });
+      resolve(reading);
     };
     child.on('message', listener);
     child.send('cpu');
@@ -198,9 +198,8 @@ async function warmUp(
   let used = 0;
   for (const server of servers) {
     const now = await cpuOf(server.child);
-    used += now.cpu - server.startCpu;
-    server.startCpu = now.cpu;
-    server.startSystem = now.system;
+    used += now.cpu - server.start.cpu;
+    server.start = now;
   }
   return used;
 }
@@ -307,6 +306,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
   }, options.timeLimitMs);
   let serverCpuUs = 0;
   let serverSystemUs = 0;
+  let serverGcMs = 0;
   try {
     for (const journey of journeys) journey.start();
     await Promise.all(journeys.map((journey) => journey.finished));
@@ -316,14 +316,11 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
     clearInterval(watchForKill);
     clearInterval(sampling);
     stopAll();
-    for (const server of servers) {
-      const last = await cpuOf(server.child);
-      server.lastCpu = last.cpu;
-      server.lastSystem = last.system;
-    }
-    for (const server of [...servers, ...retired]) {
-      serverCpuUs += server.lastCpu - server.startCpu;
-      serverSystemUs += server.lastSystem - server.startSystem;
+    for (const server of servers) server.last = await cpuOf(server.child);
+    for (const { start, last } of [...servers, ...retired]) {
+      serverCpuUs += last.cpu - start.cpu;
+      serverSystemUs += last.system - start.system;
+      serverGcMs += last.gcMs - start.gcMs;
     }
     await Promise.all(servers.map((server) => stopServer(server, 'SIGTERM')));
     await proxy.close();
@@ -370,6 +367,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
     },
     serverCpuMs: serverCpuUs / 1000,
     serverSystemCpuMs: serverSystemUs / 1000,
+    serverGcMs,
     warmUpCpuMs: warmUpCpuUs / 1000,
     serverCpuMsPerJourney: serverCpuUs / 1000 / Math.max(1, completed.length),
     killed,
@@ -404,7 +402,7 @@ export function formatFleetReport(report: FleetReport): string {
       .join(' ')}:`,
     row('all requests', report.client.all),
     ...Object.entries(report.client.byRoute).map(([route, p]) => row(route, p)),
-    `server CPU           ${(report.serverCpuMs / 1000).toFixed(2)} s (${((report.serverCpuMs - report.serverSystemCpuMs) / 1000).toFixed(2)} user, ${(report.serverSystemCpuMs / 1000).toFixed(2)} system), ${report.serverCpuMsPerJourney.toFixed(1)} ms per completed journey${o.warmUpJourneysPerServer ? ` (after ${o.warmUpJourneysPerServer} warm-up journeys per process, which took ${(report.warmUpCpuMs / 1000).toFixed(2)} s)` : ' (from each process listening)'}`,
+    `server CPU           ${(report.serverCpuMs / 1000).toFixed(2)} s (${((report.serverCpuMs - report.serverSystemCpuMs) / 1000).toFixed(2)} user, ${(report.serverSystemCpuMs / 1000).toFixed(2)} system, ${(report.serverGcMs / 1000).toFixed(2)} in GC pauses), ${report.serverCpuMsPerJourney.toFixed(1)} ms per completed journey${o.warmUpJourneysPerServer ? ` (after ${o.warmUpJourneysPerServer} warm-up journeys per process, which took ${(report.warmUpCpuMs / 1000).toFixed(2)} s)` : ' (from each process listening)'}`,
     `wall time            ${(report.wallMs / 1000).toFixed(1)} s`,
     ...report.lost.slice(0, 10).map((l) => `  lost: ${l.name} in ${l.state}${l.error ? ` (${l.error})` : ''}`),
   ].join('\n');

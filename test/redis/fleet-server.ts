@@ -3,10 +3,11 @@
  * and, with push on, Codat's webhooks at `/webhooks/codat`, every store on the one Redis. Configured by the
  * environment (FLEET_REDIS_URL, FLEET_PLATFORM_URL, FLEET_API_KEY, FLEET_WEBHOOK_SECRET, FLEET_PUSH=1|0).
  *
- * Talks to its parent over IPC: `{ready, port}` once listening, and `{cpu, system}` (its own CPU time, and the
- * system part, in µs, from `process.cpuUsage()`) whenever asked with `'cpu'`.
+ * Talks to its parent over IPC: `{ready, port}` once listening, and `{cpu, system, gcMs}` (its own CPU time, and the
+ * system part, in µs, from `process.cpuUsage()`; its GC pauses in ms) whenever asked with `'cpu'`.
  */
 import { createServer } from 'node:http';
+import { PerformanceObserver } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { createClient } from '@redis/client';
 import {
@@ -57,10 +58,16 @@ const server = createServer(toNodeListener(handler));
 server.listen(0, '127.0.0.1', () => {
   process.send?.({ ready: true, port: (server.address() as AddressInfo).port });
 });
+/** Time spent in garbage collection pauses (ms): to see what of the CPU is the heap's upkeep. */
+let gcMs = 0;
+new PerformanceObserver((entries) => {
+  for (const entry of entries.getEntries()) gcMs += entry.duration;
+}).observe({ entryTypes: ['gc'] });
+
 process.on('message', (message) => {
   if (message === 'cpu') {
     const { user, system } = process.cpuUsage();
-    process.send?.({ cpu: user + system, system });
+    process.send?.({ cpu: user + system, system, gcMs });
   }
 });
 // The parent went away: so does this process.
