@@ -14,7 +14,8 @@
  *
  * Knobs (environment): JOURNEYS (default 500), SYNC_MS (120000), SERVERS (3), FAULT_RATE (0.04),
  * FORCED_CREATE_DROPS (5), RETRIES (5 "Try again" presses), SEED (random), RUNS (default `1,2,3,4`),
- * WARM_UP (30 journeys per process before runs 3 and 4).
+ * WARM_UP (30 journeys per process before runs 3 and 4), FLEET_CPU_PROF (a directory: each server process
+ * writes a V8 CPU profile there when it stops).
  */
 import { findRedis } from '../scripts/find-redis.mjs';
 import { formatFleetReport, runFleet, type FleetOptions, type FleetReport } from '../test/redis/fleet-rig.ts';

@@ -105,7 +105,12 @@ interface ServerProcess {
 async function startServer(options: FleetOptions, platformUrl: string): Promise<ServerProcess> {
   const child = fork(SERVER_ENTRY, [], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
+    // FLEET_CPU_PROF=<dir>: each process writes a V8 CPU profile there when it stops.
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env['FLEET_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['FLEET_CPU_PROF']}`] : []),
+    ],
     env: {
       ...process.env,
       FLEET_REDIS_URL: options.redisUrl,

@@ -70,5 +70,7 @@ process.on('message', (message) => {
     process.send?.({ cpu: user + system, system, gcMs });
   }
 });
+// Stopped: exit normally, so a CPU profile asked for (FLEET_CPU_PROF) is written.
+process.on('SIGTERM', () => process.exit(0));
 // The parent went away: so does this process.
 process.on('disconnect', () => process.exit(0));
