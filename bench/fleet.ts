@@ -128,7 +128,8 @@ if (one !== undefined && three !== undefined) {
 }
 console.log(`summary (seed ${base.seed}):\n${lines.join('\n')}`);
 const broken = [...reports.values()].some(
-  (report) => report.lost.length > 0 || report.duplicateNames.length > 0 || report.companies !== report.journeys,
+  (report) =>
+    report.lost.length > 0 || report.duplicateNames.length > 0 || report.companies !== report.journeys,
 );
 if (broken) {
   console.error(`\nFAILED: journeys lost or companies duplicated (replay with SEED=${base.seed})`);

@@ -216,7 +216,8 @@ export function createFetchTransport(options: FetchBackendOptions): FetchTranspo
       const wait = failure instanceof HttpError ? failure.retryAfterMs : undefined;
       // A create of this key still running elsewhere, perhaps on a server process that died: waited for until
       // the server may take its key over (the reference server's createTimeoutMs + 5 s, 17 s by default).
-      const keyBusy = failure.code === 'idempotency-key-in-flight' && Date.now() - started < KEY_IN_FLIGHT_WAIT_MS;
+      const keyBusy =
+        failure.code === 'idempotency-key-in-flight' && Date.now() - started < KEY_IN_FLIGHT_WAIT_MS;
       if (!failure.retryable || (attempt >= retries && !keyBusy) || (wait ?? 0) > maxRetryAfterMs)
         throw failure;
       await abortable(wait ?? retryDelayMs * 2 ** attempt, call.options.signal);

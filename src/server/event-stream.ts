@@ -55,10 +55,20 @@ export async function companyEventStream(
     unsubscribe = await within(subscribing, SUBSCRIBE_TIMEOUT_MS);
   } catch {
     // Subscribed after we gave up: leave again.
-    subscribing.then((late) => late(), () => undefined).catch(() => undefined);
-    throw new ApiError(503, ErrorCode.EventsUnavailable, 'News of this company cannot be streamed now: poll.', {
-      headers: { 'retry-after': '5' },
-    });
+    subscribing
+      .then(
+        (late) => late(),
+        () => undefined,
+      )
+      .catch(() => undefined);
+    throw new ApiError(
+      503,
+      ErrorCode.EventsUnavailable,
+      'News of this company cannot be streamed now: poll.',
+      {
+        headers: { 'retry-after': '5' },
+      },
+    );
   }
   const last = await within(pubsub.lastPublished(channel), SUBSCRIBE_TIMEOUT_MS).catch(() => undefined);
   const live = last !== undefined && Date.now() - last < LIVE_WITHIN_MS;

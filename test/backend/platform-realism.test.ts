@@ -110,7 +110,10 @@ describe('createFetchBackend: errors retrying cannot fix, and a platform down fo
         mock.timers.tick(6000);
         return busy();
       };
-      const stuck = backendWith(Array.from({ length: 10 }, () => slowBusy), { retries: 1 });
+      const stuck = backendWith(
+        Array.from({ length: 10 }, () => slowBusy),
+        { retries: 1 },
+      );
       const error = await httpRejection(stuck.backend.createCompany({ name: 'A' }, { idempotencyKey: 'k' }));
       expect(error.code).to.equal('idempotency-key-in-flight');
       expect(stuck.requests).to.have.length(4);

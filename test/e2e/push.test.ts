@@ -79,7 +79,10 @@ describe('push: Codat webhooks to the browser, in Chromium against the demo', ()
 
       // Revoked in Xero: Codat tells the backend by webhook (connection.disconnected), nobody reloads.
       assert.ok(fx.demo.simulator.deauthorize(dashboard.companyId()));
-      await dashboard.connection('Xero').getByRole('button', { name: 'Reconnect' }).waitFor({ timeout: 10_000 });
+      await dashboard
+        .connection('Xero')
+        .getByRole('button', { name: 'Reconnect' })
+        .waitFor({ timeout: 10_000 });
       assert.equal(await dashboard.connectionStatus('Xero'), 'Access revoked');
       assert.equal(reloaded, false);
       assert.equal(fx.demo.simulator.listCompanies().length, 1);

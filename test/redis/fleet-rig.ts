@@ -19,6 +19,8 @@ import { serve } from '../reliability/rig.ts';
 import {
   faultyPlatform,
   Journey,
+  LINK_REDIRECT_TEMPLATE,
+  lostJourneys,
   percentiles,
   type FaultKind,
   type JourneyEnvironment,
@@ -109,7 +111,9 @@ async function startServer(options: FleetOptions, platformUrl: string): Promise<
     execArgv: [
       '--import',
       'tsx',
-      ...(process.env['FLEET_CPU_PROF'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['FLEET_CPU_PROF']}`] : []),
+      ...(process.env['FLEET_CPU_PROF']
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env['FLEET_CPU_PROF']}`]
+        : []),
     ],
     env: {
       ...process.env,
@@ -186,7 +190,11 @@ async function warmUp(
   options: FleetOptions,
   servers: readonly ServerProcess[],
   env: JourneyEnvironment,
-  { backend, simulator, name }: { backend: OnboardBackend; simulator: Simulator; name: (i: number) => string },
+  {
+    backend,
+    simulator,
+    name,
+  }: { backend: OnboardBackend; simulator: Simulator; name: (i: number) => string },
 ): Promise<number> {
   const count = (options.warmUpJourneysPerServer ?? 0) * servers.length;
   if (count === 0) return 0;
@@ -215,9 +223,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
     scenario: SyncScenario.Slow,
     slowSyncDurationMs: options.syncMs,
     fastSyncDurationMs: 500, // the warm-up's
-    redirectUrlTemplate:
-      '/link/finished?statusCode={statusCode}&companyId={companyId}&connectionId={connectionId}' +
-      '&errorMessage={errorMessage}&state={state}',
+    redirectUrlTemplate: LINK_REDIRECT_TEMPLATE,
   });
   const faulty = faultyPlatform(simulator, options);
   const platform = await serve(faulty.handle);
@@ -226,7 +232,10 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
   );
   const proxy = await startRoundRobinProxy(servers.map((server) => server.port));
   if (options.push) simulator.webhooks.add({ url: `${proxy.url}/webhooks/codat`, secret: WEBHOOK_SECRET });
-  const sampling = setInterval(() => servers.forEach((server) => server.child.send('cpu', () => undefined)), 250);
+  const sampling = setInterval(
+    () => servers.forEach((server) => server.child.send('cpu', () => undefined)),
+    250,
+  );
 
   // Every request as the browser sees it.
   const latencies = new Map<string, number[]>();
@@ -273,7 +282,11 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
   const started = performance.now();
   const journeys = Array.from({ length: options.journeys }, (_, i) => {
     const counts = { readings: 0, requests: 0 };
-    const journey = new Journey(`Fleet ${run} ${String(i + 1).padStart(4, '0')} Ltd`, env, backendFor(counts));
+    const journey = new Journey(
+      `Fleet ${run} ${String(i + 1).padStart(4, '0')} Ltd`,
+      env,
+      backendFor(counts),
+    );
     perJourney.set(journey, counts);
     return journey;
   });
@@ -353,13 +366,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
     timedOut,
     journeys: journeys.length,
     completed: completed.length,
-    lost: journeys
-      .filter((j) => j.snapshot.state !== 'complete')
-      .map((j) => ({
-        name: j.name,
-        state: j.snapshot.state,
-        error: j.snapshot.context.error?.code ?? null,
-      })),
+    lost: lostJourneys(journeys),
     companies: companies.length,
     duplicateNames: [...byName].filter(([, count]) => count > 1).map(([name]) => name),
     dataStatusReadings: withMean(counts.map((c) => c.readings)),
@@ -376,7 +383,10 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
     warmUpCpuMs: warmUpCpuUs / 1000,
     serverCpuMsPerJourney: serverCpuUs / 1000 / Math.max(1, completed.length),
     killed,
-    webhooks: { attempts: attempts.length, failed: attempts.filter((a) => a.status < 200 || a.status > 299).length },
+    webhooks: {
+      attempts: attempts.length,
+      failed: attempts.filter((a) => a.status < 200 || a.status > 299).length,
+    },
     platform: { calls: faulty.calls(), faults: faulty.faults },
   };
 }
@@ -395,20 +405,26 @@ export function formatFleetReport(report: FleetReport): string {
     `completed            ${report.completed} / ${report.journeys}   lost ${report.lost.length}${report.timedOut ? '   (TIME LIMIT REACHED)' : ''}`,
     `companies            ${report.companies} on the platform, duplicates ${report.duplicateNames.length}`,
     `killed               ${report.killed === null ? 'none' : `one process at ${(report.killed.atMs / 1000).toFixed(1)} s, its replacement listening ${(report.killed.restartedAfterMs / 1000).toFixed(1)} s later`}`,
-    `platform faults      ${faults} of ${report.platform.calls} calls: ${Object.entries(report.platform.faults)
+    `platform faults      ${faults} of ${report.platform.calls} calls: ${Object.entries(
+      report.platform.faults,
+    )
       .map(([kind, count]) => `${kind} ${count}`)
       .join(', ')}`,
     `webhooks             ${report.webhooks.attempts} deliveries, ${report.webhooks.failed} failed (retried)`,
     `data-status reads    per journey: ${per(report.dataStatusReadings)}`,
     `  HTTP requests      per journey (retries included): ${per(report.dataStatusRequests)}`,
     `sync end → complete  median ${ms(report.syncToComplete.p50)}, p99 ${ms(report.syncToComplete.p99)}, max ${ms(report.syncToComplete.max)}`,
-    `client latency (to the answer's headers, queueing included), statuses ${Object.entries(report.client.statuses)
+    `client latency (to the answer's headers, queueing included), statuses ${Object.entries(
+      report.client.statuses,
+    )
       .map(([status, count]) => `${status}×${count}`)
       .join(' ')}:`,
     row('all requests', report.client.all),
     ...Object.entries(report.client.byRoute).map(([route, p]) => row(route, p)),
     `server CPU           ${(report.serverCpuMs / 1000).toFixed(2)} s (${((report.serverCpuMs - report.serverSystemCpuMs) / 1000).toFixed(2)} user, ${(report.serverSystemCpuMs / 1000).toFixed(2)} system, ${(report.serverGcMs / 1000).toFixed(2)} in GC pauses), ${report.serverCpuMsPerJourney.toFixed(1)} ms per completed journey${o.warmUpJourneysPerServer ? ` (after ${o.warmUpJourneysPerServer} warm-up journeys per process, which took ${(report.warmUpCpuMs / 1000).toFixed(2)} s)` : ' (from each process listening)'}`,
     `wall time            ${(report.wallMs / 1000).toFixed(1)} s`,
-    ...report.lost.slice(0, 10).map((l) => `  lost: ${l.name} in ${l.state}${l.error ? ` (${l.error})` : ''}`),
+    ...report.lost
+      .slice(0, 10)
+      .map((l) => `  lost: ${l.name} in ${l.state}${l.error ? ` (${l.error})` : ''}`),
   ].join('\n');
 }

@@ -15,7 +15,7 @@ import {
   type FetchHandler,
 } from '../../src/server/index.ts';
 import { createSimulator, SyncScenario } from '../../src/simulator/index.ts';
-import { Journey } from '../reliability/load-rig.ts';
+import { Journey, LINK_REDIRECT_TEMPLATE } from '../reliability/load-rig.ts';
 import { serve } from '../reliability/rig.ts';
 import { WEBHOOK_SECRET } from '../server/webhook-signing.ts';
 import { startRedis, type TestRedis } from './redis-server.ts';
@@ -34,9 +34,7 @@ describe('Redis down mid-journey', () => {
       apiKey: API_KEY,
       scenario: SyncScenario.Fast,
       fastSyncDurationMs: 7000, // longer than the stream's wait to subscribe (5 s)
-      redirectUrlTemplate:
-        '/link/finished?statusCode={statusCode}&companyId={companyId}&connectionId={connectionId}' +
-        '&errorMessage={errorMessage}&state={state}',
+      redirectUrlTemplate: LINK_REDIRECT_TEMPLATE,
     });
     const platform = await serve((request) => simulator.handle(request));
     const pubsub = createRedisPubSub(await redis.client(), await redis.subscriber());

@@ -29,6 +29,11 @@ import { serve } from './rig.ts';
 
 export const LOAD_API_KEY = 'load-rig-3b9f0c6e-91d4-key';
 
+/** Link returns our `state` nonce, as the Codat Portal's redirect URL is told to. */
+export const LINK_REDIRECT_TEMPLATE =
+  '/link/finished?statusCode={statusCode}&companyId={companyId}&connectionId={connectionId}' +
+  '&errorMessage={errorMessage}&state={state}';
+
 export interface LoadOptions {
   /** Onboardings, all started at once. */
   journeys: number;
@@ -216,6 +221,19 @@ function describeError({ code, params, correlationId }: JourneyError): string {
   return details.length === 0 ? code : `${code} (${details.join(', ')})`;
 }
 
+/** The journeys that did not reach `complete`: where they stopped, and why. */
+export function lostJourneys(
+  journeys: readonly Journey[],
+): { name: string; state: string; error: string | null }[] {
+  return journeys
+    .filter((j) => j.snapshot.state !== 'complete')
+    .map((j) => ({
+      name: j.name,
+      state: j.snapshot.state,
+      error: j.snapshot.context.error && describeError(j.snapshot.context.error),
+    }));
+}
+
 /** One onboarding: the real runner with Node ports, and a user who keeps going. */
 export class Journey {
   userRetries = 0;
@@ -356,10 +374,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     apiKey: LOAD_API_KEY,
     scenario: SyncScenario.Fast,
     fastSyncDurationMs: options.syncMs,
-    // Link returns our `state` nonce, as the Codat Portal's redirect URL is told to.
-    redirectUrlTemplate:
-      '/link/finished?statusCode={statusCode}&companyId={companyId}&connectionId={connectionId}' +
-      '&errorMessage={errorMessage}&state={state}',
+    redirectUrlTemplate: LINK_REDIRECT_TEMPLATE,
   });
 
   const faulty = faultyPlatform(simulator, options);
@@ -447,13 +462,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     timedOut,
     journeys: journeys.length,
     completed: completed.length,
-    lost: journeys
-      .filter((j) => j.snapshot.state !== 'complete')
-      .map((j) => ({
-        name: j.name,
-        state: j.snapshot.state,
-        error: j.snapshot.context.error && describeError(j.snapshot.context.error),
-      })),
+    lost: lostJourneys(journeys),
     companies: companies.length,
     duplicateNames: [...byName].filter(([, count]) => count > 1).map(([name]) => name),
     mismatched,

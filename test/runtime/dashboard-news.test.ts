@@ -3,12 +3,7 @@
  * and its data status again, through the real journey, which then shows them.
  */
 import { expect } from 'chai';
-import type {
-  Company,
-  CompanyWatchHandlers,
-  DataStatuses,
-  OnboardBackend,
-} from '../../src/backend/index.ts';
+import type { Company, CompanyWatchHandlers, DataStatuses, OnboardBackend } from '../../src/backend/index.ts';
 import { initialContext, transition, type JourneySnapshot } from '../../src/machine/index.ts';
 import { createDashboardNews } from '../../src/runtime/dashboard-news.ts';
 import type { JourneyIntent } from '../../src/runtime/index.ts';
