@@ -27,6 +27,7 @@ import {
   type Percentiles,
 } from '../reliability/load-rig.ts';
 import { WEBHOOK_SECRET } from '../server/webhook-signing.ts';
+import { WEBHOOK_PATH } from './redis-instance.ts';
 import { startRoundRobinProxy } from './round-robin-proxy.ts';
 
 const API_KEY = 'fleet-rig-5e0c2b7d-key';
@@ -231,7 +232,7 @@ export async function runFleet(options: FleetOptions): Promise<FleetReport> {
     Array.from({ length: options.servers }, () => startServer(options, platform.url)),
   );
   const proxy = await startRoundRobinProxy(servers.map((server) => server.port));
-  if (options.push) simulator.webhooks.add({ url: `${proxy.url}/webhooks/codat`, secret: WEBHOOK_SECRET });
+  if (options.push) simulator.webhooks.add({ url: `${proxy.url}${WEBHOOK_PATH}`, secret: WEBHOOK_SECRET });
   const sampling = setInterval(
     () => servers.forEach((server) => server.child.send('cpu', () => undefined)),
     250,

@@ -1,6 +1,6 @@
 /**
  * One reference-server process of the fleet (`fleet-rig.ts` starts several): the onboard handler under `/api`
- * and, with push on, Codat's webhooks at `/webhooks/codat`, every store on the one Redis. Configured by the
+ * and, with push on, Codat's webhooks (`redis-instance.ts`), every store on the one Redis. Configured by the
  * environment (FLEET_REDIS_URL, FLEET_PLATFORM_URL, FLEET_API_KEY, FLEET_WEBHOOK_SECRET, FLEET_PUSH=1|0).
  *
  * Talks to its parent over IPC: `{ready, port}` once listening, and `{cpu, system, gcMs}` (its own CPU time, and the
@@ -10,15 +10,8 @@ import { createServer } from 'node:http';
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { createClient } from '@redis/client';
-import {
-  createOnboardHandler,
-  createRedisIdempotencyStore,
-  createRedisPubSub,
-  createRedisWebhookDedupe,
-  createWebhookHandler,
-  toNodeListener,
-  type FetchHandler,
-} from '../../src/server/index.ts';
+import { toNodeListener } from '../../src/server/index.ts';
+import { redisInstance } from './redis-instance.ts';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -31,28 +24,13 @@ const subscriber = redis.duplicate();
 for (const client of [redis, subscriber]) client.on('error', () => undefined); // commands fail instead
 await Promise.all([redis.connect(), subscriber.connect()]);
 
-const push = env('FLEET_PUSH') === '1';
-const pubsub = push ? createRedisPubSub(redis, subscriber) : undefined;
-const api = createOnboardHandler({
+const handler = redisInstance({
   apiKey: env('FLEET_API_KEY'),
   platformUrl: env('FLEET_PLATFORM_URL'),
-  basePath: '/api',
-  authorize: 'allow-everyone',
-  idempotencyStore: createRedisIdempotencyStore(redis),
-  ...(pubsub === undefined ? {} : { pubsub }),
-  log: () => undefined,
+  redis,
+  subscriber,
+  webhookSecret: env('FLEET_PUSH') === '1' ? env('FLEET_WEBHOOK_SECRET') : null,
 });
-const webhooks =
-  pubsub === undefined
-    ? null
-    : createWebhookHandler({
-        secret: env('FLEET_WEBHOOK_SECRET'),
-        pubsub,
-        dedupe: createRedisWebhookDedupe(redis),
-        log: () => undefined,
-      });
-const handler: FetchHandler = (request) =>
-  webhooks !== null && new URL(request.url).pathname === '/webhooks/codat' ? webhooks(request) : api(request);
 
 const server = createServer(toNodeListener(handler));
 server.listen(0, '127.0.0.1', () => {

@@ -3,17 +3,10 @@
  * instance each retry reaches, and a webhook taken by one instance reaches the browser streams held by the other.
  */
 import assert from 'node:assert/strict';
-import {
-  createOnboardHandler,
-  createRedisIdempotencyStore,
-  createRedisPubSub,
-  createRedisWebhookDedupe,
-  createWebhookHandler,
-  type PubSub,
-} from '../../src/server/index.ts';
 import { listen } from '../server/harness.ts';
 import { WEBHOOK_SECRET, readCompleted, signedWebhook } from '../server/webhook-signing.ts';
 import { API_KEY, startTestSimulator, type TestSimulator } from '../simulator/harness.ts';
+import { redisInstance, WEBHOOK_PATH } from './redis-instance.ts';
 import { startRedis, type TestRedis } from './redis-server.ts';
 
 interface Instance {
@@ -28,33 +21,16 @@ describe('a fleet of two instances on one Redis', () => {
   let instances: Instance[];
 
   async function instance(): Promise<Instance> {
-    const pubsub: PubSub = createRedisPubSub(await redis.client(), await redis.subscriber());
-    const api = await listen(
-      createOnboardHandler({
+    const server = await listen(
+      redisInstance({
         apiKey: API_KEY,
         platformUrl: platform.url,
-        basePath: '/api',
-        authorize: 'allow-everyone',
-        idempotencyStore: createRedisIdempotencyStore(await redis.client()),
-        pubsub,
-        log: () => undefined,
+        redis: await redis.client(),
+        subscriber: await redis.subscriber(),
+        webhookSecret: WEBHOOK_SECRET,
       }),
     );
-    const hooks = await listen(
-      createWebhookHandler({
-        secret: WEBHOOK_SECRET,
-        pubsub,
-        dedupe: createRedisWebhookDedupe(await redis.client()),
-      }),
-    );
-    return {
-      url: `${api.url}/api`,
-      webhooks: `${hooks.url}/`,
-      close: async () => {
-        await api.close();
-        await hooks.close();
-      },
-    };
+    return { url: `${server.url}/api`, webhooks: `${server.url}${WEBHOOK_PATH}`, close: server.close };
   }
 
   before(async () => {

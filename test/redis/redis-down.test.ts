@@ -6,18 +6,11 @@
  */
 import assert from 'node:assert/strict';
 import { createFetchBackend, type OnboardBackend } from '../../src/backend/index.ts';
-import {
-  createOnboardHandler,
-  createRedisIdempotencyStore,
-  createRedisPubSub,
-  createRedisWebhookDedupe,
-  createWebhookHandler,
-  type FetchHandler,
-} from '../../src/server/index.ts';
 import { createSimulator, SyncScenario } from '../../src/simulator/index.ts';
 import { Journey, LINK_REDIRECT_TEMPLATE } from '../reliability/load-rig.ts';
 import { serve } from '../reliability/rig.ts';
 import { WEBHOOK_SECRET } from '../server/webhook-signing.ts';
+import { redisInstance, WEBHOOK_PATH } from './redis-instance.ts';
 import { startRedis, type TestRedis } from './redis-server.ts';
 
 const API_KEY = 'redis-down-test-key';
@@ -37,26 +30,16 @@ describe('Redis down mid-journey', () => {
       redirectUrlTemplate: LINK_REDIRECT_TEMPLATE,
     });
     const platform = await serve((request) => simulator.handle(request));
-    const pubsub = createRedisPubSub(await redis.client(), await redis.subscriber());
-    const api = createOnboardHandler({
-      apiKey: API_KEY,
-      platformUrl: platform.url,
-      basePath: '/api',
-      authorize: 'allow-everyone',
-      idempotencyStore: createRedisIdempotencyStore(await redis.client()),
-      pubsub,
-      log: () => undefined,
-    });
-    const webhooks = createWebhookHandler({
-      secret: WEBHOOK_SECRET,
-      pubsub,
-      dedupe: createRedisWebhookDedupe(await redis.client()),
-      log: () => undefined,
-    });
-    const handler: FetchHandler = (request) =>
-      new URL(request.url).pathname === '/webhooks' ? webhooks(request) : api(request);
-    const server = await serve(handler);
-    simulator.webhooks.add({ url: `${server.url}/webhooks`, secret: WEBHOOK_SECRET });
+    const server = await serve(
+      redisInstance({
+        apiKey: API_KEY,
+        platformUrl: platform.url,
+        redis: await redis.client(),
+        subscriber: await redis.subscriber(),
+        webhookSecret: WEBHOOK_SECRET,
+      }),
+    );
+    simulator.webhooks.add({ url: `${server.url}${WEBHOOK_PATH}`, secret: WEBHOOK_SECRET });
 
     const seen = { events: [] as number[], readings: 0 };
     const counting: typeof fetch = async (input, init) => {
